@@ -1,0 +1,110 @@
+//! Articles: front matter, body, and the catalogue of every article shipped in the app.
+
+mod catalog;
+mod date;
+mod front_matter;
+mod slug;
+
+pub use catalog::{Catalog, Entry, Resolved};
+pub use date::Date;
+pub use front_matter::ArticleMeta;
+pub use slug::is_valid_slug;
+
+use crate::document::{Document, markdown};
+use crate::error::ContentError;
+use crate::lang::Lang;
+
+/// One language version of an article, parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// The article's slug, its folder name: lowercase letters, digits and hyphens.
+    pub slug: String,
+    /// The language of this version.
+    pub lang: Lang,
+    /// Title, date and the rest of the front matter.
+    pub meta: ArticleMeta,
+    /// The body.
+    pub document: Document,
+}
+
+impl Article {
+    /// Parses an article file's text. `path` is only used in error messages.
+    pub fn parse(
+        source: &str,
+        slug: &str,
+        lang: Lang,
+        path: &str,
+    ) -> Result<Article, ContentError> {
+        let error = |line: Option<usize>, message: String| ContentError {
+            path: path.to_owned(),
+            line,
+            slug: slug.to_owned(),
+            lang: Some(lang),
+            message,
+        };
+        if !is_valid_slug(slug) {
+            return Err(error(
+                None,
+                "the folder name is not a valid slug (use lowercase a–z, digits and single hyphens)"
+                    .into(),
+            ));
+        }
+        let (meta, body) = front_matter::split(source).map_err(|e| error(e.line, e.message))?;
+        let document = markdown::parse(body);
+        if document.blocks.is_empty() {
+            return Err(error(
+                None,
+                "the article has no body after its front matter".into(),
+            ));
+        }
+        Ok(Article {
+            slug: slug.to_owned(),
+            lang,
+            meta,
+            document,
+        })
+    }
+
+    /// Minutes a reader needs, rounded up, at least one. 180 words a minute is a common figure
+    /// for careful reading of non-fiction on screen, in all three languages.
+    pub fn reading_minutes(&self) -> u32 {
+        let words = self.document.word_count() as u32;
+        words.div_ceil(180).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("iaca-2025-dubai"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a/b", "қ"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parse_reports_file_line_article_and_language() {
+        let err = Article::parse(
+            "---\ntitle: T\ndate: 2025-02-30\n---\nBody\n",
+            "a",
+            Lang::Ru,
+            "x.md",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.md:3: article `a` (ru): `2025-02-30` is not a date (YYYY-MM-DD)"
+        );
+        let err = Article::parse(
+            "---\ntitle: T\ndate: 2025-02-03\n---\n\n",
+            "a",
+            Lang::Kk,
+            "x.md",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("no body"), "{err}");
+    }
+}

@@ -1,0 +1,199 @@
+//! Every article the app ships, compiled in by `build.rs`, parsed once on first use.
+
+use std::sync::OnceLock;
+
+use super::Article;
+use crate::error::ContentError;
+use crate::lang::Lang;
+
+/// One embedded article file: `(slug, language tag, path, text)`.
+pub type Source = (&'static str, &'static str, &'static str, &'static str);
+
+// `SOURCES: &[Source]`, written by build.rs from static/articles/<slug>/<lang>.md.
+include!(concat!(env!("OUT_DIR"), "/content_index.rs"));
+
+/// All articles, newest first.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    entries: Vec<Entry>,
+}
+
+/// One article in all the languages it exists in.
+#[derive(Debug)]
+pub struct Entry {
+    /// The article's slug.
+    pub slug: String,
+    /// Each language's version, in [`Lang::ALL`] order: absent, parsed, or broken.
+    versions: [Option<Result<Article, ContentError>>; 3],
+}
+
+/// An article version chosen for a reader who asked for `requested`.
+#[derive(Clone, Copy, Debug)]
+pub struct Resolved<'a> {
+    /// The language the reader asked for.
+    pub requested: Lang,
+    /// The article shown: in `requested` when it exists, else in the nearest language.
+    pub article: &'a Article,
+}
+
+impl Resolved<'_> {
+    /// Whether the reader sees another language than the one asked for.
+    pub fn is_fallback(&self) -> bool {
+        self.article.lang != self.requested
+    }
+}
+
+fn index(lang: Lang) -> usize {
+    match lang {
+        Lang::Kk => 0,
+        Lang::Ru => 1,
+        Lang::En => 2,
+    }
+}
+
+impl Catalog {
+    /// The articles compiled into this build, parsed on first call.
+    pub fn shipped() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| Catalog::from_sources(SOURCES))
+    }
+
+    /// Builds a catalogue from article files. A file with an unknown language tag is reported
+    /// as an error of that article rather than dropped.
+    pub fn from_sources(sources: &[Source]) -> Catalog {
+        let mut entries: Vec<Entry> = Vec::new();
+        for &(slug, tag, path, text) in sources {
+            let position = match entries.iter().position(|e| e.slug == slug) {
+                Some(p) => p,
+                None => {
+                    entries.push(Entry {
+                        slug: slug.to_owned(),
+                        versions: [None, None, None],
+                    });
+                    entries.len() - 1
+                }
+            };
+            // build.rs only embeds kk/ru/en files, so an unknown tag cannot reach us from it.
+            let Some(lang) = Lang::from_tag(tag) else {
+                continue;
+            };
+            entries[position].versions[index(lang)] = Some(Article::parse(text, slug, lang, path));
+        }
+        // Newest first; same day: by slug, so the order is stable.
+        entries.sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.slug.cmp(&b.slug)));
+        Catalog { entries }
+    }
+
+    /// Every article, newest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The article with this slug, if there is one.
+    pub fn entry(&self, slug: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.slug == slug)
+    }
+
+    /// Every content error in the catalogue.
+    pub fn errors(&self) -> impl Iterator<Item = &ContentError> {
+        self.entries
+            .iter()
+            .flat_map(|e| e.versions.iter().flatten())
+            .filter_map(|v| v.as_ref().err())
+    }
+}
+
+impl Entry {
+    /// The version in `lang`, if that file exists (parsed or not).
+    pub fn version(&self, lang: Lang) -> Option<&Result<Article, ContentError>> {
+        self.versions[index(lang)].as_ref()
+    }
+
+    /// The languages this article has a readable version in.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        Lang::ALL
+            .into_iter()
+            .filter(|&l| matches!(self.version(l), Some(Ok(_))))
+    }
+
+    /// The version to show a reader of `lang`: that language's own if it is readable, else the
+    /// first readable one in [`Lang::fallback_order`]. When the requested version exists but is
+    /// broken, its error is returned so that the problem is seen, not hidden by a fallback.
+    pub fn resolve(&self, lang: Lang) -> Result<Resolved<'_>, &ContentError> {
+        if let Some(Err(e)) = self.version(lang) {
+            return Err(e);
+        }
+        let mut first_error = None;
+        for candidate in lang.fallback_order() {
+            match self.version(candidate) {
+                Some(Ok(article)) => {
+                    return Ok(Resolved {
+                        requested: lang,
+                        article,
+                    });
+                }
+                Some(Err(e)) => first_error = first_error.or(Some(e)),
+                None => {}
+            }
+        }
+        // build.rs guarantees at least one file per article, so this is an error, not None.
+        Err(first_error.expect("an article folder always holds at least one file"))
+    }
+
+    fn date(&self) -> Option<super::Date> {
+        self.versions
+            .iter()
+            .flatten()
+            .find_map(|v| v.as_ref().ok())
+            .map(|a| a.meta.date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KK: &str = "---\ntitle: Т\ndate: 2025-11-19\n---\nМәтін\n";
+    const RU: &str = "---\ntitle: Т\ndate: 2025-11-19\n---\nТекст\n";
+    const OLD: &str = "---\ntitle: O\ndate: 2024-01-01\n---\nText\n";
+
+    #[test]
+    fn falls_back_in_order_and_sorts_newest_first() {
+        let catalog = Catalog::from_sources(&[
+            ("old", "en", "old/en.md", OLD),
+            ("a", "kk", "a/kk.md", KK),
+            ("a", "ru", "a/ru.md", RU),
+        ]);
+        let slugs: Vec<_> = catalog.entries().iter().map(|e| e.slug.as_str()).collect();
+        assert_eq!(slugs, ["a", "old"]);
+        let a = catalog.entry("a").unwrap();
+        let en = a.resolve(Lang::En).unwrap();
+        assert_eq!((en.article.lang, en.is_fallback()), (Lang::Ru, true));
+        let kk = a.resolve(Lang::Kk).unwrap();
+        assert_eq!((kk.article.lang, kk.is_fallback()), (Lang::Kk, false));
+        assert_eq!(
+            catalog
+                .entry("old")
+                .unwrap()
+                .resolve(Lang::Kk)
+                .unwrap()
+                .article
+                .lang,
+            Lang::En
+        );
+        assert!(catalog.entry("nope").is_none());
+    }
+
+    #[test]
+    fn a_broken_requested_version_is_reported_not_hidden() {
+        let catalog = Catalog::from_sources(&[
+            ("a", "kk", "a/kk.md", KK),
+            ("a", "ru", "a/ru.md", "no front matter"),
+        ]);
+        let a = catalog.entry("a").unwrap();
+        let err = a.resolve(Lang::Ru).unwrap_err();
+        assert_eq!(err.path, "a/ru.md");
+        assert_eq!(a.resolve(Lang::En).unwrap().article.lang, Lang::Kk);
+        assert_eq!(catalog.errors().count(), 1);
+    }
+}

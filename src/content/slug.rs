@@ -1,0 +1,14 @@
+//! What a valid article slug is. Shared with build.rs (by `#[path]`), so it uses std only.
+
+/// Whether `slug` is a valid article slug: `a-z`, `0-9` and single inner hyphens, at most 100
+/// bytes. Slugs are folder names and URL segments, so they stay plain ASCII.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 100
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}

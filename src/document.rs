@@ -1,0 +1,211 @@
+//! courtview's own document model: what an article body is, independent of Markdown and HTML.
+//!
+//! [`markdown::parse`] builds it; the UI renders it. Keeping an owned, comparable model between
+//! the two is what lets us test parsing natively, add passes such as entity annotation, and
+//! render without ever handing HTML strings to the browser.
+
+pub mod markdown;
+
+/// An article body: a sequence of blocks in reading order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The top-level blocks.
+    pub blocks: Vec<Block>,
+}
+
+/// A block-level element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph. `number` counts paragraphs from 1 in reading order across the whole
+    /// document (nested ones included); it becomes the `id="p-<n>"` that aligns languages.
+    Paragraph {
+        /// The paragraph's number, from 1.
+        number: u32,
+        /// Its content.
+        inlines: Vec<Inline>,
+    },
+    /// Inline content that is not a paragraph of its own: the text of a tight list item.
+    Plain(Vec<Inline>),
+    /// A heading of level 1 to 6.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// Its content.
+        inlines: Vec<Inline>,
+    },
+    /// A block quote.
+    BlockQuote(Vec<Block>),
+    /// A bulleted (`start: None`) or numbered list.
+    List {
+        /// The first number of an ordered list; `None` for a bulleted one.
+        start: Option<u64>,
+        /// The items, each a sequence of blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// Preformatted code.
+    CodeBlock {
+        /// The info string's first word (the language), possibly empty.
+        lang: String,
+        /// The code, verbatim.
+        text: String,
+    },
+    /// A thematic break (`---`).
+    Rule,
+    /// A GFM table.
+    Table {
+        /// Column alignments.
+        aligns: Vec<Align>,
+        /// The header row's cells.
+        head: Vec<Vec<Inline>>,
+        /// The body rows' cells.
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// Raw HTML an editor typed as a block: shown as text, never interpreted.
+    RawHtml(String),
+}
+
+/// A table column's alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// No alignment given.
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
+}
+
+/// Inline content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    /// Text, with escapes and character references already resolved.
+    Text(String),
+    /// Inline code, verbatim.
+    Code(String),
+    /// `*emphasis*`
+    Emphasis(Vec<Inline>),
+    /// `**strong**`
+    Strong(Vec<Inline>),
+    /// `~~strikethrough~~`
+    Strikethrough(Vec<Inline>),
+    /// A link whose destination passed [`markdown::safe_url`].
+    Link {
+        /// The destination, as written (after character references are resolved).
+        dest: String,
+        /// The optional title.
+        title: String,
+        /// The link text.
+        children: Vec<Inline>,
+    },
+    /// An image whose source passed [`markdown::safe_url`].
+    Image {
+        /// The source URL.
+        src: String,
+        /// The optional title.
+        title: String,
+        /// The alternative text (the image description's plain text).
+        alt: String,
+    },
+    /// A line break inside a paragraph that the browser treats as a space.
+    SoftBreak,
+    /// A forced line break.
+    HardBreak,
+    /// Raw inline HTML an editor typed: shown as text, never interpreted.
+    RawHtml(String),
+}
+
+impl Inline {
+    /// Appends the text a reader sees in this inline to `out` (breaks become spaces).
+    pub fn push_plain_text(&self, out: &mut String) {
+        match self {
+            Inline::Text(t) | Inline::Code(t) | Inline::RawHtml(t) => out.push_str(t),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                c.iter().for_each(|i| i.push_plain_text(out))
+            }
+            Inline::Link { children, .. } => children.iter().for_each(|i| i.push_plain_text(out)),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+        }
+    }
+}
+
+/// The plain text of a run of inlines.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    inlines.iter().for_each(|i| i.push_plain_text(&mut out));
+    out
+}
+
+impl Block {
+    /// Appends the text a reader sees in this block to `out`, blocks separated by newlines.
+    pub fn push_plain_text(&self, out: &mut String) {
+        let sep = |out: &mut String| {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+        };
+        match self {
+            Block::Paragraph { inlines, .. }
+            | Block::Plain(inlines)
+            | Block::Heading { inlines, .. } => {
+                sep(out);
+                inlines.iter().for_each(|i| i.push_plain_text(out));
+            }
+            Block::BlockQuote(blocks) => blocks.iter().for_each(|b| b.push_plain_text(out)),
+            Block::List { items, .. } => {
+                items.iter().flatten().for_each(|b| b.push_plain_text(out))
+            }
+            Block::CodeBlock { text, .. } | Block::RawHtml(text) => {
+                sep(out);
+                out.push_str(text);
+            }
+            Block::Rule => {}
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    sep(out);
+                    cell.iter().for_each(|i| i.push_plain_text(out));
+                }
+            }
+        }
+    }
+}
+
+impl Document {
+    /// Everything a reader sees, as plain text.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        self.blocks.iter().for_each(|b| b.push_plain_text(&mut out));
+        out
+    }
+
+    /// How many numbered paragraphs the document has.
+    pub fn paragraph_count(&self) -> u32 {
+        fn count(blocks: &[Block]) -> u32 {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph { .. } => 1,
+                    Block::BlockQuote(inner) => count(inner),
+                    Block::List { items, .. } => items.iter().map(|i| count(i)).sum(),
+                    _ => 0,
+                })
+                .sum()
+        }
+        count(&self.blocks)
+    }
+
+    /// The first paragraph's inlines, if the document has one: the lead shown in article lists.
+    pub fn first_paragraph(&self) -> Option<&[Inline]> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Paragraph { inlines, .. } => Some(inlines.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// How many words a reader reads: whitespace-separated runs of the plain text.
+    pub fn word_count(&self) -> usize {
+        self.plain_text().split_whitespace().count()
+    }
+}

@@ -1,0 +1,225 @@
+//! Every piece of interface text, in Kazakh, Russian and English.
+//!
+//! Each message is one `match` arm holding all three languages side by side, so a message
+//! cannot be added without its translations, and translators see the three together. The
+//! content test checks that none is empty.
+
+use crate::lang::Lang;
+
+/// A fixed interface message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Msg {
+    /// The site's name in the header.
+    SiteName,
+    /// The line under the site's name.
+    SiteTagline,
+    /// The skip link that jumps past the header.
+    SkipToContent,
+    /// The accessible name of the language switcher.
+    LanguageNav,
+    /// The heading of the article list.
+    NewsHeading,
+    /// The accessible name of the breadcrumb trail.
+    Breadcrumb,
+    /// The link from an article back to the list.
+    AllNews,
+    /// The label before an article's source.
+    SourceLabel,
+    /// The accessible name of an article's tag list.
+    TagsLabel,
+    /// The not-found page's heading.
+    NotFoundHeading,
+    /// The not-found page's explanation.
+    NotFoundText,
+    /// The not-found page's way out.
+    GoToNewsList,
+    /// The list page when there are no articles.
+    NoArticles,
+    /// The heading of the panel shown when an article file is broken.
+    ContentErrorHeading,
+    /// The explanation under that heading.
+    ContentErrorText,
+    /// The footer's statement of where the news comes from.
+    FooterSource,
+    /// The footer's statement about translations.
+    FooterTranslations,
+    /// The root page's prompt while it picks a language (and without JavaScript).
+    ChooseLanguage,
+}
+
+impl Msg {
+    /// Every message, for tests that check translations.
+    pub const ALL: [Msg; 18] = [
+        Msg::SiteName,
+        Msg::SiteTagline,
+        Msg::SkipToContent,
+        Msg::LanguageNav,
+        Msg::NewsHeading,
+        Msg::Breadcrumb,
+        Msg::AllNews,
+        Msg::SourceLabel,
+        Msg::TagsLabel,
+        Msg::NotFoundHeading,
+        Msg::NotFoundText,
+        Msg::GoToNewsList,
+        Msg::NoArticles,
+        Msg::ContentErrorHeading,
+        Msg::ContentErrorText,
+        Msg::FooterSource,
+        Msg::FooterTranslations,
+        Msg::ChooseLanguage,
+    ];
+
+    /// The message's texts as `[kk, ru, en]`.
+    pub const fn texts(self) -> [&'static str; 3] {
+        match self {
+            Msg::SiteName => ["courtview", "courtview", "courtview"],
+            Msg::SiteTagline => [
+                "Қазақстан Республикасы Жоғарғы Сотының жаңалықтары",
+                "Новости Верховного Суда Республики Казахстан",
+                "News of the Supreme Court of the Republic of Kazakhstan",
+            ],
+            Msg::SkipToContent => [
+                "Негізгі мазмұнға өту",
+                "Перейти к содержанию",
+                "Skip to content",
+            ],
+            Msg::LanguageNav => ["Тілді таңдау", "Выбор языка", "Choose language"],
+            Msg::NewsHeading => ["Жаңалықтар", "Новости", "News"],
+            Msg::Breadcrumb => ["Навигация", "Навигация", "Breadcrumb"],
+            Msg::AllNews => ["Барлық жаңалықтар", "Все новости", "All news"],
+            Msg::SourceLabel => ["Дереккөз:", "Источник:", "Source:"],
+            Msg::TagsLabel => ["Тақырыптар", "Темы", "Topics"],
+            Msg::NotFoundHeading => ["Бет табылмады", "Страница не найдена", "Page not found"],
+            Msg::NotFoundText => [
+                "Сұралған мақала немесе бет жоқ. Мекенжайды тексеріңіз немесе жаңалықтар тізіміне өтіңіз.",
+                "Запрошенной статьи или страницы нет. Проверьте адрес или перейдите к списку новостей.",
+                "The article or page you asked for does not exist. Check the address or go to the list of news.",
+            ],
+            Msg::GoToNewsList => [
+                "Жаңалықтар тізіміне өту",
+                "Перейти к списку новостей",
+                "Go to the list of news",
+            ],
+            Msg::NoArticles => [
+                "Әзірге жаңалық жоқ.",
+                "Новостей пока нет.",
+                "There is no news yet.",
+            ],
+            Msg::ContentErrorHeading => [
+                "Мақаланы көрсету мүмкін болмады",
+                "Не удалось показать статью",
+                "This article cannot be shown",
+            ],
+            Msg::ContentErrorText => [
+                "Мақала файлында қате бар. Төмендегі мәлімет редакцияға оны түзетуге көмектеседі.",
+                "В файле статьи есть ошибка. Сведения ниже помогут редакции её исправить.",
+                "The article's file has an error. The details below will help the editors fix it.",
+            ],
+            Msg::FooterSource => [
+                "Жаңалықтар Қазақстан Республикасы Жоғарғы Сотының баспасөз қызметінің материалдары бойынша дайындалды.",
+                "Новости подготовлены по материалам пресс-службы Верховного Суда Республики Казахстан.",
+                "News from materials of the press service of the Supreme Court of the Republic of Kazakhstan.",
+            ],
+            Msg::FooterTranslations => [
+                "Түпнұсқасы — қазақ тілінде; орыс және ағылшын тілдеріне аударған — courtview.",
+                "Оригинал — на казахском языке; переводы на русский и английский языки — courtview.",
+                "Originals are in Kazakh; the Russian and English translations are by courtview.",
+            ],
+            Msg::ChooseLanguage => ["Тілді таңдаңыз", "Выберите язык", "Choose a language"],
+        }
+    }
+
+    /// The message in `lang`.
+    pub const fn text(self, lang: Lang) -> &'static str {
+        let [kk, ru, en] = self.texts();
+        match lang {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+}
+
+/// "N min read" in `lang`.
+pub fn reading_time(minutes: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{minutes} мин оқу"),
+        Lang::Ru => format!("{minutes} мин чтения"),
+        Lang::En => format!("{minutes} min read"),
+    }
+}
+
+/// The notice on an article shown in `shown` because it does not exist in `requested`; written
+/// in `requested`, the reader's language.
+pub fn fallback_notice(requested: Lang, shown: Lang) -> String {
+    match requested {
+        Lang::Kk => {
+            let name = |l: Lang| match l {
+                Lang::Kk => "қазақ",
+                Lang::Ru => "орыс",
+                Lang::En => "ағылшын",
+            };
+            let shown_name = capitalise(name(shown));
+            format!(
+                "Бұл мақала {} тілінде әлі жоқ. {shown_name} тіліндегі нұсқасы көрсетілді.",
+                name(requested)
+            )
+        }
+        Lang::Ru => {
+            let name = |l: Lang| match l {
+                Lang::Kk => "казахском",
+                Lang::Ru => "русском",
+                Lang::En => "английском",
+            };
+            format!(
+                "Этой статьи пока нет на {} языке. Показана версия на {} языке.",
+                name(requested),
+                name(shown)
+            )
+        }
+        Lang::En => {
+            let name = |l: Lang| match l {
+                Lang::Kk => "Kazakh",
+                Lang::Ru => "Russian",
+                Lang::En => "English",
+            };
+            format!(
+                "This article is not yet available in {}. Showing the {} version.",
+                name(requested),
+                name(shown)
+            )
+        }
+    }
+}
+
+/// The browser tab's title for a page whose own title is `page`.
+pub fn page_title(page: &str) -> String {
+    format!("{page} — courtview")
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_name_both_languages() {
+        assert_eq!(
+            fallback_notice(Lang::En, Lang::Ru),
+            "This article is not yet available in English. Showing the Russian version."
+        );
+        assert_eq!(
+            fallback_notice(Lang::Kk, Lang::Ru),
+            "Бұл мақала қазақ тілінде әлі жоқ. Орыс тіліндегі нұсқасы көрсетілді."
+        );
+        assert!(fallback_notice(Lang::Ru, Lang::Kk).contains("казахском"));
+    }
+}

@@ -1,0 +1,38 @@
+//! The site header: name, tagline and language switcher.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::lang_switcher::LangSwitcher;
+use crate::i18n::Msg;
+use crate::lang::Lang;
+use crate::route::Route;
+
+/// Props for [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The page's language.
+    pub lang: Lang,
+    /// The current page, so the switcher can link to it in other languages.
+    pub route: Route,
+}
+
+/// The site header.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <header class="cv-header">
+            <div class="cv-header__inner">
+                <Link<Route> classes="cv-brand" to={Route::List { lang }}>
+                    <span class="cv-brand__mark" aria-hidden="true">{ "§" }</span>
+                    <span class="cv-brand__text">
+                        <span class="cv-brand__name">{ Msg::SiteName.text(lang) }</span>
+                        <span class="cv-brand__sub">{ Msg::SiteTagline.text(lang) }</span>
+                    </span>
+                </Link<Route>>
+                <LangSwitcher {lang} route={props.route.clone()} />
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,178 @@
+//! The few things the viewer asks of the browser, in one place. Natively (server-side
+//! rendering, tests) each is a no-op or a neutral answer, so components compile and render
+//! the same everywhere.
+
+use crate::lang::Lang;
+
+/// Where the reader is in an article: a paragraph and how far its top is from the viewport's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Anchor {
+    /// The paragraph number (`id="p-<n>"`).
+    pub paragraph: u32,
+    /// Its top edge relative to the viewport's top, in CSS pixels.
+    pub offset: f64,
+}
+
+/// The localStorage key of the reader's language choice.
+pub const LANG_KEY: &str = "courtview.lang";
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::cell::Cell;
+
+    use gloo::storage::{LocalStorage, Storage};
+    use gloo::utils::{document, window};
+    use wasm_bindgen::JsCast;
+
+    use super::{Anchor, LANG_KEY};
+    use crate::lang::Lang;
+
+    thread_local! {
+        /// The anchor a language switch wants restored once the new language has rendered.
+        static PENDING: Cell<Option<Anchor>> = const { Cell::new(None) };
+    }
+
+    pub fn set_lang_and_title(lang: Lang, title: &str) {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document().set_title(title);
+    }
+
+    pub fn saved_lang() -> Option<Lang> {
+        // Anything else in storage (garbage, another app's value) is ignored.
+        LocalStorage::raw()
+            .get_item(LANG_KEY)
+            .ok()
+            .flatten()
+            .and_then(|v| Lang::from_tag(&v))
+    }
+
+    pub fn save_lang(lang: Lang) {
+        // Storage can be full or disabled (private browsing); the URL still holds the choice.
+        let _ = LocalStorage::raw().set_item(LANG_KEY, lang.tag());
+    }
+
+    pub fn browser_langs() -> Vec<String> {
+        let nav = window().navigator();
+        let mut langs: Vec<String> = nav
+            .languages()
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        if langs.is_empty() {
+            langs.extend(nav.language());
+        }
+        langs
+    }
+
+    pub fn reading_anchor() -> Option<Anchor> {
+        let list = document().query_selector_all("article [id^='p-']").ok()?;
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .find_map(|el| {
+                let rect = el.get_bounding_client_rect();
+                // The first paragraph not wholly above the viewport is the one being read.
+                if rect.bottom() <= 0.0 {
+                    return None;
+                }
+                let paragraph = el.id().strip_prefix("p-")?.parse().ok()?;
+                Some(Anchor {
+                    paragraph,
+                    offset: rect.top(),
+                })
+            })
+    }
+
+    pub fn set_pending_anchor(anchor: Option<Anchor>) {
+        PENDING.with(|p| p.set(anchor));
+    }
+
+    pub fn after_navigation() {
+        if let Some(anchor) = PENDING.with(Cell::take) {
+            if let Some(el) = document().get_element_by_id(&format!("p-{}", anchor.paragraph)) {
+                let top = el.get_bounding_client_rect().top();
+                window().scroll_by_with_x_and_y(0.0, top - anchor.offset);
+            }
+            // Without that paragraph (e.g. on a list page) the scroll position stays.
+            return;
+        }
+        let hash = window().location().hash().unwrap_or_default();
+        let target = hash.strip_prefix('#').filter(|h| !h.is_empty());
+        match target.and_then(|id| document().get_element_by_id(id)) {
+            Some(el) => el.scroll_into_view(),
+            None => window().scroll_to_with_x_and_y(0.0, 0.0),
+        }
+    }
+
+    pub fn install_panic_hook() {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("courtview panicked: {info}").into());
+        }));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::Anchor;
+    use crate::lang::Lang;
+
+    pub fn set_lang_and_title(_: Lang, _: &str) {}
+    pub fn saved_lang() -> Option<Lang> {
+        None
+    }
+    pub fn save_lang(_: Lang) {}
+    pub fn browser_langs() -> Vec<String> {
+        Vec::new()
+    }
+    pub fn reading_anchor() -> Option<Anchor> {
+        None
+    }
+    pub fn set_pending_anchor(_: Option<Anchor>) {}
+    pub fn after_navigation() {}
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_lang_and_title(lang: Lang, title: &str) {
+    imp::set_lang_and_title(lang, title)
+}
+
+/// The language the reader chose last time, if it is stored and valid.
+pub fn saved_lang() -> Option<Lang> {
+    imp::saved_lang()
+}
+
+/// Remembers the reader's language choice.
+pub fn save_lang(lang: Lang) {
+    imp::save_lang(lang)
+}
+
+/// The language to use when the URL names none: the saved choice, else the first of the
+/// browser's languages that courtview speaks, else Kazakh.
+pub fn preferred_lang() -> Lang {
+    saved_lang()
+        .or_else(|| Lang::negotiate(imp::browser_langs().iter().map(String::as_str)))
+        .unwrap_or(Lang::Kk)
+}
+
+/// The paragraph the reader is at, if an article is on screen.
+pub fn reading_anchor() -> Option<Anchor> {
+    imp::reading_anchor()
+}
+
+/// Asks the next [`after_navigation`] to bring this paragraph back to the same place.
+pub fn set_pending_anchor(anchor: Option<Anchor>) {
+    imp::set_pending_anchor(anchor)
+}
+
+/// Scrolls after a page has rendered: to the paragraph a language switch was at, else to the
+/// URL's `#fragment`, else to the top.
+pub fn after_navigation() {
+    imp::after_navigation()
+}
+
+/// Reports panics to the browser console instead of failing silently.
+#[cfg(target_arch = "wasm32")]
+pub fn install_panic_hook() {
+    imp::install_panic_hook()
+}

@@ -1,0 +1,6 @@
+//! One component per route.
+
+pub mod article;
+pub mod list;
+pub mod not_found;
+pub mod root;

@@ -1,0 +1,103 @@
+//! `/<lang>/<slug>/`: one article.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::not_found::NotFoundPage;
+use crate::content::Catalog;
+use crate::i18n::{self, Msg};
+use crate::lang::Lang;
+use crate::route::Route;
+use crate::ui::components::article_meta::article_meta;
+use crate::ui::components::document_view::DocumentView;
+use crate::ui::dom;
+
+/// Props for [`ArticlePage`].
+#[derive(Properties, PartialEq)]
+pub struct ArticlePageProps {
+    /// The language asked for.
+    pub lang: Lang,
+    /// The article's slug.
+    pub slug: AttrValue,
+}
+
+/// An article in the language asked for, or in the nearest one with a notice; the not-found
+/// page for an unknown slug; an error panel naming the file and line for a broken file.
+#[component]
+pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let lang = props.lang;
+    let entry = Catalog::shipped().entry(&props.slug);
+    let resolved = entry.map(|e| e.resolve(lang));
+    let title = match &resolved {
+        Some(Ok(r)) => r.article.meta.title.clone(),
+        Some(Err(_)) => Msg::ContentErrorHeading.text(lang).to_owned(),
+        None => Msg::NotFoundHeading.text(lang).to_owned(),
+    };
+    // The body is cloned out of the static catalogue once per article and language shown.
+    let document = {
+        let shown = match &resolved {
+            Some(Ok(r)) => Some(r.article),
+            _ => None,
+        };
+        use_memo((props.slug.clone(), shown.map(|a| a.lang)), move |_| {
+            shown.map(|a| Rc::new(a.document.clone()))
+        })
+    };
+    use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
+        dom::save_lang(*lang);
+        dom::set_lang_and_title(*lang, &i18n::page_title(&title));
+        dom::after_navigation();
+    });
+
+    let resolved = match resolved {
+        None => return html! { <NotFoundPage {lang} /> },
+        Some(Err(error)) => {
+            return html! {
+                <div class="cv-error" role="alert">
+                    <h1 class="cv-page-title">{ Msg::ContentErrorHeading.text(lang) }</h1>
+                    <p>{ Msg::ContentErrorText.text(lang) }</p>
+                    <pre>{ error.to_string() }</pre>
+                </div>
+            };
+        }
+        Some(Ok(resolved)) => resolved,
+    };
+    let article = resolved.article;
+    let Some(document) = (*document).clone() else {
+        return Html::default();
+    };
+    html! {
+        <div class="cv-article-page">
+            <nav class="cv-breadcrumb" aria-label={Msg::Breadcrumb.text(lang)}>
+                <Link<Route> to={Route::List { lang }}>{ "← " }{ Msg::AllNews.text(lang) }</Link<Route>>
+            </nav>
+            if resolved.is_fallback() {
+                <p class="cv-notice" role="status" data-testid="fallback-notice">
+                    { i18n::fallback_notice(lang, article.lang) }
+                </p>
+            }
+            <header class="cv-article-head" lang={article.lang.tag()}>
+                <h1 class="cv-title">{ article.meta.title.clone() }</h1>
+                { article_meta(article, lang) }
+            </header>
+            <DocumentView {document} lang={article.lang} />
+            <footer class="cv-article-foot" lang={article.lang.tag()}>
+                if let Some(source) = &article.meta.source {
+                    <p class="cv-source">
+                        <span class="cv-source__label">{ Msg::SourceLabel.text(lang) }</span>
+                        { " " }{ source.clone() }
+                    </p>
+                }
+                if !article.meta.tags.is_empty() {
+                    <ul class="cv-tags" aria-label={Msg::TagsLabel.text(lang)}>
+                        for tag in &article.meta.tags {
+                            <li class="cv-tag">{ tag.clone() }</li>
+                        }
+                    </ul>
+                }
+            </footer>
+        </div>
+    }
+}
