@@ -1,0 +1,81 @@
+//! The import rule: pure modules never name yew, web-sys, gloo or wasm-bindgen, and only
+//! `document/markdown.rs` imports pulldown-cmark.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const WEB: [&str; 5] = ["yew", "yew_router", "web_sys", "gloo", "wasm_bindgen"];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn names_crate(source: &str, krate: &str) -> bool {
+    source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .any(|line| {
+            line.match_indices(krate).any(|(i, _)| {
+                let before = line[..i].chars().next_back();
+                let after = line[i + krate.len()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    && after.is_some_and(|c| c == ':' || c == ' ' || c == ';' || c == ',')
+            })
+        })
+}
+
+#[test]
+fn pure_modules_know_nothing_of_the_web() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut offenders = Vec::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        // The UI, the wasm entry point and the CLI binary may use the web crates.
+        if rel.starts_with("ui") || rel == "main.rs" || rel.starts_with("bin/") {
+            continue;
+        }
+        let source = fs::read_to_string(file).unwrap();
+        for krate in WEB {
+            if names_crate(&source, krate) {
+                offenders.push(format!("src/{rel} names `{krate}`"));
+            }
+        }
+        if rel != "document/markdown.rs" && names_crate(&source, "pulldown_cmark") {
+            offenders.push(format!("src/{rel} imports pulldown_cmark"));
+        }
+    }
+    assert!(files.len() > 10, "found only {} files", files.len());
+    assert!(offenders.is_empty(), "{}", offenders.join("\n"));
+}
+
+#[test]
+fn no_inner_html_anywhere() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    for file in files {
+        let source = fs::read_to_string(&file).unwrap();
+        // Comments may explain the rule; code may not break it.
+        let code: String = source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for banned in ["inner_html", "from_html_unchecked", "VRef"] {
+            assert!(!code.contains(banned), "{} uses {banned}", file.display());
+        }
+    }
+}
