@@ -68,20 +68,41 @@ mod imp {
 
     pub fn reading_anchor() -> Option<Anchor> {
         let list = document().query_selector_all("article [id^='p-']").ok()?;
-        (0..list.length())
+        // The sticky header covers the top of the viewport: what is under it is not being read.
+        let covered = document()
+            .query_selector(".cv-header")
+            .ok()
+            .flatten()
+            .map_or(0.0, |h| h.get_bounding_client_rect().bottom().max(0.0));
+        let paragraphs = (0..list.length())
             .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .find_map(|el| {
-                let rect = el.get_bounding_client_rect();
-                // The first paragraph not wholly above the viewport is the one being read.
-                if rect.bottom() <= 0.0 {
-                    return None;
-                }
+            .filter_map(|el| {
                 let paragraph = el.id().strip_prefix("p-")?.parse().ok()?;
                 Some(Anchor {
                     paragraph,
-                    offset: rect.top(),
+                    offset: el.get_bounding_client_rect().top(),
                 })
-            })
+            });
+        // The reader is at the first paragraph that starts in the visible area; if none does
+        // (one long paragraph fills the screen), at the last one that started above it.
+        let bottom = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::MAX);
+        let mut above = None;
+        for anchor in paragraphs {
+            if anchor.offset >= covered - 1.0 {
+                let starts_on_screen = anchor.offset < bottom;
+                return if starts_on_screen {
+                    Some(anchor)
+                } else {
+                    above.or(Some(anchor))
+                };
+            }
+            above = Some(anchor);
+        }
+        above
     }
 
     pub fn set_pending_anchor(anchor: Option<Anchor>) {

@@ -1,0 +1,159 @@
+// Shared set-up for the browser tests: the built site on a local server, Debian's
+// Chromium driven by playwright-core, and every console error and page error collected.
+//
+// Call `useSite()` at the top of a `describe`: it starts the server and the browser in
+// `before` and stops them in `after`.
+
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The built site; `cargo xtask test` sets COURTVIEW_DIST to the repository's dist/. */
+export const DIST = path.resolve(process.env.COURTVIEW_DIST ?? path.join(here, '../../dist'));
+
+/** Where screenshots go for people to look at (git-ignored). */
+export const SCREENSHOTS = path.join(here, 'screenshots');
+
+/** Debian's Chromium; playwright's own browser downloads cannot work on these machines. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Chromium flags: no sandbox (CI runs as root), and no background traffic, which this
+ * machine's closed network would refuse over and over.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The languages the viewer ships, with text each version of the first article contains. */
+export const LANGS = ['kk', 'ru', 'en'];
+
+/** The first article's slug. */
+export const SLUG = 'iaca-2025-dubai';
+
+/** Any page of the app has rendered: the list, an article, or the not-found page. */
+export const RENDERED =
+  '[data-testid="article-list"], article[lang], [data-testid="not-found"]';
+
+/** How long to wait for a DOM condition before failing. */
+export const TIMEOUT_MS = 20_000;
+
+/**
+ * Starts the server and Chromium for the enclosing suite.
+ *
+ * Returns an object whose `base` (server URL, no trailing slash) and `browser` are set
+ * once `before` has run, with helpers:
+ * - `open(path, contextOptions)` opens a page in a new context and waits for the app;
+ * - `newPage(contextOptions)` opens a blank page in a new context;
+ * - `assertNoErrors(page)` fails if that page logged a console error or a page error.
+ */
+export function useSite() {
+  const site = {
+    base: '',
+    browser: null,
+    server: null,
+    contexts: [],
+
+    async newPage(contextOptions = {}) {
+      const context = await site.browser.newContext(contextOptions);
+      site.contexts.push(context);
+      context.setDefaultTimeout(TIMEOUT_MS);
+      const page = await context.newPage();
+      trackErrors(page);
+      return page;
+    },
+
+    async open(urlPath, contextOptions = {}) {
+      const page = await site.newPage(contextOptions);
+      await page.goto(site.base + urlPath);
+      await page.waitForSelector(RENDERED);
+      return page;
+    },
+
+    assertNoErrors(page) {
+      assert.deepEqual(page.__errors, [], `errors on ${page.url()}`);
+    },
+  };
+
+  before(async () => {
+    assert.ok(
+      existsSync(path.join(DIST, 'index.html')),
+      `${DIST}/index.html is missing: build the site first (cargo xtask dist)`,
+    );
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
+    site.server = await startServer(DIST);
+    site.base = site.server.url;
+    site.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  });
+
+  after(async () => {
+    for (const context of site.contexts) await context.close().catch(() => {});
+    await site.browser?.close();
+    await site.server?.close();
+  });
+
+  return site;
+}
+
+/** Collects console errors and uncaught page errors on `page.__errors`, ignoring none. */
+function trackErrors(page) {
+  page.__errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const where = msg.location();
+      page.__errors.push(`console.error: ${msg.text()} (${where.url}:${where.lineNumber})`);
+    }
+  });
+  page.on('pageerror', (err) => page.__errors.push(`pageerror: ${err.stack ?? err}`));
+}
+
+/**
+ * Waits until `fn(arg)` is truthy in the page; on time-out, fails naming `what` (a bare
+ * playwright time-out does not say which condition it was waiting for).
+ */
+export async function until(page, what, fn, arg) {
+  try {
+    await page.waitForFunction(fn, arg);
+  } catch (err) {
+    throw new Error(`timed out waiting until ${what} (at ${page.url()})`, { cause: err });
+  }
+}
+
+/** Resolves when `location.pathname` is `expected` (client-side navigations included). */
+export async function waitForPath(page, expected) {
+  await until(page, `the path is ${expected}`, (p) => window.location.pathname === p, expected);
+}
+
+/** Whether the element matching `selector` overlaps the viewport. */
+export async function inViewport(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+  }, selector);
+}
+
+/** Saves a full-page screenshot as screenshots/<name>.png. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

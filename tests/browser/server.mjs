@@ -1,0 +1,143 @@
+// A small static server for a built site (dist/), used by the browser tests.
+//
+// It behaves like `trunk serve` for a single-page app: files are served as they are,
+// `<dir>/` serves `<dir>/index.html` when there is one, and any other path without a file
+// extension falls back to the root index.html with 200, so client-side routes such as
+// /ru/iaca-2025-dubai/ load the app. Paths with an extension that match no file are 404.
+//
+// Run it by hand to look at a build: `node server.mjs [DIST_DIR] [PORT]`.
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Content types by extension; anything else is served as application/octet-stream. */
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** The content type for a file name. */
+export function contentType(file) {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** `stat` that answers null for a missing path instead of throwing. */
+async function statOrNull(file) {
+  try {
+    return await stat(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which file answers `urlPath` in `root`, as { file, status }, or null for 404.
+ * `urlPath` is the decoded path part of the request URL.
+ */
+export async function resolveRequest(root, urlPath) {
+  // Resolve against the root and refuse anything that climbs out of it.
+  const target = path.resolve(root, `.${path.posix.normalize(`/${urlPath}`)}`);
+  if (target !== root && !target.startsWith(root + path.sep)) return null;
+
+  const info = await statOrNull(target);
+  if (info?.isFile()) return { file: target, status: 200 };
+  if (info?.isDirectory()) {
+    const index = path.join(target, 'index.html');
+    if ((await statOrNull(index))?.isFile()) return { file: index, status: 200 };
+  }
+  // SPA fallback: a route, not a missing asset.
+  if (path.posix.extname(urlPath) === '') {
+    const index = path.join(root, 'index.html');
+    if ((await statOrNull(index))?.isFile()) return { file: index, status: 200 };
+  }
+  return null;
+}
+
+/**
+ * Serves `distDir` on 127.0.0.1 (an ephemeral port unless `port` is given).
+ * Resolves to { url, port, close() } once listening; `url` ends without a slash.
+ */
+export async function startServer(distDir, { port = 0 } = {}) {
+  const root = path.resolve(distDir);
+  if (!(await statOrNull(path.join(root, 'index.html')))?.isFile()) {
+    throw new Error(`${root} has no index.html: build the site first (cargo xtask dist)`);
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      let urlPath;
+      try {
+        urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      } catch {
+        res.writeHead(400).end('bad request\n');
+        return;
+      }
+      const found = await resolveRequest(root, urlPath);
+      if (!found) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+        return;
+      }
+      const { size } = await stat(found.file);
+      res.writeHead(found.status, {
+        'Content-Type': contentType(found.file),
+        'Content-Length': size,
+        // Tests reload pages and expect fresh files from the current build.
+        'Cache-Control': 'no-cache',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+    } catch (err) {
+      res.writeHead(500).end(`${err}\n`);
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actual = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    close: () =>
+      new Promise((resolve) => {
+        // Keep-alive connections from the browser would otherwise hold close() open.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// `node server.mjs [DIST_DIR] [PORT]`: serve a build for a person to look at.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dist = process.argv[2] ?? process.env.COURTVIEW_DIST ?? path.join(here, '../../dist');
+  const server = await startServer(dist, { port: Number(process.argv[3] ?? 0) });
+  console.log(`serving ${path.resolve(dist)} at ${server.url}/`);
+}

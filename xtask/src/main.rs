@@ -1,0 +1,168 @@
+//! `cargo xtask`: the project's build, serve and test driver.
+//!
+//! Every command first makes sure the tools it needs are installed (installing only what
+//! is missing, so a second run installs nothing), then runs its steps in order and stops
+//! at the first failure. It uses nothing but the standard library, so it builds on a fresh
+//! machine before anything else is installed.
+
+mod lockfile;
+mod steps;
+mod tools;
+mod workspace;
+
+use std::process::ExitCode;
+
+use workspace::{Failure, Workspace};
+
+/// What `cargo xtask --help` prints; keep it in step with [`Task::parse`].
+const HELP: &str = "\
+cargo xtask: build, serve and test courtview
+
+USAGE:
+    cargo xtask <COMMAND> [ARGS]
+
+COMMANDS:
+    serve [TRUNK ARGS]  Install missing tools, then `trunk serve` (the viewer at
+                        http://127.0.0.1:8080/, as Trunk.toml sets); extra arguments go
+                        to trunk serve
+    dist                Install missing tools, then build the release site into dist/
+                        (`trunk build --release`)
+    test                Everything CI checks, in order, stopping at the first failure:
+                          cargo fmt --all -- --check
+                          cargo clippy --workspace --all-targets -- -D warnings
+                          cargo clippy --target wasm32-unknown-unknown --lib --bin app -- -D warnings
+                          cargo test --workspace
+                          the release build into dist/ (as `dist`)
+                          node --test in tests/browser (headless Chromium, COURTVIEW_DIST=dist/)
+    help                Print this help (also -h, --help)
+
+TOOLS (installed when missing, skipped when present):
+    rustup target wasm32-unknown-unknown, rustfmt and clippy components
+    trunk 0.21.14                (cargo install --locked)
+    wasm-bindgen-cli             (cargo install, at the wasm-bindgen version in Cargo.lock)
+    npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt, playwright-core)
+    chromium, chromium-driver    (apt-get; `test` only)
+
+Child processes get ~/.cargo/bin and tests/browser/node_modules/.bin first on PATH, so
+trunk uses these wasm-bindgen and wasm-opt binaries and never downloads its own.
+";
+
+/// A command given on the command line.
+#[derive(Debug, PartialEq, Eq)]
+enum Task {
+    /// Print [`HELP`].
+    Help,
+    /// `trunk serve`, with extra arguments passed through.
+    Serve(Vec<String>),
+    /// Release build into `dist/`.
+    Dist,
+    /// Everything CI checks.
+    Test,
+}
+
+impl Task {
+    /// Reads the arguments after `cargo xtask`.
+    fn parse(args: &[String]) -> Result<Task, String> {
+        let Some((first, rest)) = args.split_first() else {
+            return Ok(Task::Help);
+        };
+        let no_more = |task: Task| match rest {
+            [] => Ok(task),
+            [extra, ..] => Err(format!("unexpected argument `{extra}` after `{first}`")),
+        };
+        match first.as_str() {
+            "help" | "-h" | "--help" => Ok(Task::Help),
+            "serve" => Ok(Task::Serve(rest.to_vec())),
+            "dist" => no_more(Task::Dist),
+            "test" => no_more(Task::Test),
+            other => Err(format!("unknown command `{other}`")),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = match Task::parse(&args) {
+        Ok(task) => task,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    if task == Task::Help {
+        print!("{HELP}");
+        return ExitCode::SUCCESS;
+    }
+    match run(task) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("\n✗ {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command: tools first, then its steps.
+fn run(task: Task) -> Result<(), Failure> {
+    let ws = Workspace::locate()?;
+    match task {
+        Task::Help => Ok(()),
+        Task::Serve(extra) => {
+            tools::ensure_build_tools(&ws)?;
+            steps::serve(&ws, &extra)
+        }
+        Task::Dist => {
+            tools::ensure_build_tools(&ws)?;
+            steps::dist(&ws)?;
+            println!("✓ dist/ is ready: {}", ws.dist_dir().display());
+            Ok(())
+        }
+        Task::Test => {
+            tools::ensure_build_tools(&ws)?;
+            tools::ensure_browser(&ws)?;
+            steps::test(&ws)?;
+            println!("✓ all checks passed");
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn no_arguments_and_help_flags_print_help() {
+        for list in [&[][..], &["help"], &["-h"], &["--help"]] {
+            assert_eq!(Task::parse(&args(list)), Ok(Task::Help), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn commands_parse() {
+        assert_eq!(Task::parse(&args(&["dist"])), Ok(Task::Dist));
+        assert_eq!(Task::parse(&args(&["test"])), Ok(Task::Test));
+        assert_eq!(
+            Task::parse(&args(&["serve", "--open"])),
+            Ok(Task::Serve(args(&["--open"])))
+        );
+    }
+
+    #[test]
+    fn unknown_commands_and_stray_arguments_are_errors() {
+        assert!(Task::parse(&args(&["bild"])).is_err());
+        assert!(Task::parse(&args(&["test", "--fast"])).is_err());
+        assert!(Task::parse(&args(&["dist", "x"])).is_err());
+    }
+
+    #[test]
+    fn help_names_every_command() {
+        for name in ["serve", "dist", "test", "help"] {
+            assert!(HELP.contains(&format!("\n    {name} ")), "{name}");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The steps of `serve`, `dist` and `test`, run after the tools are in place.
+
+use std::process::Command;
+
+use crate::workspace::{Failure, Workspace};
+
+/// Environment variable that tells the browser tests which built site to serve.
+const DIST_ENV: &str = "COURTVIEW_DIST";
+
+/// One step of a pipeline: what to print, and the command that does it.
+struct Step {
+    /// Shown before and after the step, and in the failure message.
+    label: String,
+    /// The command; a non-zero exit fails the step.
+    command: Command,
+}
+
+impl Step {
+    /// A step running `program args` in the repository root.
+    fn new(ws: &Workspace, program: &str, args: &[&str]) -> Self {
+        let mut command = ws.command(program);
+        command.args(args);
+        Step {
+            label: format!("{program} {}", args.join(" ")),
+            command,
+        }
+    }
+}
+
+/// `trunk serve` with the Trunk.toml settings (127.0.0.1:8080) and any extra arguments.
+pub fn serve(ws: &Workspace, extra: &[String]) -> Result<(), Failure> {
+    let mut cmd = trunk(ws);
+    cmd.arg("serve").args(extra);
+    println!("▶ trunk serve: the viewer will be at http://127.0.0.1:8080/ (Ctrl-C stops it)");
+    // Replace this process so Ctrl-C and the exit status belong to trunk alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let err = cmd.exec();
+        Err(Failure::new(format!("could not start trunk serve: {err}")))
+    }
+    #[cfg(not(unix))]
+    {
+        ws.run("trunk serve", cmd)
+    }
+}
+
+/// The release site in `dist/`.
+pub fn dist(ws: &Workspace) -> Result<(), Failure> {
+    run_all(ws, dist_steps(ws))
+}
+
+/// Everything CI checks, in order, stopping at the first failure.
+pub fn test(ws: &Workspace) -> Result<(), Failure> {
+    let mut steps = vec![
+        Step::new(ws, "cargo", &["fmt", "--all", "--", "--check"]),
+        Step::new(
+            ws,
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        Step::new(
+            ws,
+            "cargo",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--lib",
+                "--bin",
+                "app",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        Step::new(ws, "cargo", &["test", "--workspace"]),
+    ];
+    steps.extend(dist_steps(ws));
+    steps.push(browser_tests(ws));
+    let count = steps.len();
+    run_all(ws, steps).map_err(|Failure(message)| {
+        Failure(format!(
+            "cargo xtask test stopped: {message}\n  (the steps after it did not run; fix this and run `cargo xtask test` again)"
+        ))
+    })?;
+    println!("✓ {count} steps passed");
+    Ok(())
+}
+
+/// The steps that produce `dist/`, in order.
+///
+/// Later stages (prerendering every page, precompressing files) are appended here, so
+/// `dist` and `test` both get them.
+fn dist_steps(ws: &Workspace) -> Vec<Step> {
+    let dist = ws.dist_dir();
+    let mut command = trunk(ws);
+    command.args(["build", "--release", "--dist"]).arg(&dist);
+    vec![Step {
+        label: "trunk build --release (into dist/)".to_string(),
+        command,
+    }]
+}
+
+/// `node --test` in tests/browser, against the site in `dist/`.
+fn browser_tests(ws: &Workspace) -> Step {
+    let mut command = ws.command("node");
+    command
+        .arg("--test")
+        .current_dir(ws.browser_dir())
+        .env(DIST_ENV, ws.dist_dir());
+    Step {
+        label: format!("node --test (tests/browser, {DIST_ENV}=dist/)"),
+        command,
+    }
+}
+
+/// A `trunk` command that never reaches out on its own.
+fn trunk(ws: &Workspace) -> Command {
+    let mut cmd = ws.command("trunk");
+    // The update check asks the network for trunk's latest release on every run; the
+    // version is pinned, so the answer would change nothing.
+    cmd.arg("--skip-version-check");
+    cmd
+}
+
+/// Runs `steps` in order, stopping at the first that fails.
+fn run_all(ws: &Workspace, steps: Vec<Step>) -> Result<(), Failure> {
+    for step in steps {
+        ws.step(&step.label, step.command)?;
+    }
+    Ok(())
+}
