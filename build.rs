@@ -10,6 +10,9 @@ use std::{env, fs, process};
 #[path = "src/content/slug.rs"]
 mod slug;
 
+#[path = "src/entities/kb_build.rs"]
+mod kb_build;
+
 const LANGS: [&str; 3] = ["kk", "ru", "en"];
 
 fn main() {
@@ -88,6 +91,14 @@ fn main() {
     index.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content_index.rs");
     fs::write(&out, index).expect("OUT_DIR is writable");
+
+    println!("cargo:rerun-if-changed=static/entities");
+    match kb_build::compile(&root.join("static/entities")) {
+        Ok(source) => {
+            fs::write(out.with_file_name("entities.rs"), source).expect("OUT_DIR is writable")
+        }
+        Err(errors) => fail(&errors),
+    }
 }
 
 fn fail(errors: &[String]) -> ! {

@@ -6,6 +6,8 @@
 
 pub mod markdown;
 
+use crate::entities::EntityType;
+
 /// An article body: a sequence of blocks in reading order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
@@ -114,6 +116,24 @@ pub enum Inline {
     HardBreak,
     /// Raw inline HTML an editor typed: shown as text, never interpreted.
     RawHtml(String),
+    /// A mention of a known entity: found by the matcher, or marked by the editor.
+    Entity {
+        /// The entity's id in the knowledge base (for an unlisted date, its ISO form).
+        id: String,
+        /// The entity's type.
+        kind: EntityType,
+        /// The mention's text, exactly as the article has it.
+        children: Vec<Inline>,
+    },
+    /// `[text](entity:id)` as written, before the id is looked up in the knowledge base.
+    EntityRef {
+        /// The id the editor named.
+        id: String,
+        /// The text.
+        children: Vec<Inline>,
+    },
+    /// `[text](entity:-)`: text the matcher must leave alone.
+    NoEntity(Vec<Inline>),
 }
 
 impl Inline {
@@ -124,7 +144,10 @@ impl Inline {
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
                 c.iter().for_each(|i| i.push_plain_text(out))
             }
-            Inline::Link { children, .. } => children.iter().for_each(|i| i.push_plain_text(out)),
+            Inline::Link { children, .. }
+            | Inline::Entity { children, .. }
+            | Inline::EntityRef { children, .. }
+            | Inline::NoEntity(children) => children.iter().for_each(|i| i.push_plain_text(out)),
             Inline::Image { alt, .. } => out.push_str(alt),
             Inline::SoftBreak | Inline::HardBreak => out.push(' '),
         }
@@ -207,5 +230,58 @@ impl Document {
     /// How many words a reader reads: whitespace-separated runs of the plain text.
     pub fn word_count(&self) -> usize {
         self.plain_text().split_whitespace().count()
+    }
+}
+
+/// One entity mention, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentionInfo {
+    /// The entity's id.
+    pub id: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// The number of the paragraph it is in; 0 outside numbered paragraphs.
+    pub paragraph: u32,
+}
+
+impl Document {
+    /// Every entity mention, in reading order: mention `k` here is the `k`-th `<mark>`.
+    pub fn mentions(&self) -> Vec<MentionInfo> {
+        fn inlines(v: &[Inline], paragraph: u32, out: &mut Vec<MentionInfo>) {
+            for i in v {
+                match i {
+                    Inline::Entity { id, kind, .. } => out.push(MentionInfo {
+                        id: id.clone(),
+                        kind: *kind,
+                        paragraph,
+                    }),
+                    Inline::Emphasis(c)
+                    | Inline::Strong(c)
+                    | Inline::Strikethrough(c)
+                    | Inline::NoEntity(c)
+                    | Inline::Link { children: c, .. }
+                    | Inline::EntityRef { children: c, .. } => inlines(c, paragraph, out),
+                    _ => {}
+                }
+            }
+        }
+        fn blocks(v: &[Block], out: &mut Vec<MentionInfo>) {
+            for b in v {
+                match b {
+                    Block::Paragraph { number, inlines: i } => inlines(i, *number, out),
+                    Block::Plain(i) | Block::Heading { inlines: i, .. } => inlines(i, 0, out),
+                    Block::BlockQuote(inner) => blocks(inner, out),
+                    Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                    Block::Table { head, rows, .. } => head
+                        .iter()
+                        .chain(rows.iter().flatten())
+                        .for_each(|c| inlines(c, 0, out)),
+                    Block::CodeBlock { .. } | Block::Rule | Block::RawHtml(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        blocks(&self.blocks, &mut out);
+        out
     }
 }

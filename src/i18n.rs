@@ -4,6 +4,7 @@
 //! cannot be added without its translations, and translators see the three together. The
 //! content test checks that none is empty.
 
+use crate::entities::EntityType;
 use crate::lang::Lang;
 
 /// A fixed interface message.
@@ -45,11 +46,25 @@ pub enum Msg {
     FooterTranslations,
     /// The root page's prompt while it picks a language (and without JavaScript).
     ChooseLanguage,
+    /// The heading of the entity legend.
+    LegendHeading,
+    /// The switch that turns all highlighting on and off.
+    HighlightToggle,
+    /// The entity card's close button.
+    CardClose,
+    /// The card's button to the previous mention.
+    CardPrevious,
+    /// The card's button to the next mention.
+    CardNext,
+    /// The card's link to the entity's official site.
+    OfficialSite,
+    /// The card's description of a date that the knowledge base does not list.
+    DateDescription,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 18] = [
+    pub const ALL: [Msg; 25] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -68,6 +83,13 @@ impl Msg {
         Msg::FooterSource,
         Msg::FooterTranslations,
         Msg::ChooseLanguage,
+        Msg::LegendHeading,
+        Msg::HighlightToggle,
+        Msg::CardClose,
+        Msg::CardPrevious,
+        Msg::CardNext,
+        Msg::OfficialSite,
+        Msg::DateDescription,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -127,17 +149,27 @@ impl Msg {
                 "Originals are in Kazakh; the Russian and English translations are by courtview.",
             ],
             Msg::ChooseLanguage => ["Тілді таңдаңыз", "Выберите язык", "Choose a language"],
+            Msg::LegendHeading => [
+                "Мәтіндегі атаулар",
+                "Названия в тексте",
+                "Names in this article",
+            ],
+            Msg::HighlightToggle => ["Белгілеу", "Выделение", "Highlighting"],
+            Msg::CardClose => ["Жабу", "Закрыть", "Close"],
+            Msg::CardPrevious => ["Алдыңғы", "Предыдущее", "Previous"],
+            Msg::CardNext => ["Келесі", "Следующее", "Next"],
+            Msg::OfficialSite => ["Ресми сайты", "Официальный сайт", "Official website"],
+            Msg::DateDescription => [
+                "Мақалада аталған күн.",
+                "Дата, упомянутая в статье.",
+                "A date the article mentions.",
+            ],
         }
     }
 
     /// The message in `lang`.
     pub const fn text(self, lang: Lang) -> &'static str {
-        let [kk, ru, en] = self.texts();
-        match lang {
-            Lang::Kk => kk,
-            Lang::Ru => ru,
-            Lang::En => en,
-        }
+        self.texts()[lang.index()]
     }
 }
 
@@ -190,6 +222,39 @@ pub fn fallback_notice(requested: Lang, shown: Lang) -> String {
                 name(shown)
             )
         }
+    }
+}
+
+/// An entity type's name: singular for the card, plural for the legend.
+pub fn type_name(kind: EntityType, plural: bool, lang: Lang) -> &'static str {
+    let [singular, many] = match kind {
+        EntityType::Person => [["Тұлға", "Лицо", "Person"], ["Тұлғалар", "Лица", "People"]],
+        EntityType::Org => [
+            ["Ұйым", "Организация", "Organisation"],
+            ["Ұйымдар", "Организации", "Organisations"],
+        ],
+        EntityType::Place => [["Орын", "Место", "Place"], ["Орындар", "Места", "Places"]],
+        EntityType::Date => [["Күн", "Дата", "Date"], ["Күндер", "Даты", "Dates"]],
+        EntityType::Event => [
+            ["Іс-шара", "Событие", "Event"],
+            ["Іс-шаралар", "События", "Events"],
+        ],
+        EntityType::Law => [
+            ["Құқықтық акт", "Правовой акт", "Law"],
+            ["Құқықтық актілер", "Правовые акты", "Laws"],
+        ],
+    };
+    let forms = if plural { many } else { singular };
+    forms[lang.index()]
+}
+
+/// "Mentioned N times in this article".
+pub fn mention_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Мақалада {n} рет аталады"),
+        Lang::Ru => format!("Упоминаний в статье: {n}"),
+        Lang::En if n == 1 => "Mentioned once in this article".to_owned(),
+        Lang::En => format!("Mentioned {n} times in this article"),
     }
 }
 

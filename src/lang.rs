@@ -27,6 +27,15 @@ impl Lang {
         }
     }
 
+    /// The position in [`Lang::ALL`]: the index of per-language arrays (`[kk, ru, en]`).
+    pub const fn index(self) -> usize {
+        match self {
+            Lang::Kk => 0,
+            Lang::Ru => 1,
+            Lang::En => 2,
+        }
+    }
+
     /// The language's own name, as the switcher shows it.
     pub const fn native_name(self) -> &'static str {
         match self {

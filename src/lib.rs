@@ -13,6 +13,7 @@
 
 pub mod content;
 pub mod document;
+pub mod entities;
 pub mod error;
 pub mod i18n;
 pub mod ingest;

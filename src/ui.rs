@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod pages;
+pub mod state;
 
 pub use app::App;
 pub use components::document_view::{DocumentView, DocumentViewProps};
@@ -28,6 +29,10 @@ pub fn render_document_html(document: crate::document::Document, lang: crate::La
     let renderer = yew::ServerRenderer::<DocumentView>::with_props(move || DocumentViewProps {
         document: std::rc::Rc::new(document),
         lang,
+        highlight: true,
+        hidden: Vec::new(),
+        current: None,
+        onmention: None,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

@@ -64,10 +64,30 @@ fn render_prints_the_apps_html() {
     assert!(out.status.success(), "{}", stderr(&out));
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(
-        html.starts_with(
-            r#"<article lang="kk" class="cv-prose"><p id="p-1" class="cv-lead">17-19 қараша"#
-        ),
+        html.starts_with(concat!(
+            r#"<article lang="kk" class="cv-prose"><p id="p-1" class="cv-lead">"#,
+            r#"<mark data-entity="2025-11-17-19" data-type="date" id="m-0" tabindex="0" class="entity">17-19 қараша</mark>"#
+        )),
         "{html}"
+    );
+    // Marks only wrap the text: without the tags, the paragraph reads as the article does.
+    let text_of_p1: String = {
+        let p1 = &html[..html.find("</p>").unwrap()];
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in p1.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    assert!(
+        text_of_p1.starts_with("17-19 қараша аралығында Дубайда (БАӘ) «Сот әкімшілігінің"),
+        "{text_of_p1}"
     );
     assert!(html.contains(r#"<p id="p-8">"#) && !html.contains("p-9"));
     assert!(!html.contains("title:"), "front matter is not body text");

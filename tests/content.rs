@@ -81,6 +81,22 @@ fn every_ui_string_is_translated() {
 }
 
 #[test]
+fn every_entity_type_is_named_in_every_language() {
+    use courtview::entities::EntityType;
+    use courtview::i18n::type_name;
+    for kind in EntityType::ALL {
+        for plural in [false, true] {
+            let names: Vec<_> = Lang::ALL
+                .iter()
+                .map(|&l| type_name(kind, plural, l))
+                .collect();
+            assert!(names.iter().all(|n| !n.is_empty()), "{kind:?}");
+            assert_ne!(names[0], names[2], "{kind:?} untranslated");
+        }
+    }
+}
+
+#[test]
 fn msg_all_lists_every_message() {
     // Adding a variant without listing it in Msg::ALL would skip its translation check; this
     // match has no wildcard, so such a variant fails to compile here until it is counted.
@@ -102,9 +118,16 @@ fn msg_all_lists_every_message() {
         | Msg::ContentErrorText
         | Msg::FooterSource
         | Msg::FooterTranslations
-        | Msg::ChooseLanguage => 1,
+        | Msg::ChooseLanguage
+        | Msg::LegendHeading
+        | Msg::HighlightToggle
+        | Msg::CardClose
+        | Msg::CardPrevious
+        | Msg::CardNext
+        | Msg::OfficialSite
+        | Msg::DateDescription => 1,
     };
-    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 18);
+    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 25);
     let mut unique = Msg::ALL.to_vec();
     unique.dedup();
     assert_eq!(unique.len(), Msg::ALL.len());

@@ -29,6 +29,24 @@ COMMANDS:
                                    Print an article's HTML exactly as the app renders it.
                                    Reads stdin without FILE. Front matter, if present, is
                                    checked and left out of the output.
+    match --lang <kk|ru|en> [--names FILE] [--year YYYY]
+                                   Find entity mentions in stdin, one document per line; print
+                                   one JSON object per mention: {\"line\":1,\"start\":0,\"end\":24,
+                                   \"id\":\"kazakhstan\",\"text\":\"Қазақстанның\"} (line from 1,
+                                   start/end byte offsets in that line). --names takes TSV lines
+                                   `id<TAB>name` (dictionary form) and uses only those; without
+                                   it, the shipped knowledge base. Dates are mentions too, with
+                                   their ISO date as id (2025-11-17/2025-11-19); a date
+                                   without a year gets --year, else the first year (1900-2099)
+                                   written anywhere in the input (an article's `date:`), else
+                                   the current year.
+    eval --lang <kk|ru|en> [--format conllu|iob2] [--errors] FILE...
+                                   Measure the matcher on annotated corpora: precision, recall
+                                   and F1, inflected and uninflected mentions apart, per entity
+                                   class for IOB2. The gazetteer comes from the corpus (CoNLL-U:
+                                   PROPN runs' lemmas; IOB2: gold spans). The format is guessed
+                                   from the extension or content when not given. --errors
+                                   lists every miss and false mention after the table.
     help                           This text.
 ";
 
@@ -38,6 +56,8 @@ fn main() -> ExitCode {
         Some("ingest") => cmd_ingest(&args[1..]),
         Some("check") => cmd_check(&args[1..]),
         Some("render") => cmd_render(&args[1..]),
+        Some("match") => cmd_match(&args[1..]),
+        Some("eval") => cmd_eval(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
@@ -131,17 +151,34 @@ fn cmd_render(args: &[String]) -> Result<(), String> {
     }
     let lang = lang.ok_or("render: --lang is required (kk, ru or en)")?;
     let (name, text) = read_input(file)?;
-    let document = if text.trim_start_matches('\u{feff}').starts_with("---") {
+    // Dates without a year ("17-19 қараша") take the article's year; a bare body, this year.
+    let (document, year) = if text.trim_start_matches('\u{feff}').starts_with("---") {
         let slug = slug_of(&name);
-        Article::parse(&text, &slug, lang, &name)
-            .map_err(|e| e.to_string())?
-            .document
+        let article = Article::parse(&text, &slug, lang, &name).map_err(|e| e.to_string())?;
+        (article.document, article.meta.date.year)
     } else {
-        markdown::parse(&text)
+        (markdown::parse(&text), current_year())
     };
+    let document = courtview::entities::annotate::annotate(&document, lang, year);
     let mut html = courtview::ui::render_document_html(document, lang);
     html.push('\n');
     write_stdout(&html)
+}
+
+/// The current year by the system clock (UTC), for dates written without one.
+fn current_year() -> u16 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Civil-from-days (H. Hinnant's algorithm), enough for the year.
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let year = yoe + era * 400 + i64::from(mp >= 10);
+    u16::try_from(year).unwrap_or(2025)
 }
 
 /// The article slug a file's path suggests: its folder's name (`…/<slug>/<lang>.md`).
@@ -220,4 +257,210 @@ fn cmd_check(args: &[String]) -> Result<(), String> {
     } else {
         Err(format!("check: {} problem(s)", problems.len()))
     }
+}
+
+/// Writes `s` as a JSON string literal.
+fn json_string(out: &mut String, s: &str) {
+    use std::fmt::Write as _;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The first year-looking number (1900–2099, standing alone) in the text.
+fn first_year(text: &str) -> Option<u16> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let boundary_before = i == 0 || !b[i - 1].is_ascii_digit();
+        let boundary_after = i + 4 == b.len() || !b[i + 4].is_ascii_digit();
+        if boundary_before && boundary_after && b[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let y: u16 = text[i..i + 4].parse().ok()?;
+            if (1900..2100).contains(&y) {
+                return Some(y);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn cmd_match(args: &[String]) -> Result<(), String> {
+    use courtview::entities::dates::find_dates;
+    use courtview::entities::matcher::Matcher;
+    let mut lang = None;
+    let mut names_file = None;
+    let mut year = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--lang" => {
+                let value = iter
+                    .next()
+                    .ok_or("match: --lang needs a value: kk, ru or en")?;
+                lang = Some(value.parse::<Lang>().map_err(|e| format!("match: {e}"))?);
+            }
+            "--names" => {
+                names_file = Some(iter.next().ok_or("match: --names needs a file")?.clone());
+            }
+            "--year" => {
+                let value = iter.next().ok_or("match: --year needs a value")?;
+                year = Some(
+                    value
+                        .parse::<u16>()
+                        .ok()
+                        .filter(|y| (1000..=9999).contains(y))
+                        .ok_or_else(|| format!("match: --year `{value}` is not a year"))?,
+                );
+            }
+            other => return Err(format!("match: unexpected argument `{other}`")),
+        }
+    }
+    let lang = lang.ok_or("match: --lang is required (kk, ru or en)")?;
+    let pairs: Vec<(String, String)> = match &names_file {
+        Some(path) => {
+            let (name, text) = read_input(Some(path))?;
+            let mut pairs = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let (id, entity) = line
+                    .split_once('\t')
+                    .ok_or_else(|| format!("{name}:{}: expected `id<TAB>name`", n + 1))?;
+                if id.trim().is_empty() || entity.trim().is_empty() {
+                    return Err(format!("{name}:{}: empty id or name", n + 1));
+                }
+                pairs.push((id.trim().to_owned(), entity.trim().to_owned()));
+            }
+            pairs
+        }
+        None => courtview::entities::shipped_names(lang)
+            .into_iter()
+            .map(|(id, name)| (id.to_owned(), name.to_owned()))
+            .collect(),
+    };
+    let refs: Vec<&str> = pairs.iter().map(|(_, n)| n.as_str()).collect();
+    let matcher = Matcher::new(lang, &refs);
+    let (_, input) = read_input(None)?;
+    let year = year
+        .or_else(|| first_year(&input))
+        .unwrap_or_else(current_year);
+    let mut out = String::new();
+    for (n, line) in input.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        // (start, end, id): names and dates, then leftmost-longest without overlaps.
+        let mut found: Vec<(usize, usize, String)> = matcher
+            .find(line)
+            .into_iter()
+            .map(|m| (m.start, m.end, pairs[m.name].0.clone()))
+            .chain(
+                find_dates(line, lang, year)
+                    .into_iter()
+                    .map(|d| (d.start, d.end, d.iso)),
+            )
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut last = 0;
+        for (start, end, id) in found {
+            if start < last {
+                continue;
+            }
+            last = end;
+            out.push_str(&format!(
+                "{{\"line\":{},\"start\":{start},\"end\":{end},\"id\":",
+                n + 1
+            ));
+            json_string(&mut out, &id);
+            out.push_str(",\"text\":");
+            json_string(&mut out, &line[start..end]);
+            out.push_str("}\n");
+        }
+    }
+    write_stdout(&out)
+}
+
+fn cmd_eval(args: &[String]) -> Result<(), String> {
+    use courtview::entities::eval::{Format, eval_conllu, eval_iob2};
+    let mut lang = None;
+    let mut format = None;
+    let mut verbose = false;
+    let mut files = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--lang" => {
+                let value = iter
+                    .next()
+                    .ok_or("eval: --lang needs a value: kk, ru or en")?;
+                lang = Some(value.parse::<Lang>().map_err(|e| format!("eval: {e}"))?);
+            }
+            "--format" => {
+                let value = iter.next().ok_or("eval: --format needs conllu or iob2")?;
+                format =
+                    Some(Format::from_name(value).ok_or_else(|| {
+                        format!("eval: unknown format `{value}` (conllu or iob2)")
+                    })?);
+            }
+            "--errors" => verbose = true,
+            flag if flag.starts_with("--") => return Err(format!("eval: unknown option `{flag}`")),
+            path => files.push(path.to_owned()),
+        }
+    }
+    let lang = lang.ok_or("eval: --lang is required (kk, ru or en)")?;
+    if files.is_empty() {
+        return Err("eval: which files? usage: courtview eval --lang kk FILE...".to_owned());
+    }
+    let mut conllu = Vec::new();
+    let mut iob2 = Vec::new();
+    for path in &files {
+        let (_, text) = read_input(Some(path))?;
+        match format.unwrap_or_else(|| Format::guess(path, &text)) {
+            Format::Conllu => conllu.push(text),
+            Format::Iob2 => iob2.push(text),
+        }
+    }
+    let mut out = String::new();
+    if !conllu.is_empty() {
+        let refs: Vec<&str> = conllu.iter().map(String::as_str).collect();
+        out.push_str(&format!(
+            "CoNLL-U ({lang}), gazetteer = PROPN runs' lemmas\n"
+        ));
+        let report = eval_conllu(lang, &refs);
+        out.push_str(&report.to_string());
+        if verbose {
+            for e in &report.errors {
+                out.push_str(e);
+                out.push('\n');
+            }
+        }
+    }
+    if !iob2.is_empty() {
+        let refs: Vec<&str> = iob2.iter().map(String::as_str).collect();
+        out.push_str(&format!(
+            "IOB2 ({lang}), gazetteer per class = gold spans, dictionary form derived\n"
+        ));
+        let report = eval_iob2(lang, &refs);
+        out.push_str(&report.to_string());
+        if verbose {
+            for e in &report.errors {
+                out.push_str(e);
+                out.push('\n');
+            }
+        }
+    }
+    write_stdout(&out)
 }

@@ -43,14 +43,6 @@ impl Resolved<'_> {
     }
 }
 
-fn index(lang: Lang) -> usize {
-    match lang {
-        Lang::Kk => 0,
-        Lang::Ru => 1,
-        Lang::En => 2,
-    }
-}
-
 impl Catalog {
     /// The articles compiled into this build, parsed on first call.
     pub fn shipped() -> &'static Catalog {
@@ -77,7 +69,7 @@ impl Catalog {
             let Some(lang) = Lang::from_tag(tag) else {
                 continue;
             };
-            entries[position].versions[index(lang)] = Some(Article::parse(text, slug, lang, path));
+            entries[position].versions[lang.index()] = Some(Article::parse(text, slug, lang, path));
         }
         // Newest first; same day: by slug, so the order is stable.
         entries.sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.slug.cmp(&b.slug)));
@@ -106,7 +98,7 @@ impl Catalog {
 impl Entry {
     /// The version in `lang`, if that file exists (parsed or not).
     pub fn version(&self, lang: Lang) -> Option<&Result<Article, ContentError>> {
-        self.versions[index(lang)].as_ref()
+        self.versions[lang.index()].as_ref()
     }
 
     /// The languages this article has a readable version in.

@@ -12,6 +12,7 @@ use super::pages::article::ArticlePage;
 use super::pages::list::ListPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::root::RootPage;
+use super::state::{ReaderHandle, ReaderState};
 use crate::i18n::Msg;
 use crate::route::Route;
 
@@ -41,10 +42,18 @@ impl Routable for Route {
 /// The whole viewer, for the browser.
 #[component]
 pub fn App() -> Html {
+    let state = use_reducer(|| ReaderState::from_saved(dom::highlight_prefs().as_deref()));
+    {
+        // The card is not a preference: only highlighting choices are saved.
+        let saved = state.to_saved();
+        use_effect_with(saved, |saved| dom::save_highlight_prefs(saved));
+    }
     html! {
-        <BrowserRouter>
-            <Shell />
-        </BrowserRouter>
+        <ContextProvider<ReaderHandle> context={state}>
+            <BrowserRouter>
+                <Shell />
+            </BrowserRouter>
+        </ContextProvider<ReaderHandle>>
     }
 }
 

@@ -2,6 +2,8 @@
 
 pub mod article_meta;
 pub mod document_view;
+pub mod entity_card;
+pub mod entity_legend;
 pub mod footer;
 pub mod header;
 pub mod lang_switcher;

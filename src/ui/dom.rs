@@ -16,6 +16,15 @@ pub struct Anchor {
 /// The localStorage key of the reader's language choice.
 pub const LANG_KEY: &str = "courtview.lang";
 
+/// The localStorage key of the reader's highlighting choices.
+pub const HIGHLIGHT_KEY: &str = "courtview.highlight";
+
+/// Keeps a browser event listener alive; dropping it removes the listener.
+pub struct ListenerGuard {
+    #[cfg(target_arch = "wasm32")]
+    _listener: gloo::events::EventListener,
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use std::cell::Cell;
@@ -24,8 +33,45 @@ mod imp {
     use gloo::utils::{document, window};
     use wasm_bindgen::JsCast;
 
-    use super::{Anchor, LANG_KEY};
+    use super::{Anchor, HIGHLIGHT_KEY, LANG_KEY, ListenerGuard};
     use crate::lang::Lang;
+
+    pub fn load(key: &str) -> Option<String> {
+        LocalStorage::raw().get_item(key).ok().flatten()
+    }
+
+    pub fn store(key: &str, value: &str) {
+        // Storage can be full or disabled (private browsing): the choice then lasts the visit.
+        let _ = LocalStorage::raw().set_item(key, value);
+    }
+
+    pub fn highlight_prefs() -> Option<String> {
+        load(HIGHLIGHT_KEY)
+    }
+
+    pub fn save_highlight_prefs(value: &str) {
+        store(HIGHLIGHT_KEY, value)
+    }
+
+    pub fn on_escape(f: impl Fn() + 'static) -> Option<ListenerGuard> {
+        let listener = gloo::events::EventListener::new(&document(), "keydown", move |e| {
+            if e.dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|e| e.key() == "Escape")
+            {
+                f();
+            }
+        });
+        Some(ListenerGuard {
+            _listener: listener,
+        })
+    }
+
+    pub fn focus_mention(index: usize) {
+        let el = document().get_element_by_id(&format!("m-{index}"));
+        if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
 
     thread_local! {
         /// The anchor a language switch wants restored once the new language has rendered.
@@ -135,8 +181,17 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::Anchor;
+    use super::{Anchor, ListenerGuard};
     use crate::lang::Lang;
+
+    pub fn highlight_prefs() -> Option<String> {
+        None
+    }
+    pub fn save_highlight_prefs(_: &str) {}
+    pub fn on_escape(_: impl Fn() + 'static) -> Option<ListenerGuard> {
+        None
+    }
+    pub fn focus_mention(_: usize) {}
 
     pub fn set_lang_and_title(_: Lang, _: &str) {}
     pub fn saved_lang() -> Option<Lang> {
@@ -151,6 +206,26 @@ mod imp {
     }
     pub fn set_pending_anchor(_: Option<Anchor>) {}
     pub fn after_navigation() {}
+}
+
+/// The saved highlighting choices, as [`ReaderState::to_saved`](super::state::ReaderState::to_saved) wrote them.
+pub fn highlight_prefs() -> Option<String> {
+    imp::highlight_prefs()
+}
+
+/// Saves the highlighting choices.
+pub fn save_highlight_prefs(value: &str) {
+    imp::save_highlight_prefs(value)
+}
+
+/// Calls `f` when the reader presses Escape, until the guard is dropped.
+pub fn on_escape(f: impl Fn() + 'static) -> Option<ListenerGuard> {
+    imp::on_escape(f)
+}
+
+/// Moves keyboard focus to mention `index` (`id="m-<index>"`), which scrolls it into view.
+pub fn focus_mention(index: usize) {
+    imp::focus_mention(index)
 }
 
 /// Sets `<html lang>` and the document title.

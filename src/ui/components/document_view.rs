@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::document::{Align, Block, Document, Inline};
+use crate::entities::EntityType;
 use crate::lang::Lang;
 
 /// Props for [`DocumentView`].
@@ -15,39 +16,68 @@ pub struct DocumentViewProps {
     pub document: Rc<Document>,
     /// The body's language: the `lang` of the `<article>`.
     pub lang: Lang,
+    /// Whether entity mentions are highlighted.
+    #[prop_or(true)]
+    pub highlight: bool,
+    /// Entity types not highlighted.
+    #[prop_or_default]
+    pub hidden: Vec<EntityType>,
+    /// The mention (by reading-order index) whose card is open.
+    #[prop_or_default]
+    pub current: Option<usize>,
+    /// Called with a mention's index when it is hovered, focused or tapped.
+    #[prop_or_default]
+    pub onmention: Option<Callback<usize>>,
 }
 
-/// An article body: `<article class="cv-prose" lang="…">` with numbered paragraphs.
+/// An article body: `<article class="cv-prose" lang="…">` with numbered paragraphs and
+/// `<mark class="entity">` mentions.
 #[component]
 pub fn DocumentView(props: &DocumentViewProps) -> Html {
     let blocks = &props.document.blocks;
+    let mut ctx = Ctx { props, next: 0 };
+    // Hidden types and "highlighting off" are classes on the article: the marks stay, so the
+    // text and the mention numbering never change; only their look does.
+    let mut classes = classes!("cv-prose");
+    if !props.highlight {
+        classes.push("cv-hl-off");
+    }
+    for kind in &props.hidden {
+        classes.push(format!("cv-hide-{}", kind.tag()));
+    }
     html! {
-        <article class="cv-prose" lang={props.lang.tag()}>
+        <article class={classes} lang={props.lang.tag()}>
             for (index, block) in blocks.iter().enumerate() {
-                { render_block(block, index == 0) }
+                { render_block(block, index == 0, &mut ctx) }
             }
         </article>
     }
 }
 
-fn render_block(block: &Block, is_first: bool) -> Html {
+/// Rendering state threaded through the recursion: the props and the next mention's index.
+struct Ctx<'a> {
+    props: &'a DocumentViewProps,
+    next: usize,
+}
+
+fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
     match block {
         Block::Paragraph { number, inlines } => {
             // The article's opening paragraph is its lead (standfirst), set larger like in print.
             let class = (is_first && *number == 1).then_some("cv-lead");
-            html! { <p id={format!("p-{number}")} {class}>{ render_inlines(inlines) }</p> }
+            html! { <p id={format!("p-{number}")} {class}>{ render_inlines(inlines, ctx) }</p> }
         }
-        Block::Plain(inlines) => render_inlines(inlines),
+        Block::Plain(inlines) => render_inlines(inlines, ctx),
         Block::Heading { level, inlines } => {
             let tag = format!("h{}", (*level).clamp(1, 6));
-            html! { <@{tag}>{ render_inlines(inlines) }</@> }
+            html! { <@{tag}>{ render_inlines(inlines, ctx) }</@> }
         }
         Block::BlockQuote(blocks) => {
-            html! { <blockquote>{ for blocks.iter().map(|b| render_block(b, false)) }</blockquote> }
+            html! { <blockquote>{ for blocks.iter().map(|b| render_block(b, false, ctx)) }</blockquote> }
         }
         Block::List { start, items } => {
             let items = items.iter().map(|item| {
-                html! { <li>{ for item.iter().map(|b| render_block(b, false)) }</li> }
+                html! { <li>{ for item.iter().map(|b| render_block(b, false, ctx)) }</li> }
             });
             match start {
                 None => html! { <ul>{ for items }</ul> },
@@ -72,14 +102,14 @@ fn render_block(block: &Block, is_first: bool) -> Html {
                     <table>
                         <thead><tr>
                             for (i, cell) in head.iter().enumerate() {
-                                <th class={cell_align(i)}>{ render_inlines(cell) }</th>
+                                <th class={cell_align(i)}>{ render_inlines(cell, ctx) }</th>
                             }
                         </tr></thead>
                         <tbody>
                             for row in rows {
                                 <tr>
                                     for (i, cell) in row.iter().enumerate() {
-                                        <td class={cell_align(i)}>{ render_inlines(cell) }</td>
+                                        <td class={cell_align(i)}>{ render_inlines(cell, ctx) }</td>
                                     }
                                 </tr>
                             }
@@ -92,17 +122,17 @@ fn render_block(block: &Block, is_first: bool) -> Html {
     }
 }
 
-fn render_inlines(inlines: &[Inline]) -> Html {
-    html! { for inline in inlines { { render_inline(inline) } } }
+fn render_inlines(inlines: &[Inline], ctx: &mut Ctx<'_>) -> Html {
+    inlines.iter().map(|i| render_inline(i, ctx)).collect()
 }
 
-fn render_inline(inline: &Inline) -> Html {
+fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
     match inline {
         Inline::Text(text) => html! { { text.clone() } },
         Inline::Code(text) => html! { <code>{ text.clone() }</code> },
-        Inline::Emphasis(c) => html! { <em>{ render_inlines(c) }</em> },
-        Inline::Strong(c) => html! { <strong>{ render_inlines(c) }</strong> },
-        Inline::Strikethrough(c) => html! { <del>{ render_inlines(c) }</del> },
+        Inline::Emphasis(c) => html! { <em>{ render_inlines(c, ctx) }</em> },
+        Inline::Strong(c) => html! { <strong>{ render_inlines(c, ctx) }</strong> },
+        Inline::Strikethrough(c) => html! { <del>{ render_inlines(c, ctx) }</del> },
         Inline::Link {
             dest,
             title,
@@ -112,7 +142,7 @@ fn render_inline(inline: &Inline) -> Html {
             // Links that leave the site must not hand the new page a handle on this one.
             let external = is_absolute(dest);
             let rel = external.then_some("noopener noreferrer");
-            html! { <a href={dest.clone()} {title} {rel}>{ render_inlines(children) }</a> }
+            html! { <a href={dest.clone()} {title} {rel}>{ render_inlines(children, ctx) }</a> }
         }
         Inline::Image { src, title, alt } => {
             let title = (!title.is_empty()).then(|| title.clone());
@@ -123,6 +153,32 @@ fn render_inline(inline: &Inline) -> Html {
         Inline::SoftBreak => html! { "\n" },
         Inline::HardBreak => html! { <br /> },
         Inline::RawHtml(text) => html! { <span class="cv-raw">{ text.clone() }</span> },
+        Inline::Entity { id, kind, children } => {
+            let index = ctx.next;
+            ctx.next += 1;
+            let props = ctx.props;
+            let shown = props.highlight && !props.hidden.contains(kind);
+            let current = props.current == Some(index);
+            let class = classes!("entity", current.then_some("is-current"));
+            // Only a highlighted mention is a control; a hidden one is plain text to the reader.
+            let tabindex = shown.then_some("0");
+            let open = props
+                .onmention
+                .clone()
+                .map(|cb| cb.reform(move |_: ()| index));
+            let onmouseenter = open.clone().map(|cb| cb.reform(|_: MouseEvent| ()));
+            let onclick = open.clone().map(|cb| cb.reform(|_: MouseEvent| ()));
+            let onfocus = open.map(|cb| cb.reform(|_: FocusEvent| ()));
+            html! {
+                <mark {class} data-entity={id.clone()} data-type={kind.tag()}
+                    id={format!("m-{index}")} {tabindex} {onmouseenter} {onclick} {onfocus}>
+                    { render_inlines(children, ctx) }
+                </mark>
+            }
+        }
+        Inline::EntityRef { children, .. } | Inline::NoEntity(children) => {
+            render_inlines(children, ctx)
+        }
     }
 }
 

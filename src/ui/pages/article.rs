@@ -7,12 +7,16 @@ use yew_router::prelude::*;
 
 use super::not_found::NotFoundPage;
 use crate::content::Catalog;
+use crate::entities::annotate::annotate;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::components::article_meta::article_meta;
 use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::entity_card::{EntityCard, focus_of, locate};
+use crate::ui::components::entity_legend::EntityLegend;
 use crate::ui::dom;
+use crate::ui::state::{Action, ReaderHandle};
 
 /// Props for [`ArticlePage`].
 #[derive(Properties, PartialEq)]
@@ -35,16 +39,21 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(Err(_)) => Msg::ContentErrorHeading.text(lang).to_owned(),
         None => Msg::NotFoundHeading.text(lang).to_owned(),
     };
-    // The body is cloned out of the static catalogue once per article and language shown.
-    let document = {
+    // The body is annotated once per article and language shown, not on every render.
+    let annotated = {
         let shown = match &resolved {
             Some(Ok(r)) => Some(r.article),
             _ => None,
         };
         use_memo((props.slug.clone(), shown.map(|a| a.lang)), move |_| {
-            shown.map(|a| Rc::new(a.document.clone()))
+            shown.map(|a| {
+                let document = annotate(&a.document, a.lang, a.meta.date.year);
+                let mentions = Rc::new(document.mentions());
+                (Rc::new(document), mentions)
+            })
         })
     };
+    let state = use_context::<ReaderHandle>();
     use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
         dom::save_lang(*lang);
         dom::set_lang_and_title(*lang, &i18n::page_title(&title));
@@ -65,9 +74,29 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(Ok(resolved)) => resolved,
     };
     let article = resolved.article;
-    let Some(document) = (*document).clone() else {
+    let Some((document, mentions)) = (*annotated).clone() else {
         return Html::default();
     };
+    let current = state
+        .as_ref()
+        .and_then(|s| s.focus.as_ref())
+        .and_then(|f| locate(&mentions, f));
+    let onmention = state.clone().map(|s| {
+        let mentions = mentions.clone();
+        Callback::from(move |index: usize| {
+            let shown = mentions.get(index).is_some_and(|m| s.shows(m.kind));
+            if let (true, Some(focus)) = (shown, focus_of(&mentions, index)) {
+                s.dispatch(Action::Open(focus));
+            }
+        })
+    });
+    let (highlight, hidden) = state
+        .as_ref()
+        .map_or((true, Vec::new()), |s| (s.highlight, s.hidden.clone()));
+    let card_focus = state
+        .as_ref()
+        .and_then(|s| s.focus.clone())
+        .filter(|_| current.is_some());
     html! {
         <div class="cv-article-page">
             <nav class="cv-breadcrumb" aria-label={Msg::Breadcrumb.text(lang)}>
@@ -82,7 +111,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <h1 class="cv-title">{ article.meta.title.clone() }</h1>
                 { article_meta(article, lang) }
             </header>
-            <DocumentView {document} lang={article.lang} />
+            <EntityLegend {lang} mentions={mentions.clone()} />
+            <DocumentView {document} lang={article.lang} {highlight} {hidden} {current} {onmention} />
             <footer class="cv-article-foot" lang={article.lang.tag()}>
                 if let Some(source) = &article.meta.source {
                     <p class="cv-source">
@@ -98,6 +128,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     </ul>
                 }
             </footer>
+            if let Some(focus) = card_focus {
+                <EntityCard {lang} {mentions} {focus} {current} />
+            }
         </div>
     }
 }

@@ -1,0 +1,174 @@
+//! The pass that marks entity mentions in a document: `fn(&Document) -> Document`.
+//!
+//! Text runs are searched with the language's [`Matcher`] (built once per language from the
+//! knowledge base) and the date finder; explicit `[text](entity:id)` annotations are resolved
+//! against the knowledge base; `[text](entity:-)`, code, links and raw HTML are left alone.
+//! Only where a mention starts and ends changes: the text is the article's, byte for byte.
+
+use std::sync::OnceLock;
+
+use super::dates::find_dates;
+use super::matcher::Matcher;
+use super::{EntityRecord, EntityType, record, records};
+use crate::document::{Block, Document, Inline};
+use crate::lang::Lang;
+
+/// The shipped knowledge base compiled for one language: the matcher and, for each of its
+/// names, the entity it names.
+pub struct Gazetteer {
+    lang: Lang,
+    matcher: Matcher,
+    owners: Vec<&'static EntityRecord>,
+}
+
+impl Gazetteer {
+    /// Builds the gazetteer for `lang` from the given entities.
+    pub fn new(lang: Lang, entities: &'static [EntityRecord]) -> Gazetteer {
+        let index = lang.index();
+        let mut names = Vec::new();
+        let mut owners = Vec::new();
+        for entity in entities {
+            for &name in entity.names[index] {
+                names.push(name);
+                owners.push(entity);
+            }
+        }
+        Gazetteer {
+            lang,
+            matcher: Matcher::new(lang, &names),
+            owners,
+        }
+    }
+
+    /// The shipped knowledge base for `lang`, compiled on first use and kept for the app's
+    /// lifetime (not per render).
+    pub fn shipped(lang: Lang) -> &'static Gazetteer {
+        static KK: OnceLock<Gazetteer> = OnceLock::new();
+        static RU: OnceLock<Gazetteer> = OnceLock::new();
+        static EN: OnceLock<Gazetteer> = OnceLock::new();
+        let cell = match lang {
+            Lang::Kk => &KK,
+            Lang::Ru => &RU,
+            Lang::En => &EN,
+        };
+        cell.get_or_init(|| Gazetteer::new(lang, records()))
+    }
+
+    /// The mentions in one run of text: `(start, end, id, type)`, sorted, never overlapping.
+    /// Names and dates compete leftmost-longest.
+    pub fn find(&self, text: &str, year: u16) -> Vec<(usize, usize, String, EntityType)> {
+        let names = self.matcher.find(text).into_iter().map(|m| {
+            let entity = self.owners[m.name];
+            (m.start, m.end, entity.id.to_owned(), entity.kind)
+        });
+        let dates = find_dates(text, self.lang, year).into_iter().map(|d| {
+            let id = records()
+                .iter()
+                .find(|r| r.date == Some(d.iso.as_str()))
+                .map_or(d.iso, |r| r.id.to_owned());
+            (d.start, d.end, id, EntityType::Date)
+        });
+        let mut all: Vec<_> = names.chain(dates).collect();
+        // Leftmost first, then longest; then drop whatever overlaps an earlier pick.
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut picked: Vec<(usize, usize, String, EntityType)> = Vec::with_capacity(all.len());
+        for m in all {
+            if picked.last().is_none_or(|p| m.0 >= p.1) {
+                picked.push(m);
+            }
+        }
+        picked
+    }
+}
+
+/// Marks every mention in `doc` (language `lang`, dates resolved with `year`) using the shipped
+/// knowledge base.
+pub fn annotate(doc: &Document, lang: Lang, year: u16) -> Document {
+    annotate_with(doc, Gazetteer::shipped(lang), year)
+}
+
+/// [`annotate`] with a given gazetteer.
+pub fn annotate_with(doc: &Document, gazetteer: &Gazetteer, year: u16) -> Document {
+    Document {
+        blocks: doc
+            .blocks
+            .iter()
+            .map(|b| block(b, gazetteer, year))
+            .collect(),
+    }
+}
+
+fn block(b: &Block, g: &Gazetteer, year: u16) -> Block {
+    let inl = |v: &[Inline]| inlines(v, g, year);
+    match b {
+        Block::Paragraph { number, inlines } => Block::Paragraph {
+            number: *number,
+            inlines: inl(inlines),
+        },
+        Block::Plain(v) => Block::Plain(inl(v)),
+        Block::Heading { level, inlines } => Block::Heading {
+            level: *level,
+            inlines: inl(inlines),
+        },
+        Block::BlockQuote(v) => Block::BlockQuote(v.iter().map(|b| block(b, g, year)).collect()),
+        Block::List { start, items } => Block::List {
+            start: *start,
+            items: items
+                .iter()
+                .map(|i| i.iter().map(|b| block(b, g, year)).collect())
+                .collect(),
+        },
+        Block::Table { aligns, head, rows } => Block::Table {
+            aligns: aligns.clone(),
+            head: head.iter().map(|c| inl(c)).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| inl(c)).collect())
+                .collect(),
+        },
+        Block::CodeBlock { .. } | Block::Rule | Block::RawHtml(_) => b.clone(),
+    }
+}
+
+fn inlines(v: &[Inline], g: &Gazetteer, year: u16) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(v.len());
+    for inline in v {
+        match inline {
+            Inline::Text(text) => split_text(text, g, year, &mut out),
+            Inline::Emphasis(c) => out.push(Inline::Emphasis(inlines(c, g, year))),
+            Inline::Strong(c) => out.push(Inline::Strong(inlines(c, g, year))),
+            Inline::Strikethrough(c) => out.push(Inline::Strikethrough(inlines(c, g, year))),
+            Inline::EntityRef { id, children } => match record(id) {
+                Some(r) => out.push(Inline::Entity {
+                    id: r.id.to_owned(),
+                    kind: r.kind,
+                    children: children.clone(),
+                }),
+                // `courtview check` reports unknown ids; the reader still gets the text.
+                None => out.extend(children.iter().cloned()),
+            },
+            // Links, code, raw HTML, explicit "no entity" spans and marks already made are
+            // left as they are.
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+fn split_text(text: &str, g: &Gazetteer, year: u16, out: &mut Vec<Inline>) {
+    let mut at = 0;
+    for (start, end, id, kind) in g.find(text, year) {
+        if start > at {
+            out.push(Inline::Text(text[at..start].to_owned()));
+        }
+        out.push(Inline::Entity {
+            id,
+            kind,
+            children: vec![Inline::Text(text[start..end].to_owned())],
+        });
+        at = end;
+    }
+    if at < text.len() || text.is_empty() {
+        out.push(Inline::Text(text[at..].to_owned()));
+    }
+}

@@ -1,0 +1,150 @@
+//! Reader state shared by the components: one reducer, one context.
+//!
+//! The language lives in the URL; this holds what the URL does not: which entity types are
+//! highlighted, whether highlighting is on at all, and which entity's card is open.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::entities::EntityType;
+
+/// The entity whose card is open, located so that it can be found again in another language:
+/// the `nth` mention of `id` within paragraph `paragraph` (paragraphs align across languages).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Focus {
+    /// The entity's id.
+    pub id: String,
+    /// The paragraph of the mention the card belongs to (0 outside numbered paragraphs).
+    pub paragraph: u32,
+    /// Which of that entity's mentions in that paragraph, from 0.
+    pub nth: usize,
+}
+
+/// What the reader has chosen about highlighting, and the open card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReaderState {
+    /// Whether mentions are highlighted at all.
+    pub highlight: bool,
+    /// Entity types the reader has hidden.
+    pub hidden: Vec<EntityType>,
+    /// The open card, if any.
+    pub focus: Option<Focus>,
+}
+
+impl Default for ReaderState {
+    fn default() -> Self {
+        ReaderState {
+            highlight: true,
+            hidden: Vec::new(),
+            focus: None,
+        }
+    }
+}
+
+/// A change to the reader state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Hide the type if shown, show it if hidden.
+    ToggleType(EntityType),
+    /// Turn highlighting on or off.
+    SetHighlight(bool),
+    /// Open the card for a mention.
+    Open(Focus),
+    /// Close the card.
+    Close,
+}
+
+impl ReaderState {
+    /// Whether mentions of `kind` are highlighted now.
+    pub fn shows(&self, kind: EntityType) -> bool {
+        self.highlight && !self.hidden.contains(&kind)
+    }
+
+    /// The saved preferences as stored: `highlight=1;hidden=person,date`.
+    pub fn to_saved(&self) -> String {
+        let hidden: Vec<&str> = self.hidden.iter().map(|t| t.tag()).collect();
+        format!(
+            "highlight={};hidden={}",
+            u8::from(self.highlight),
+            hidden.join(",")
+        )
+    }
+
+    /// Reads saved preferences; anything malformed is ignored, field by field, so garbage in
+    /// storage never breaks the page.
+    pub fn from_saved(saved: Option<&str>) -> ReaderState {
+        let mut state = ReaderState::default();
+        for part in saved.unwrap_or("").split(';') {
+            match part.split_once('=') {
+                Some(("highlight", v)) => state.highlight = v != "0",
+                Some(("hidden", v)) => {
+                    state.hidden = v.split(',').filter_map(EntityType::from_tag).collect();
+                    state.hidden.sort();
+                    state.hidden.dedup();
+                }
+                _ => {}
+            }
+        }
+        state
+    }
+}
+
+impl Reducible for ReaderState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::ToggleType(kind) => {
+                if let Some(i) = next.hidden.iter().position(|&k| k == kind) {
+                    next.hidden.remove(i);
+                } else {
+                    next.hidden.push(kind);
+                    next.hidden.sort();
+                }
+            }
+            Action::SetHighlight(on) => next.highlight = on,
+            Action::Open(focus) => next.focus = Some(focus),
+            Action::Close => next.focus = None,
+        }
+        // An unchanged state keeps its Rc, which spares the re-render.
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+/// The context handle components use.
+pub type ReaderHandle = UseReducerHandle<ReaderState>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_preferences_round_trip_and_garbage_is_ignored() {
+        let state = ReaderState {
+            highlight: false,
+            hidden: vec![EntityType::Person, EntityType::Date],
+            focus: None,
+        };
+        let mut expected = state.clone();
+        expected.hidden.sort();
+        assert_eq!(ReaderState::from_saved(Some(&state.to_saved())), expected);
+        assert_eq!(
+            ReaderState::from_saved(Some("\u{0}garbage;;hidden=x,person,person")).hidden,
+            [EntityType::Person]
+        );
+        assert_eq!(ReaderState::from_saved(None), ReaderState::default());
+    }
+
+    #[test]
+    fn toggling_twice_restores_and_no_op_keeps_the_same_rc() {
+        let s = Rc::new(ReaderState::default());
+        let hidden = s.clone().reduce(Action::ToggleType(EntityType::Org));
+        assert!(!hidden.shows(EntityType::Org) && hidden.shows(EntityType::Person));
+        let shown = hidden.reduce(Action::ToggleType(EntityType::Org));
+        assert_eq!(*shown, *s);
+        let same = s.clone().reduce(Action::Close);
+        assert!(Rc::ptr_eq(&same, &s));
+    }
+}

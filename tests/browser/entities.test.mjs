@@ -1,0 +1,115 @@
+// Entity highlighting in the page: marks per type in every language, the legend, the card
+// (keyboard, Escape, previous/next), and the open card surviving a language switch.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { LANGS, SLUG, until, useSite, waitForPath } from './harness.mjs';
+
+/** Entities of the first article that every language version mentions. */
+const EXPECTED = {
+  person: ['aslambek-mergaliyev', 'nail-akhmetzakirov', 'pamela-harris'],
+  org: ['iaca', 'supreme-court', 'difc-courts', 'dubai-courts'],
+  place: ['kazakhstan', 'dubai', 'uae'],
+};
+
+/** A mark's highlight is visible: it has a tint behind it. */
+const isTinted = (el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)';
+
+describe('entities', () => {
+  const site = useSite();
+
+  for (const lang of LANGS) {
+    test(`${lang}: people, bodies, places and the date are marked`, async () => {
+      const page = await site.open(`/${lang}/${SLUG}/`);
+      await page.waitForSelector(`article[lang="${lang}"] mark.entity`);
+      for (const [type, ids] of Object.entries(EXPECTED)) {
+        for (const id of ids) {
+          const n = await page.locator(`article mark.entity[data-type="${type}"][data-entity="${id}"]`).count();
+          assert.ok(n > 0, `${lang}: no ${type} mark for ${id}`);
+        }
+      }
+      const date = page.locator('article mark.entity[data-type="date"]').first();
+      assert.match(await date.textContent(), /17.19/, `${lang}: the conference dates`);
+      // Marks only wrap text: the paragraph reads exactly as without them.
+      const texts = await page.$$eval('article [id^="p-"]', (ps) =>
+        ps.map((p) => [p.textContent, [...p.childNodes].map((n) => n.textContent).join('')]),
+      );
+      for (const [whole, parts] of texts) assert.equal(whole, parts);
+      site.assertNoErrors(page);
+    });
+  }
+
+  test('the legend hides a type and the choice is saved', async () => {
+    const page = await site.open(`/en/${SLUG}/`);
+    const legend = page.locator('[data-testid="entity-legend"]');
+    await legend.waitFor();
+    const place = page.locator('[data-testid="legend-place"]');
+    assert.equal(await place.getAttribute('aria-pressed'), 'true');
+    assert.match(await place.textContent(), /\d/, 'the legend shows a count');
+    const mark = page.locator('article mark.entity[data-type="place"]').first();
+    assert.ok(await mark.evaluate(isTinted));
+    await place.click();
+    assert.equal(await place.getAttribute('aria-pressed'), 'false');
+    await until(page, 'place marks lose their tint', () =>
+      [...document.querySelectorAll('article mark[data-type="place"]')].every(
+        (m) => getComputedStyle(m).backgroundColor === 'rgba(0, 0, 0, 0)',
+      ),
+    );
+    assert.ok(await page.locator('article mark.entity[data-type="person"]').first().evaluate(isTinted));
+    await page.reload();
+    await page.waitForSelector('[data-testid="legend-place"][aria-pressed="false"]');
+    // Highlighting off altogether, then on again.
+    await page.click('[data-testid="highlight-toggle"]');
+    await until(page, 'no mark is tinted', () =>
+      [...document.querySelectorAll('article mark.entity')].every(
+        (m) => getComputedStyle(m).backgroundColor === 'rgba(0, 0, 0, 0)',
+      ),
+    );
+    await page.click('[data-testid="highlight-toggle"]');
+    await page.click('[data-testid="legend-place"]');
+    await page.waitForSelector('[data-testid="legend-place"][aria-pressed="true"]');
+    site.assertNoErrors(page);
+  });
+
+  test('a card opens from the keyboard, steps through mentions and closes with Escape', async () => {
+    const page = await site.open(`/kk/${SLUG}/`);
+    const first = page.locator('article mark.entity[data-entity="kazakhstan"]').first();
+    await first.waitFor();
+    await first.focus();
+    const card = page.locator('[data-testid="entity-card"]');
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-entity'), 'kazakhstan');
+    assert.match(await card.textContent(), /Қазақстан/);
+    const count = await page.locator('article mark.entity[data-entity="kazakhstan"]').count();
+    assert.ok(count >= 3, `Kazakhstan is mentioned ${count} times`);
+    assert.match(await page.textContent('[data-testid="entity-card-count"]'), new RegExp(`${count}`));
+    await page.click('[data-testid="entity-next"]');
+    await until(page, 'focus moves to the next mention', () => {
+      const marks = [...document.querySelectorAll('article mark[data-entity="kazakhstan"]')];
+      return document.activeElement === marks[1];
+    });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.entity), 'kazakhstan');
+    site.assertNoErrors(page);
+  });
+
+  test('the open card survives a language switch at the same paragraph', async () => {
+    const page = await site.open(`/kk/${SLUG}/`, { viewport: { width: 1280, height: 900 } });
+    const mark = page.locator('#p-3 mark.entity[data-entity="kazakhstan"]').first();
+    await mark.waitFor();
+    await mark.click();
+    await page.waitForSelector('[data-testid="entity-card"][data-entity="kazakhstan"]');
+    await page.click('[data-testid="lang-ru"]');
+    await waitForPath(page, `/ru/${SLUG}/`);
+    await page.waitForSelector('article[lang="ru"]');
+    const card = page.locator('[data-testid="entity-card"]');
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-entity'), 'kazakhstan');
+    assert.match(await card.textContent(), /Казахстан/);
+    const current = await page.$eval('mark.entity.is-current', (m) => [m.dataset.entity, m.closest('[id^="p-"]')?.id]);
+    assert.deepEqual(current, ['kazakhstan', 'p-3']);
+    site.assertNoErrors(page);
+  });
+});
