@@ -247,7 +247,16 @@ fn inline_event(event: Event<'_>, events: &mut Events<'_>, out: &mut Vec<Inline>
                 dest_url, title, ..
             } => {
                 let children = inlines_until_end(events);
-                if safe_url(&dest_url) {
+                // Explicit entity annotation: `[text](entity:id)`, `[text](entity:-)`.
+                if let Some(id) = dest_url.strip_prefix("entity:") {
+                    out.push(match id {
+                        "-" => Inline::NoEntity(children),
+                        id => Inline::EntityRef {
+                            id: id.to_owned(),
+                            children,
+                        },
+                    });
+                } else if safe_url(&dest_url) {
                     out.push(Inline::Link {
                         dest: dest_url.into_string(),
                         title: title.into_string(),

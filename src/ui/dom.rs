@@ -172,6 +172,17 @@ mod imp {
         }
     }
 
+    pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+        let Some(perf) = window().performance() else {
+            return f();
+        };
+        let start = format!("{name}:start");
+        let _ = perf.mark(&start);
+        let value = f();
+        let _ = perf.measure_with_start_mark(name, &start);
+        value
+    }
+
     pub fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("courtview panicked: {info}").into());
@@ -192,6 +203,9 @@ mod imp {
         None
     }
     pub fn focus_mention(_: usize) {}
+    pub fn timed<T>(_: &str, f: impl FnOnce() -> T) -> T {
+        f()
+    }
 
     pub fn set_lang_and_title(_: Lang, _: &str) {}
     pub fn saved_lang() -> Option<Lang> {
@@ -226,6 +240,12 @@ pub fn on_escape(f: impl Fn() + 'static) -> Option<ListenerGuard> {
 /// Moves keyboard focus to mention `index` (`id="m-<index>"`), which scrolls it into view.
 pub fn focus_mention(index: usize) {
     imp::focus_mention(index)
+}
+
+/// Runs `f` and records how long it took as a User Timing measure called `name`
+/// (`performance.getEntriesByName(name)`), which `cargo xtask bench` reads.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    imp::timed(name, f)
 }
 
 /// Sets `<html lang>` and the document title.
