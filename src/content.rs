@@ -1,7 +1,7 @@
 //! Articles: front matter, body, and the catalogue of every article shipped in the app.
 
 mod catalog;
-mod date;
+pub(crate) mod date;
 mod front_matter;
 mod slug;
 

@@ -6,9 +6,6 @@ pub mod dates;
 pub mod eval;
 pub mod matcher;
 pub mod morphology;
-pub mod shipped;
-
-pub use shipped::shipped_names;
 
 use std::fmt;
 

@@ -11,6 +11,8 @@ use std::process::ExitCode;
 use courtview::Lang;
 use courtview::content::Article;
 use courtview::document::markdown;
+use courtview::entities::EntityType;
+use courtview::entities::annotate::Gazetteer;
 use courtview::ingest::{IngestOptions, ingest};
 
 const HELP: &str = "\
@@ -298,8 +300,6 @@ fn first_year(text: &str) -> Option<u16> {
 }
 
 fn cmd_match(args: &[String]) -> Result<(), String> {
-    use courtview::entities::dates::find_dates;
-    use courtview::entities::matcher::Matcher;
     let mut lang = None;
     let mut names_file = None;
     let mut year = None;
@@ -329,7 +329,7 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
         }
     }
     let lang = lang.ok_or("match: --lang is required (kk, ru or en)")?;
-    let pairs: Vec<(String, String)> = match &names_file {
+    let pairs: Option<Vec<(String, String)>> = match &names_file {
         Some(path) => {
             let (name, text) = read_input(Some(path))?;
             let mut pairs = Vec::new();
@@ -346,15 +346,21 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
                 }
                 pairs.push((id.trim().to_owned(), entity.trim().to_owned()));
             }
-            pairs
+            Some(pairs)
         }
-        None => courtview::entities::shipped_names(lang)
-            .into_iter()
-            .map(|(id, name)| (id.to_owned(), name.to_owned()))
-            .collect(),
+        None => None,
     };
-    let refs: Vec<&str> = pairs.iter().map(|(_, n)| n.as_str()).collect();
-    let matcher = Matcher::new(lang, &refs);
+    // Without --names, the shipped knowledge base, whose date entities name their dates.
+    let gazetteer = match &pairs {
+        Some(pairs) => {
+            let triples: Vec<(&str, &str, EntityType)> = pairs
+                .iter()
+                .map(|(id, name)| (id.as_str(), name.as_str(), EntityType::Org))
+                .collect();
+            Gazetteer::from_names(lang, &triples)
+        }
+        None => Gazetteer::new(lang, courtview::entities::records()),
+    };
     let (_, input) = read_input(None)?;
     let year = year
         .or_else(|| first_year(&input))
@@ -362,29 +368,13 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
     let mut out = String::new();
     for (n, line) in input.lines().enumerate() {
         let line = line.trim_end_matches('\r');
-        // (start, end, id): names and dates, then leftmost-longest without overlaps.
-        let mut found: Vec<(usize, usize, String)> = matcher
-            .find(line)
-            .into_iter()
-            .map(|m| (m.start, m.end, pairs[m.name].0.clone()))
-            .chain(
-                find_dates(line, lang, year)
-                    .into_iter()
-                    .map(|d| (d.start, d.end, d.iso)),
-            )
-            .collect();
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut last = 0;
-        for (start, end, id) in found {
-            if start < last {
-                continue;
-            }
-            last = end;
+        for found in gazetteer.find(line, year) {
+            let (start, end) = (found.start, found.end);
             out.push_str(&format!(
                 "{{\"line\":{},\"start\":{start},\"end\":{end},\"id\":",
                 n + 1
             ));
-            json_string(&mut out, &id);
+            json_string(&mut out, &found.id);
             out.push_str(",\"text\":");
             json_string(&mut out, &line[start..end]);
             out.push_str("}\n");
@@ -434,26 +424,27 @@ fn cmd_eval(args: &[String]) -> Result<(), String> {
         }
     }
     let mut out = String::new();
-    if !conllu.is_empty() {
-        let refs: Vec<&str> = conllu.iter().map(String::as_str).collect();
-        out.push_str(&format!(
-            "CoNLL-U ({lang}), gazetteer = PROPN runs' lemmas\n"
-        ));
-        let report = eval_conllu(lang, &refs);
-        out.push_str(&report.to_string());
-        if verbose {
-            for e in &report.errors {
-                out.push_str(e);
-                out.push('\n');
-            }
+    type Eval = fn(Lang, &[&str]) -> courtview::entities::eval::Report;
+    let runs: [(&[String], &str, Eval); 2] = [
+        (
+            &conllu,
+            "CoNLL-U ({lang}), gazetteer = PROPN runs' lemmas",
+            eval_conllu,
+        ),
+        (
+            &iob2,
+            "IOB2 ({lang}), gazetteer per class = gold spans, dictionary form derived",
+            eval_iob2,
+        ),
+    ];
+    for (texts, heading, eval) in runs {
+        if texts.is_empty() {
+            continue;
         }
-    }
-    if !iob2.is_empty() {
-        let refs: Vec<&str> = iob2.iter().map(String::as_str).collect();
-        out.push_str(&format!(
-            "IOB2 ({lang}), gazetteer per class = gold spans, dictionary form derived\n"
-        ));
-        let report = eval_iob2(lang, &refs);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        out.push_str(&heading.replace("{lang}", lang.tag()));
+        out.push('\n');
+        let report = eval(lang, &refs);
         out.push_str(&report.to_string());
         if verbose {
             for e in &report.errors {

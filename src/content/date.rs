@@ -65,7 +65,8 @@ impl fmt::Display for Date {
     }
 }
 
-const KK_MONTHS: [&str; 12] = [
+/// Month names as running text writes them (Russian in the genitive).
+pub(crate) const KK_MONTHS: [&str; 12] = [
     "қаңтар",
     "ақпан",
     "наурыз",
@@ -79,7 +80,8 @@ const KK_MONTHS: [&str; 12] = [
     "қараша",
     "желтоқсан",
 ];
-const RU_MONTHS_GENITIVE: [&str; 12] = [
+/// Month names as running text writes them (Russian in the genitive).
+pub(crate) const RU_MONTHS_GENITIVE: [&str; 12] = [
     "января",
     "февраля",
     "марта",
@@ -93,7 +95,8 @@ const RU_MONTHS_GENITIVE: [&str; 12] = [
     "ноября",
     "декабря",
 ];
-const EN_MONTHS: [&str; 12] = [
+/// Month names as running text writes them (Russian in the genitive).
+pub(crate) const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

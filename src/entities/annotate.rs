@@ -13,30 +13,58 @@ use super::{EntityRecord, EntityType, record, records};
 use crate::document::{Block, Document, Inline};
 use crate::lang::Lang;
 
-/// The shipped knowledge base compiled for one language: the matcher and, for each of its
-/// names, the entity it names.
+/// A knowledge base compiled for one language: the matcher, and for each of its names the
+/// entity it names; plus the dates that stand for date entities.
 pub struct Gazetteer {
     lang: Lang,
     matcher: Matcher,
-    owners: Vec<&'static EntityRecord>,
+    owners: Vec<(String, EntityType)>,
+    dates: Vec<(&'static str, String)>,
+}
+
+/// A mention found in a run of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset just past its last character.
+    pub end: usize,
+    /// The entity's id; for a date no entity stands for, its ISO form.
+    pub id: String,
+    /// The entity's type.
+    pub kind: EntityType,
 }
 
 impl Gazetteer {
-    /// Builds the gazetteer for `lang` from the given entities.
+    /// Builds the gazetteer for `lang` from knowledge-base entities.
     pub fn new(lang: Lang, entities: &'static [EntityRecord]) -> Gazetteer {
-        let index = lang.index();
-        let mut names = Vec::new();
-        let mut owners = Vec::new();
-        for entity in entities {
-            for &name in entity.names[index] {
-                names.push(name);
-                owners.push(entity);
-            }
-        }
+        let names: Vec<(&str, &str, EntityType)> = entities
+            .iter()
+            .flat_map(|e| {
+                e.names[lang.index()]
+                    .iter()
+                    .map(move |&n| (e.id, n, e.kind))
+            })
+            .collect();
+        let mut gazetteer = Gazetteer::from_names(lang, &names);
+        gazetteer.dates = entities
+            .iter()
+            .filter_map(|e| Some((e.date?, e.id.to_owned())))
+            .collect();
+        gazetteer
+    }
+
+    /// Builds a gazetteer from `(id, name, type)` triples, names in dictionary form.
+    pub fn from_names(lang: Lang, names: &[(&str, &str, EntityType)]) -> Gazetteer {
+        let patterns: Vec<&str> = names.iter().map(|&(_, name, _)| name).collect();
         Gazetteer {
             lang,
-            matcher: Matcher::new(lang, &names),
-            owners,
+            matcher: Matcher::new(lang, &patterns),
+            owners: names
+                .iter()
+                .map(|&(id, _, kind)| (id.to_owned(), kind))
+                .collect(),
+            dates: Vec::new(),
         }
     }
 
@@ -54,26 +82,34 @@ impl Gazetteer {
         cell.get_or_init(|| Gazetteer::new(lang, records()))
     }
 
-    /// The mentions in one run of text: `(start, end, id, type)`, sorted, never overlapping.
-    /// Names and dates compete leftmost-longest.
-    pub fn find(&self, text: &str, year: u16) -> Vec<(usize, usize, String, EntityType)> {
+    /// The mentions in one run of text, sorted and never overlapping: names and dates (dates
+    /// without a year take `year`) compete leftmost-longest.
+    pub fn find(&self, text: &str, year: u16) -> Vec<Found> {
         let names = self.matcher.find(text).into_iter().map(|m| {
-            let entity = self.owners[m.name];
-            (m.start, m.end, entity.id.to_owned(), entity.kind)
+            let (id, kind) = &self.owners[m.name];
+            Found {
+                start: m.start,
+                end: m.end,
+                id: id.clone(),
+                kind: *kind,
+            }
         });
         let dates = find_dates(text, self.lang, year).into_iter().map(|d| {
-            let id = records()
-                .iter()
-                .find(|r| r.date == Some(d.iso.as_str()))
-                .map_or(d.iso, |r| r.id.to_owned());
-            (d.start, d.end, id, EntityType::Date)
+            let entity = self.dates.iter().find(|(iso, _)| *iso == d.iso);
+            let id = entity.map_or(d.iso, |(_, id)| id.clone());
+            Found {
+                start: d.start,
+                end: d.end,
+                id,
+                kind: EntityType::Date,
+            }
         });
-        let mut all: Vec<_> = names.chain(dates).collect();
+        let mut all: Vec<Found> = names.chain(dates).collect();
         // Leftmost first, then longest; then drop whatever overlaps an earlier pick.
-        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut picked: Vec<(usize, usize, String, EntityType)> = Vec::with_capacity(all.len());
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut picked: Vec<Found> = Vec::with_capacity(all.len());
         for m in all {
-            if picked.last().is_none_or(|p| m.0 >= p.1) {
+            if picked.last().is_none_or(|p| m.start >= p.end) {
                 picked.push(m);
             }
         }
@@ -157,7 +193,13 @@ fn inlines(v: &[Inline], g: &Gazetteer, year: u16) -> Vec<Inline> {
 
 fn split_text(text: &str, g: &Gazetteer, year: u16, out: &mut Vec<Inline>) {
     let mut at = 0;
-    for (start, end, id, kind) in g.find(text, year) {
+    for Found {
+        start,
+        end,
+        id,
+        kind,
+    } in g.find(text, year)
+    {
         if start > at {
             out.push(Inline::Text(text[at..start].to_owned()));
         }

@@ -24,48 +24,8 @@ pub struct DateMatch {
     pub iso: String,
 }
 
-const KK_MONTHS: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
-const RU_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-const EN_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+// The month names are the ones `Date::format` writes, so what the app prints it also finds.
+use crate::content::date::{EN_MONTHS, KK_MONTHS, RU_MONTHS_GENITIVE as RU_MONTHS};
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
@@ -296,11 +256,11 @@ fn date_at(text: &str, i: usize, lang: Lang, year: u16) -> Option<DateMatch> {
                     return None;
                 }
                 let w = c.word()?;
-                let m = EN_MONTHS.iter().position(|m| *m == w)? as u8 + 1;
+                let m = EN_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&w))? as u8 + 1;
                 (en_year_after(&mut c), ds, m)
             } else {
                 let w = c.word()?;
-                let m = EN_MONTHS.iter().position(|m| *m == w)? as u8 + 1;
+                let m = EN_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&w))? as u8 + 1;
                 if !c.spaces() {
                     return None;
                 }

@@ -73,10 +73,11 @@ export async function resolveRequest(root, urlPath) {
 }
 
 /**
- * Serves `distDir` on 127.0.0.1 (an ephemeral port unless `port` is given).
- * Resolves to { url, port, close() } once listening; `url` ends without a slash.
+ * Serves `distDir` on 127.0.0.1 (an ephemeral port unless `port` is given), adding
+ * `headers` to every file response. Resolves to { url, port, close() } once listening;
+ * `url` ends without a slash.
  */
-export async function startServer(distDir, { port = 0 } = {}) {
+export async function startServer(distDir, { port = 0, headers = {} } = {}) {
   const root = path.resolve(distDir);
   if (!(await statOrNull(path.join(root, 'index.html')))?.isFile()) {
     throw new Error(`${root} has no index.html: build the site first (cargo xtask dist)`);
@@ -102,6 +103,7 @@ export async function startServer(distDir, { port = 0 } = {}) {
       }
       const { size } = await stat(found.file);
       res.writeHead(found.status, {
+        ...headers,
         'Content-Type': contentType(found.file),
         'Content-Length': size,
         // Tests reload pages and expect fresh files from the current build.

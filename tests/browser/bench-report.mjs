@@ -1,0 +1,193 @@
+// The performance report of `cargo xtask bench`: figures, their budgets, the verdicts, the
+// printed text and the JSON. Pure functions only (no browser, no files), so they are tested
+// by bench-report.test.mjs; bench.mjs does the measuring.
+//
+// A figure is one number in the report:
+//   { id, section, label, value, unit, budget?, note?, samples?, detail? }
+// - `id` is stable ("browser.annotate.ms") so report.json files can be compared over time;
+// - `section` groups figures in the printed report, in the order they first appear;
+// - `value` is a number, or null when it could not be measured (`note` says why);
+// - `unit` is one of UNITS; `budget` is { op, limit } in the same unit, op one of
+//   '<', '<=', '>', '>='; a figure without a budget is shown for information.
+// A size row is a figure with unit 'B' and `sizes: { raw, gzip, brotli }` (bytes) instead of
+// `value`; it has no budget (budgeted sums are separate scalar figures).
+
+/** How each unit is printed. Bytes are shown in KB, where 1 KB is 1000 bytes. */
+export const UNITS = {
+  'MB/s': (v) => `${v.toFixed(1)} MB/s`,
+  ms: (v) => `${formatMs(v)} ms`,
+  B: (v) => `${(v / 1000).toFixed(1)} KB`,
+  count: (v) => `${v}`,
+};
+
+/** Milliseconds with precision that suits their size: 0.412, 4.12, 41.2, 412. */
+function formatMs(v) {
+  const abs = Math.abs(v);
+  if (abs < 1) return v.toFixed(3);
+  if (abs < 10) return v.toFixed(2);
+  if (abs < 100) return v.toFixed(1);
+  return v.toFixed(0);
+}
+
+/** `value` in `unit`, for people. */
+export function formatValue(value, unit) {
+  const format = UNITS[unit];
+  if (!format) throw new Error(`unknown unit ${unit}`);
+  return format(value);
+}
+
+/** The median of a list of numbers (the mean of the middle two for an even count). */
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Whether `value` keeps `budget`. */
+function keeps(value, { op, limit }) {
+  switch (op) {
+    case '<':
+      return value < limit;
+    case '<=':
+      return value <= limit;
+    case '>':
+      return value > limit;
+    case '>=':
+      return value >= limit;
+    default:
+      throw new Error(`unknown budget operator ${op}`);
+  }
+}
+
+/**
+ * The verdict on one figure: { status, missedBy?, missedByPercent? }.
+ * status is 'ok', 'missed', 'info' (no budget) or 'not-measured' (value is null).
+ * `missedBy` is how far the value is on the wrong side of the limit (never negative), in the
+ * figure's unit; `missedByPercent` is the same relative to the limit.
+ */
+export function verdict(figure) {
+  if (figure.sizes) return { status: 'info' };
+  if (figure.value === null || figure.value === undefined || Number.isNaN(figure.value)) {
+    return { status: 'not-measured' };
+  }
+  if (!figure.budget) return { status: 'info' };
+  if (keeps(figure.value, figure.budget)) return { status: 'ok' };
+  const missedBy = Math.abs(figure.value - figure.budget.limit);
+  const missedByPercent = figure.budget.limit === 0 ? null : (100 * missedBy) / figure.budget.limit;
+  return { status: 'missed', missedBy, missedByPercent };
+}
+
+/** The budget as people read it: "< 1 ms", "≥ 50 MB/s", "≤ 200 KB" (no trailing zeros). */
+export function formatBudget({ op, limit }, unit) {
+  const symbol = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' }[op];
+  const text = formatValue(limit, unit).replace(/(\.\d*?)0+(?= )/, '$1').replace(/\.(?= )/, '');
+  return `${symbol} ${text}`;
+}
+
+/** The verdict as people read it: "ok", "MISSED by 30.4 MB/s (61% short)", "—". */
+export function formatVerdict(figure, v = verdict(figure)) {
+  switch (v.status) {
+    case 'ok':
+      return 'ok';
+    case 'info':
+      return '—';
+    case 'not-measured':
+      return `NOT MEASURED${figure.note ? `: ${figure.note}` : ''}`;
+    case 'missed': {
+      const by = formatValue(v.missedBy, figure.unit);
+      if (v.missedByPercent === null) return `MISSED by ${by}`;
+      const over = figure.budget.op.startsWith('<');
+      const pct = `${Math.round(v.missedByPercent)}% ${over ? 'over' : 'short'}`;
+      return `MISSED by ${by} (${pct})`;
+    }
+    default:
+      throw new Error(`unknown status ${v.status}`);
+  }
+}
+
+/**
+ * The whole report as data: the figures with their verdicts, grouped by nothing (JSON users
+ * filter on `section` or `id`), plus a summary of how many budgets were kept and missed.
+ */
+export function buildReport({ generated, environment, figures }) {
+  const ids = new Set();
+  for (const figure of figures) {
+    if (ids.has(figure.id)) throw new Error(`figure id ${figure.id} is used twice`);
+    ids.add(figure.id);
+  }
+  const judged = figures.map((figure) => ({ ...figure, ...verdict(figure) }));
+  const count = (status) => judged.filter((f) => f.status === status).length;
+  return {
+    schema: 1,
+    generated,
+    environment,
+    summary: {
+      budgets: judged.filter((f) => f.budget).length,
+      ok: count('ok'),
+      missed: count('missed'),
+      notMeasured: count('not-measured'),
+      missedIds: judged.filter((f) => f.status === 'missed').map((f) => f.id),
+    },
+    figures: judged,
+  };
+}
+
+/** Pads `text` to `width` on the right (or the left with `left`). */
+function pad(text, width, left = false) {
+  const gap = ' '.repeat(Math.max(0, width - [...text].length));
+  return left ? gap + text : text + gap;
+}
+
+/** The report as the text `cargo xtask bench` prints. */
+export function formatReport(report) {
+  const lines = [];
+  const env = report.environment ?? {};
+  lines.push('━'.repeat(100));
+  lines.push(`courtview performance report · ${report.generated}${env.commit ? ` · ${env.commit}` : ''}`);
+  const about = [env.cpu, env.chromium && `Chromium ${env.chromium}`, env.node && `Node ${env.node}`]
+    .filter(Boolean)
+    .join(' · ');
+  if (about) lines.push(about);
+  lines.push('━'.repeat(100));
+
+  const sections = [];
+  for (const figure of report.figures) {
+    let section = sections.find((s) => s.title === figure.section);
+    if (!section) sections.push((section = { title: figure.section, figures: [] }));
+    section.figures.push(figure);
+  }
+  const labelWidth = Math.max(...report.figures.map((f) => [...f.label].length), 10) + 2;
+
+  for (const section of sections) {
+    lines.push('', section.title);
+    const sizes = section.figures.filter((f) => f.sizes);
+    if (sizes.length) {
+      lines.push(
+        `  ${pad('', labelWidth)}${pad('raw', 12, true)}${pad('gzip -9', 12, true)}${pad('brotli 11', 12, true)}`,
+      );
+    }
+    for (const figure of section.figures) {
+      if (figure.sizes) {
+        const cells = ['raw', 'gzip', 'brotli'].map((k) => pad(formatValue(figure.sizes[k], 'B'), 12, true));
+        lines.push(`  ${pad(figure.label, labelWidth)}${cells.join('')}${figure.note ? `   ${figure.note}` : ''}`);
+        continue;
+      }
+      const value = figure.status === 'not-measured' ? '—' : formatValue(figure.value, figure.unit);
+      const budget = figure.budget ? `budget ${formatBudget(figure.budget, figure.unit)}` : '';
+      const line = `  ${pad(figure.label, labelWidth)}${pad(value, 12, true)}   ${pad(budget, 22)}${formatVerdict(figure, figure)}`;
+      lines.push(line.trimEnd());
+      if (figure.note && figure.status !== 'not-measured') lines.push(`  ${pad('', labelWidth)}  ${figure.note}`);
+    }
+  }
+
+  const { budgets, ok, missed, notMeasured, missedIds } = report.summary;
+  lines.push('');
+  lines.push('━'.repeat(100));
+  const parts = [`${ok} of ${budgets} budgets kept`];
+  if (missed) parts.push(`${missed} MISSED (${missedIds.join(', ')})`);
+  if (notMeasured) parts.push(`${notMeasured} figure(s) NOT MEASURED`);
+  lines.push(parts.join(' · '));
+  if (env.notes?.length) for (const note of env.notes) lines.push(`note: ${note}`);
+  return lines.join('\n');
+}
