@@ -1,10 +1,11 @@
-//! `cargo xtask`: the project's build, serve and test driver.
+//! `cargo xtask`: the project's build, serve, test and benchmark driver.
 //!
 //! Every command first makes sure the tools it needs are installed (installing only what
 //! is missing, so a second run installs nothing), then runs its steps in order and stops
 //! at the first failure. It uses nothing but the standard library, so it builds on a fresh
 //! machine before anything else is installed.
 
+mod bench;
 mod lockfile;
 mod steps;
 mod tools;
@@ -16,7 +17,7 @@ use workspace::{Failure, Workspace};
 
 /// What `cargo xtask --help` prints; keep it in step with [`Task::parse`].
 const HELP: &str = "\
-cargo xtask: build, serve and test courtview
+cargo xtask: build, serve, test and benchmark courtview
 
 USAGE:
     cargo xtask <COMMAND> [ARGS]
@@ -34,14 +35,23 @@ COMMANDS:
                           cargo test --workspace
                           the release build into dist/ (as `dist`)
                           node --test in tests/browser (headless Chromium, COURTVIEW_DIST=dist/)
+    bench               Install missing tools, build dist/, then measure and print one
+                        report, each figure beside its budget (ok / MISSED by X), also
+                        written as JSON to target/bench/report.json:
+                          cargo bench --bench matcher (native matcher throughput)
+                          node tests/browser/bench.mjs: headless Chromium, median of cold
+                          loads of /kk/iaca-2025-dubai/ (knowledge base compile, annotate;
+                          also at 4x CPU slowdown), transfer sizes of dist/ (raw, gzip, brotli)
+                        A missed budget does not fail the command; a failed step does.
     help                Print this help (also -h, --help)
 
 TOOLS (installed when missing, skipped when present):
     rustup target wasm32-unknown-unknown, rustfmt and clippy components
     trunk 0.21.14                (cargo install --locked)
     wasm-bindgen-cli             (cargo install, at the wasm-bindgen version in Cargo.lock)
-    npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt, playwright-core)
-    chromium, chromium-driver    (apt-get; `test` only)
+    npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt;
+                                 playwright-core; axe-core)
+    chromium, chromium-driver    (apt-get; `test` and `bench` only)
 
 Child processes get ~/.cargo/bin and tests/browser/node_modules/.bin first on PATH, so
 trunk uses these wasm-bindgen and wasm-opt binaries and never downloads its own.
@@ -58,6 +68,8 @@ enum Task {
     Dist,
     /// Everything CI checks.
     Test,
+    /// Performance figures against their budgets.
+    Bench,
 }
 
 impl Task {
@@ -75,6 +87,7 @@ impl Task {
             "serve" => Ok(Task::Serve(rest.to_vec())),
             "dist" => no_more(Task::Dist),
             "test" => no_more(Task::Test),
+            "bench" => no_more(Task::Bench),
             other => Err(format!("unknown command `{other}`")),
         }
     }
@@ -124,6 +137,11 @@ fn run(task: Task) -> Result<(), Failure> {
             println!("✓ all checks passed");
             Ok(())
         }
+        Task::Bench => {
+            tools::ensure_build_tools(&ws)?;
+            tools::ensure_browser(&ws)?;
+            bench::bench(&ws)
+        }
     }
 }
 
@@ -146,6 +164,7 @@ mod tests {
     fn commands_parse() {
         assert_eq!(Task::parse(&args(&["dist"])), Ok(Task::Dist));
         assert_eq!(Task::parse(&args(&["test"])), Ok(Task::Test));
+        assert_eq!(Task::parse(&args(&["bench"])), Ok(Task::Bench));
         assert_eq!(
             Task::parse(&args(&["serve", "--open"])),
             Ok(Task::Serve(args(&["--open"])))
@@ -157,11 +176,12 @@ mod tests {
         assert!(Task::parse(&args(&["bild"])).is_err());
         assert!(Task::parse(&args(&["test", "--fast"])).is_err());
         assert!(Task::parse(&args(&["dist", "x"])).is_err());
+        assert!(Task::parse(&args(&["bench", "matcher"])).is_err());
     }
 
     #[test]
     fn help_names_every_command() {
-        for name in ["serve", "dist", "test", "help"] {
+        for name in ["serve", "dist", "test", "bench", "help"] {
             assert!(HELP.contains(&format!("\n    {name} ")), "{name}");
         }
     }

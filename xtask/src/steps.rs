@@ -1,11 +1,12 @@
-//! The steps of `serve`, `dist` and `test`, run after the tools are in place.
+//! The steps of `serve`, `dist` and `test`, run after the tools are in place (`bench` is in
+//! bench.rs and reuses [`dist`]).
 
 use std::process::Command;
 
 use crate::workspace::{Failure, Workspace};
 
-/// Environment variable that tells the browser tests which built site to serve.
-const DIST_ENV: &str = "COURTVIEW_DIST";
+/// Environment variable that tells the browser tests (and bench.mjs) which built site to serve.
+pub const DIST_ENV: &str = "COURTVIEW_DIST";
 
 /// One step of a pipeline: what to print, and the command that does it.
 struct Step {

@@ -32,7 +32,7 @@ pub fn ensure_build_tools(ws: &Workspace) -> Result<(), Failure> {
     ensure_node_modules(ws)
 }
 
-/// The browser the tests drive (`test` only).
+/// The browser the tests and the benchmark drive (`test` and `bench` only).
 pub fn ensure_browser(ws: &Workspace) -> Result<(), Failure> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         println!("✓ chromium and chromium-driver present ({CHROMIUM})");

@@ -66,6 +66,14 @@ impl Workspace {
         self.root.join("dist")
     }
 
+    /// Cargo's target directory: `$CARGO_TARGET_DIR` (relative to the root), else `target/`.
+    pub fn target_dir(&self) -> PathBuf {
+        match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(dir) => self.root.join(dir),
+            None => self.root.join("target"),
+        }
+    }
+
     /// The Node project with the browser tests (and the npm-provided wasm-opt).
     pub fn browser_dir(&self) -> PathBuf {
         self.root.join("tests/browser")

@@ -1,0 +1,112 @@
+// Accessibility: axe-core (pinned in package.json) on every kind of page, with the entity
+// card open too. A violation of impact serious or critical fails the test (colour contrast
+// included) and is printed with its rule, the elements and axe's summary of the fix.
+// Milder violations and checks axe could not decide ("incomplete") are printed as test
+// diagnostics, without failing.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+import { LANGS, SLUG, useSite } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** axe-core's browser bundle, injected into each page. */
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** The impacts that fail a test. */
+const FAILING = new Set(['serious', 'critical']);
+
+/**
+ * Context options: reduced motion, so that no transition is caught half-way while axe
+ * computes colours; a desktop viewport, as the card opens beside the text there.
+ */
+const CONTEXT = { reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } };
+
+/** One axe result as lines: rule, impact, help, and each element with its summary. */
+function describeResult(result) {
+  const lines = [`${result.id} (${result.impact}): ${result.help} — ${result.helpUrl}`];
+  for (const node of result.nodes) {
+    lines.push(`    at ${node.target.join(' ')}`);
+    lines.push(`      html: ${node.html.length > 160 ? `${node.html.slice(0, 160)}…` : node.html}`);
+    for (const summary of (node.failureSummary ?? '').split('\n').filter(Boolean)) {
+      lines.push(`      ${summary.trim()}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Runs axe on `page` once its fonts have loaded. Fails on serious or critical violations;
+ * reports the rest through `t.diagnostic`.
+ */
+async function audit(t, page) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.addScriptTag({ path: AXE });
+  const { violations, incomplete } = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations', 'incomplete'] }),
+  );
+  const failing = violations.filter((v) => FAILING.has(v.impact));
+  // One diagnostic per line: the TAP reporter escapes newlines inside one.
+  const note = (prefix, result) =>
+    `${prefix}: ${describeResult(result)}`.split('\n').forEach((line) => t.diagnostic(line));
+  for (const v of violations.filter((v) => !FAILING.has(v.impact))) note('minor violation', v);
+  for (const r of incomplete.filter((r) => FAILING.has(r.impact))) {
+    note('needs review (axe could not decide)', r);
+  }
+  assert.equal(
+    failing.length,
+    0,
+    `${failing.length} serious or critical accessibility violation(s) on ${page.url()}:\n` +
+      failing.map(describeResult).join('\n'),
+  );
+}
+
+describe('accessibility (axe-core)', () => {
+  const site = useSite();
+
+  for (const lang of LANGS) {
+    test(`article /${lang}/${SLUG}/`, async (t) => {
+      const page = await site.open(`/${lang}/${SLUG}/`, CONTEXT);
+      await page.waitForSelector(`article[lang="${lang}"] mark.entity`);
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
+  test('article list /kk/', async (t) => {
+    const page = await site.open('/kk/', CONTEXT);
+    await page.waitForSelector('[data-testid="article-card"]');
+    await audit(t, page);
+    site.assertNoErrors(page);
+  });
+
+  test('not-found page /kk/no-such-article/', async (t) => {
+    const page = await site.open('/kk/no-such-article/', CONTEXT);
+    await page.waitForSelector('[data-testid="not-found"]');
+    await audit(t, page);
+    site.assertNoErrors(page);
+  });
+
+  for (const viewport of [CONTEXT.viewport, { width: 375, height: 667 }]) {
+    test(`article /kk/${SLUG}/ with an entity card open, ${viewport.width}px`, async (t) => {
+      const page = await site.open(`/kk/${SLUG}/`, { ...CONTEXT, viewport });
+      const mark = page.locator('article mark.entity').first();
+      await mark.waitFor();
+      await mark.click();
+      await page.waitForSelector('[data-testid="entity-card"]');
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
+  test(`article /en/${SLUG}/ with a type hidden in the legend`, async (t) => {
+    // Switched-off legend buttons are often dimmed: their contrast is checked here.
+    const page = await site.open(`/en/${SLUG}/`, CONTEXT);
+    await page.click('[data-testid="legend-place"]');
+    await page.waitForSelector('[data-testid="legend-place"][aria-pressed="false"]');
+    await audit(t, page);
+    site.assertNoErrors(page);
+  });
+});

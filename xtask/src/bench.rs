@@ -1,0 +1,116 @@
+//! `cargo xtask bench`: measure the build against its performance budgets and report.
+//!
+//! The command gathers, then reports:
+//! 1. the release site in `dist/` (the same steps as `dist`);
+//! 2. native figures from criterion (`cargo bench --bench matcher`), which criterion leaves
+//!    in `target/criterion/`;
+//! 3. `node tests/browser/bench.mjs`, which serves `dist/`, measures it in headless
+//!    Chromium, reads the criterion results, and prints the one report (also written as
+//!    JSON to `target/bench/report.json`).
+//!
+//! A missed budget is a figure in the report, not a failure: the command exits 0 whenever
+//! everything could be measured, and fails only when a step itself fails.
+//!
+//! More native benchmarks go in [`NATIVE_BENCHES`]; more browser figures go in bench.mjs.
+
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::steps;
+use crate::workspace::{Failure, Workspace};
+
+/// The criterion benchmark targets (`benches/<name>.rs`) whose results the report reads.
+const NATIVE_BENCHES: &[&str] = &["matcher"];
+
+/// Tells bench.mjs where criterion wrote its results.
+const CRITERION_ENV: &str = "COURTVIEW_CRITERION";
+/// Tells bench.mjs when this run's benchmarks started (ms since the Unix epoch), so it can
+/// refuse a result a previous run left behind.
+const SINCE_ENV: &str = "COURTVIEW_BENCH_SINCE";
+/// Tells bench.mjs where to write the JSON report.
+const REPORT_ENV: &str = "COURTVIEW_REPORT";
+/// Tells bench.mjs which commit it measured.
+const COMMIT_ENV: &str = "COURTVIEW_COMMIT";
+
+/// Builds `dist/`, runs the native benchmarks and the browser measurements, and prints the
+/// report. The tools must already be in place (build tools and Chromium).
+pub fn bench(ws: &Workspace) -> Result<(), Failure> {
+    steps::dist(ws)?;
+
+    let since = millis_since_epoch();
+    for name in NATIVE_BENCHES {
+        let mut command = ws.command("cargo");
+        command.args(["bench", "--bench", name]);
+        ws.step(&format!("cargo bench --bench {name}"), command)?;
+    }
+
+    let report = ws.target_dir().join("bench/report.json");
+    let mut command = ws.command("node");
+    command
+        .arg("bench.mjs")
+        .current_dir(ws.browser_dir())
+        .env(steps::DIST_ENV, ws.dist_dir())
+        .env(CRITERION_ENV, criterion_dir(ws))
+        .env(SINCE_ENV, since.to_string())
+        .env(REPORT_ENV, &report)
+        .env(COMMIT_ENV, commit(ws));
+    ws.step(
+        "node bench.mjs (headless Chromium, transfer sizes, report)",
+        command,
+    )?;
+    println!("✓ report written to {}", report.display());
+    Ok(())
+}
+
+/// Where criterion keeps its results: `$CRITERION_HOME`, else `<target dir>/criterion`.
+fn criterion_dir(ws: &Workspace) -> PathBuf {
+    match std::env::var_os("CRITERION_HOME") {
+        Some(home) => ws.root().join(home),
+        None => ws.target_dir().join("criterion"),
+    }
+}
+
+/// The commit being measured, with `-dirty` when the work tree has changes; `unknown`
+/// outside git.
+fn commit(ws: &Workspace) -> String {
+    let Some(head) = ws.probe("git", &["rev-parse", "--short=12", "HEAD"]) else {
+        return "unknown".to_string();
+    };
+    let dirty = ws
+        .probe("git", &["status", "--porcelain", "--untracked-files=no"])
+        .is_some_and(|status| !status.is_empty());
+    label_commit(&head, dirty)
+}
+
+/// `head`, marked `-dirty` when the work tree differs from it.
+fn label_commit(head: &str, dirty: bool) -> String {
+    if dirty {
+        format!("{head}-dirty")
+    } else {
+        head.to_string()
+    }
+}
+
+/// Now, in whole milliseconds since the Unix epoch (0 if the clock is before it).
+fn millis_since_epoch() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dirty_commits_are_labelled() {
+        assert_eq!(label_commit("a86beea", false), "a86beea");
+        assert_eq!(label_commit("a86beea", true), "a86beea-dirty");
+    }
+
+    #[test]
+    fn the_clock_is_after_the_epoch() {
+        // 2020-01-01, in ms: bench.mjs compares file times against this value.
+        assert!(millis_since_epoch() > 1_577_836_800_000);
+    }
+}
