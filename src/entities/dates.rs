@@ -284,13 +284,11 @@ pub fn find_dates(text: &str, lang: Lang, year: u16) -> Vec<DateMatch> {
     let mut prev: Option<char> = None;
     let mut skip_to = 0;
     for (i, ch) in text.char_indices() {
-        let at_word_start = !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(ch);
-        if i < skip_to || !at_word_start {
-            continue;
-        }
+        let before = prev.replace(ch);
+        // Cheap ASCII tests first: classifying every Cyrillic letter with Unicode tables
+        // would dominate the time, and dates only start at a digit (or an English month).
         let candidate = ch.is_ascii_digit() || (lang == Lang::En && ch.is_ascii_uppercase());
-        if !candidate {
+        if !candidate || i < skip_to || before.is_some_and(char::is_alphanumeric) {
             continue;
         }
         if let Some(m) = date_at(text, i, lang, year) {
