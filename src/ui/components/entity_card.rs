@@ -133,7 +133,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             <div class="cv-entity-card__top">
                 <p class="cv-entity-card__type">{ i18n::type_name(kind, false, lang) }</p>
                 <button type="button" class="cv-entity-card__close" data-testid="entity-card-close"
-                    aria-label={Msg::CardClose.text(lang)} onclick={close}>{ "×" }</button>
+                    aria-label={Msg::CardClose.text(lang)} onclick={close}><span aria-hidden="true">{ "×" }</span></button>
             </div>
             <h2 class="cv-entity-card__name" id="cv-card-name">{ name }</h2>
             <p class="cv-entity-card__desc">{ description }</p>
