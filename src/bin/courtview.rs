@@ -132,18 +132,19 @@ fn cmd_ingest(args: &[String]) -> Result<(), String> {
     write_stdout(&body)
 }
 
+/// The value of `--lang` for command `cmd`, with a message that says what is wrong.
+fn lang_value(cmd: &str, value: Option<&String>) -> Result<Lang, String> {
+    let value = value.ok_or_else(|| format!("{cmd}: --lang needs a value: kk, ru or en"))?;
+    value.parse::<Lang>().map_err(|e| format!("{cmd}: {e}"))
+}
+
 fn cmd_render(args: &[String]) -> Result<(), String> {
     let mut lang = None;
     let mut file = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--lang" => {
-                let value = iter
-                    .next()
-                    .ok_or("render: --lang needs a value: kk, ru or en")?;
-                lang = Some(value.parse::<Lang>().map_err(|e| format!("render: {e}"))?);
-            }
+            "--lang" => lang = Some(lang_value("render", iter.next())?),
             flag if flag.starts_with("--") => {
                 return Err(format!("render: unknown option `{flag}`"));
             }
@@ -306,12 +307,7 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--lang" => {
-                let value = iter
-                    .next()
-                    .ok_or("match: --lang needs a value: kk, ru or en")?;
-                lang = Some(value.parse::<Lang>().map_err(|e| format!("match: {e}"))?);
-            }
+            "--lang" => lang = Some(lang_value("match", iter.next())?),
             "--names" => {
                 names_file = Some(iter.next().ok_or("match: --names needs a file")?.clone());
             }
@@ -392,12 +388,7 @@ fn cmd_eval(args: &[String]) -> Result<(), String> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--lang" => {
-                let value = iter
-                    .next()
-                    .ok_or("eval: --lang needs a value: kk, ru or en")?;
-                lang = Some(value.parse::<Lang>().map_err(|e| format!("eval: {e}"))?);
-            }
+            "--lang" => lang = Some(lang_value("eval", iter.next())?),
             "--format" => {
                 let value = iter.next().ok_or("eval: --format needs conllu or iob2")?;
                 format =
