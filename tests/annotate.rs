@@ -41,6 +41,7 @@ fn every_shipped_article_keeps_its_text_and_has_mentions() {
                 EntityType::Person,
                 EntityType::Org,
                 EntityType::Place,
+                EntityType::Event,
                 EntityType::Date,
             ] {
                 assert!(

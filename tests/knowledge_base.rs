@@ -492,8 +492,15 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The first article's title, source and body as a reader sees them (annotation markup removed).
 fn article(lang: &str) -> String {
-    fs::read_to_string(root().join(format!("static/articles/iaca-2025-dubai/{lang}.md"))).unwrap()
+    let lang = courtview::Lang::from_tag(lang).unwrap();
+    let entry = courtview::content::Catalog::shipped()
+        .entry("iaca-2025-dubai")
+        .unwrap();
+    let a = entry.resolve(lang).unwrap().article;
+    let source = a.meta.source.clone().unwrap_or_default();
+    format!("{}\n{source}\n{}", a.meta.title, a.document.plain_text())
 }
 
 const KK: usize = 0;

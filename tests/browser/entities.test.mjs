@@ -11,6 +11,7 @@ const EXPECTED = {
   person: ['aslambek-mergaliyev', 'nail-akhmetzakirov', 'pamela-harris'],
   org: ['iaca', 'supreme-court', 'difc-courts', 'dubai-courts'],
   place: ['kazakhstan', 'dubai', 'uae'],
+  event: ['iaca-2025-conference'],
 };
 
 /** A mark's highlight is visible: it has a tint behind it. */
