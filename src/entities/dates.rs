@@ -132,41 +132,26 @@ fn month_suffix_ok(month: &str, rest: &str) -> bool {
     kazakh_suffixes(month, KazakhOptions::default()).contains(rest)
 }
 
-/// Optional year after a Kazakh date: `2025 ж.`, `2025 жылы`, `2025 жыл`.
-fn kk_year_after(c: &mut Cur) -> Option<u16> {
+/// Optional year after a date, `2025`, with the year word that may follow it: Kazakh
+/// `ж.`, `жыл`, `жылы`, `жылғы`; Russian `г.`, `год`, `года`, `году`.
+fn year_after(c: &mut Cur, lang: Lang) -> Option<u16> {
     let mut k = *c;
     if !k.spaces() {
         return None;
     }
     let y = k.number(4).filter(|y| *y >= 1000)? as u16;
-    let mut after = k;
-    after.opt_spaces();
-    let mut w = after;
-    match w.word().as_deref() {
-        Some("ж") if w.lit(".") => k = w,
-        Some("жыл" | "жылы" | "жылғы") => k = w,
-        _ => {}
-    }
-    *c = k;
-    Some(y)
-}
-
-/// Optional year after a Russian date: `2025`, `2025 г.`, `2025 года`, `2025 год`.
-fn ru_year_after(c: &mut Cur) -> Option<u16> {
-    let mut k = *c;
-    if !k.spaces() {
-        return None;
-    }
-    let y = k.number(4).filter(|y| *y >= 1000)? as u16;
-    let mut after = k;
-    after.opt_spaces();
-    let mut w = after;
-    match w.word().as_deref() {
-        Some("г") => {
-            w.lit(".");
-            k = w;
-        }
-        Some("года" | "год" | "году") => k = w,
+    let mut w = k;
+    w.opt_spaces();
+    let word = w.word();
+    let (abbreviation, words): (&str, &[&str]) = match lang {
+        Lang::Kk => ("ж", &["жыл", "жылы", "жылғы"]),
+        Lang::Ru => ("г", &["год", "года", "году"]),
+        Lang::En => ("", &[]),
+    };
+    match word.as_deref() {
+        // Kazakh writes `2025 ж.` with its full stop; Russian `2025 г` may drop it.
+        Some(a) if a == abbreviation && (w.lit(".") || lang == Lang::Ru) => k = w,
+        Some(full) if words.contains(&full) => k = w,
         _ => {}
     }
     *c = k;
@@ -234,7 +219,7 @@ fn date_at(text: &str, i: usize, lang: Lang, year: u16) -> Option<DateMatch> {
             }
             let m = kk_month(&c.word()?)?;
             let y1 = if y0.is_none() {
-                kk_year_after(&mut c)
+                year_after(&mut c, Lang::Kk)
             } else {
                 None
             };
@@ -247,7 +232,7 @@ fn date_at(text: &str, i: usize, lang: Lang, year: u16) -> Option<DateMatch> {
             }
             let w = c.word()?;
             let m = RU_MONTHS.iter().position(|m| *m == w)? as u8 + 1;
-            (ru_year_after(&mut c), ds, m)
+            (year_after(&mut c, Lang::Ru), ds, m)
         }
         Lang::En => {
             if text[i..].starts_with(|ch: char| ch.is_ascii_digit()) {
