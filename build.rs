@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs, process};
 
+// Shared with kb_build (ids follow the slug rule).
 #[path = "src/content/slug.rs"]
 mod slug;
 

@@ -26,13 +26,12 @@ pub fn start() {
 /// `courtview render` prints and the prerender will write.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_document_html(document: crate::document::Document, lang: crate::Lang) -> String {
-    let renderer = yew::ServerRenderer::<DocumentView>::with_props(move || DocumentViewProps {
-        document: std::rc::Rc::new(document),
-        lang,
-        highlight: true,
-        hidden: Vec::new(),
-        current: None,
-        onmention: None,
+    // `props!` fills in the same defaults `html!` would: highlighting on, no card open.
+    let renderer = yew::ServerRenderer::<DocumentView>::with_props(move || {
+        yew::props!(DocumentViewProps {
+            document: std::rc::Rc::new(document),
+            lang
+        })
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

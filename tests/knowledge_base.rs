@@ -2,8 +2,11 @@
 //! fed small broken knowledge bases in temporary folders) and the shipped content
 //! (`static/entities/*.toml`) against the first article.
 
+// kb_build checks ids with the slug rule, which it finds beside itself as in build.rs.
 #[path = "../src/entities/kb_build.rs"]
 mod kb_build;
+#[path = "../src/content/slug.rs"]
+mod slug;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -347,15 +347,17 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
         None => None,
     };
     // Without --names, the shipped knowledge base, whose date entities name their dates.
+    let custom;
     let gazetteer = match &pairs {
         Some(pairs) => {
             let triples: Vec<(&str, &str, EntityType)> = pairs
                 .iter()
                 .map(|(id, name)| (id.as_str(), name.as_str(), EntityType::Org))
                 .collect();
-            Gazetteer::from_names(lang, &triples)
+            custom = Gazetteer::from_names(lang, &triples);
+            &custom
         }
-        None => Gazetteer::new(lang, courtview::entities::records()),
+        None => Gazetteer::shipped(lang),
     };
     let (_, input) = read_input(None)?;
     let year = year

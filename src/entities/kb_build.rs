@@ -6,7 +6,8 @@
 //! (the folder that holds `static/`):
 //! - TOML syntax errors, unknown keys (a typo'd key) and wrongly typed values;
 //! - an unknown `type`, a missing `id`/`type`, an id that is not lowercase a–z, digits and
-//!   single hyphens, a duplicate id;
+//!   single hyphens (the slug rule: the including crate declares `mod slug` from
+//!   `src/content/slug.rs` beside this module), a duplicate id;
 //! - a missing `[entity.kk]`, `[entity.ru]` or `[entity.en]` table, or a missing or empty
 //!   `name` or `description` in one;
 //! - a name with stray whitespace, a name listed twice by one entity, and one name claimed by
@@ -195,7 +196,7 @@ fn check_entity(
     };
     let id_at = src.at(id.span());
     let id = id.into_inner();
-    if !is_valid_id(&id) {
+    if !super::slug::is_valid_slug(&id) {
         errors.push(format!(
             "{id_at}: entity \"{id}\": the id must be lowercase a-z, digits and single hyphens"
         ));
@@ -365,17 +366,6 @@ fn check_entity(
     })
 }
 
-/// Lowercase a–z and digits in hyphen-separated runs: `dubai-courts`, `2025-11-17-19`.
-fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
 fn is_https_url(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("https://") else {
         return false;
@@ -485,7 +475,7 @@ fn check_annotations(
                 if id == "-" || ids.contains_key(id) {
                     continue;
                 }
-                let why = if is_valid_id(id) {
+                let why = if super::slug::is_valid_slug(id) {
                     "unknown entity id"
                 } else {
                     "malformed entity id"
