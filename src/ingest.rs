@@ -130,18 +130,6 @@ fn join_line(paragraph: &mut String, line: &str) {
             last_space = false;
         }
     }
-    finish_paragraph_end(paragraph);
-}
-
-/// Keeps at most one trailing space (the signal for the next join).
-fn finish_paragraph_end(paragraph: &mut String) {
-    if paragraph.ends_with(' ') {
-        let trimmed = paragraph.trim_end().len();
-        paragraph.truncate(trimmed);
-        if !paragraph.is_empty() {
-            paragraph.push(' ');
-        }
-    }
 }
 
 /// Escapes what Markdown would otherwise read as markup, so the rendered text is the input.
