@@ -22,7 +22,8 @@
 //!   possessive, at least two letters kept). In Russian and English IOB2 the surface is used.
 //!   Id = class + derived form.
 //!
-//! A predicted mention is correct when it overlaps a gold mention with the same id. A mention
+//! A predicted mention is correct when it overlaps a gold mention with the same id (ids that
+//! fold alike, as the matcher folds, are the same id). A mention
 //! is *inflected* when its surface, case-folded, differs from its dictionary form.
 
 use std::collections::{BTreeMap, HashMap};
@@ -442,7 +443,8 @@ fn score(
         let (id, name) = &gaz.names[m.name];
         let mut correct = None;
         for (k, g) in gold.iter().enumerate() {
-            if g.start < m.end && m.start < g.end && g.id == *id {
+            // Ids that fold alike are one spelling (Cаенс typed with a Latin С).
+            if g.start < m.end && m.start < g.end && (g.id == *id || fold(&g.id) == fold(id)) {
                 correct = correct.or(Some(g.inflected));
                 found[k] = true;
             }

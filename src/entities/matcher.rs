@@ -576,9 +576,18 @@ impl Matcher {
                     continue;
                 }
                 let a = pos + alt.stem.len();
-                // In the first word, a stem that ends inside the word ends where it does.
+                // In the first word, a stem that ends inside the word ends where it does. A
+                // stem that ends in punctuation (an initial's full stop) ends the word there,
+                // even when the next word follows solid (В.Г.Губарев).
                 let b = if wi == 0 && a <= word {
                     word
+                } else if alt
+                    .stem
+                    .as_bytes()
+                    .last()
+                    .is_some_and(|b| !b.is_ascii_alphanumeric() && b.is_ascii())
+                {
+                    a
                 } else {
                     word_end(t, a)
                 };
@@ -737,6 +746,9 @@ impl Folded {
         let mut quotes = Vec::new();
         let mut aligned = true;
         let mut prev_word = false;
+        // Whether the current word has Latin letters and Cyrillic ones, and whether any word
+        // so far had both (see `deconfused`).
+        let (mut latin, mut cyr, mut mixed) = (false, false, false);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -745,7 +757,10 @@ impl Folded {
                 w = b.is_ascii_alphanumeric();
                 if w && !prev_word {
                     starts.push(folded.len() as u32);
+                    cyr = false;
                 }
+                latin = (latin && prev_word) || b.is_ascii_alphabetic();
+                mixed |= latin && cyr;
                 if b == b'"' {
                     quotes.push((i, '"'));
                 }
@@ -761,7 +776,10 @@ impl Folded {
                 w = is_cyrillic_word_char(u);
                 if w && !prev_word {
                     starts.push(folded.len() as u32);
+                    latin = false;
                 }
+                cyr = w;
+                mixed |= latin && cyr;
                 folded.extend_from_slice(&FOLD_CYRILLIC_UTF8[(u - 0x400) as usize]);
                 i += 2;
             } else {
@@ -789,6 +807,9 @@ impl Folded {
             }
             prev_word = w;
         }
+        if mixed {
+            return Folded::deconfused(text, quotes);
+        }
         let map = (!aligned).then(|| {
             let mut map = Vec::with_capacity(folded.len() + 1);
             for (i, c) in text.char_indices() {
@@ -803,6 +824,45 @@ impl Folded {
         Folded {
             text: folded,
             map,
+            starts,
+            quotes,
+        }
+    }
+
+    /// The slow path of [`Folded::new`] for text with a word that mixes Latin and Cyrillic
+    /// letters (Bаpвapа, Kazakh typed with a Latin i: Қазақстандағi). In such a word each
+    /// Latin letter that looks like a Cyrillic one is folded to it, so the word matches the
+    /// name it was meant to spell; everything else folds as usual.
+    fn deconfused(text: &str, quotes: Vec<(usize, char)>) -> Folded {
+        let mixed = morphology::mixed_script_words(text);
+        let mut mixed = mixed.iter().peekable();
+        let mut folded = Vec::with_capacity(text.len() + 16);
+        let mut map = Vec::with_capacity(text.len() + 17);
+        let mut starts = Vec::new();
+        let mut prev_word = false;
+        for (i, c) in text.char_indices() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            let w = is_word_char(c);
+            if w && !prev_word {
+                starts.push(folded.len() as u32);
+            }
+            prev_word = w;
+            while mixed.next_if(|r| r.1 <= i).is_some() {}
+            let c = match mixed.peek() {
+                Some(r) if r.0 <= i => morphology::cyrillic_look_alike(c).unwrap_or(c),
+                _ => c,
+            };
+            let mut buf = [0; 4];
+            let f = fold_char(c).encode_utf8(&mut buf);
+            folded.extend_from_slice(f.as_bytes());
+            map.extend(std::iter::repeat_n(i as u32, f.len()));
+        }
+        map.push(text.len() as u32);
+        Folded {
+            text: folded,
+            map: Some(map),
             starts,
             quotes,
         }

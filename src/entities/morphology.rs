@@ -81,9 +81,74 @@ pub fn is_cyrillic_word_char(u: u32) -> bool {
     !(0x482..=0x489).contains(&u)
 }
 
-/// Folds a whole string with [`fold_char`].
+/// Folds a whole string with [`fold_char`]; in a word that mixes Latin and Cyrillic letters
+/// each Latin look-alike is read as its Cyrillic letter first (see [`cyrillic_look_alike`]),
+/// as the matcher does with the text.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mixed = mixed_script_words(s);
+    let mut mixed = mixed.iter().peekable();
+    s.char_indices()
+        .map(|(i, c)| {
+            while mixed.next_if(|r| r.1 <= i).is_some() {}
+            match mixed.peek() {
+                Some(r) if r.0 <= i => fold_char(cyrillic_look_alike(c).unwrap_or(c)),
+                _ => fold_char(c),
+            }
+        })
+        .collect()
+}
+
+/// The byte ranges of the words (runs of [`is_word_char`]; combining marks inside are part
+/// of the word) that mix Latin and Cyrillic letters.
+pub fn mixed_script_words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // (start, has Latin, has Cyrillic) of the word being read.
+    let mut cur: Option<(usize, bool, bool)> = None;
+    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        if i < s.len() && is_word_char(c) {
+            let (a, l, k) = cur.unwrap_or((i, false, false));
+            let cyrillic = ('\u{400}'..='\u{4FF}').contains(&c);
+            cur = Some((a, l || c.is_ascii_alphabetic(), k || cyrillic));
+        } else if let Some((a, l, k)) = cur.take()
+            && l
+            && k
+        {
+            out.push((a, i));
+        }
+    }
+    out
+}
+
+/// The Cyrillic letter a Latin letter is mistaken for when typed inside a Cyrillic word: the
+/// shapes are identical in most fonts (Bаpвapа), and Kazakh і is often typed as Latin i.
+pub fn cyrillic_look_alike(c: char) -> Option<char> {
+    const PAIRS: &[(char, char)] = &[
+        ('A', 'А'),
+        ('a', 'а'),
+        ('B', 'В'),
+        ('C', 'С'),
+        ('c', 'с'),
+        ('E', 'Е'),
+        ('e', 'е'),
+        ('H', 'Н'),
+        ('I', 'І'),
+        ('i', 'і'),
+        ('K', 'К'),
+        ('M', 'М'),
+        ('O', 'О'),
+        ('o', 'о'),
+        ('P', 'Р'),
+        ('p', 'р'),
+        ('T', 'Т'),
+        ('X', 'Х'),
+        ('x', 'х'),
+        ('y', 'у'),
+        ('Y', 'У'),
+    ];
+    PAIRS.iter().find(|p| p.0 == c).map(|p| p.1)
 }
 
 /// A letter or digit: what words are made of.
@@ -473,6 +538,24 @@ const RU_A: &[&str] = &[
     "а", "ы", "и", "е", "у", "ой", "ою", "ей", "ею", "ам", "ами", "ах",
 ];
 const RU_YA: &[&str] = &["я", "и", "е", "ю", "ей", "ею", "ям", "ями", "ях"];
+// -я after a consonant also takes -ь: the genitive plural (недель) and the colloquial
+// vocative of given names (Коля → Коль, Катюня → Катюнь).
+const RU_YA_CONS: &[&str] = &["я", "и", "е", "ю", "ей", "ею", "ям", "ями", "ях", "ь"];
+// -а after a sibilant also takes the bare stem: the genitive plural and the vocative
+// (Маша → Маш, Саша → Саш). Other -а stems do not get it: the bare stem of Мира, Света is
+// another word (Мир, Свет).
+const RU_A_SIBILANT: &[&str] = &[
+    "", "а", "ы", "и", "е", "у", "ой", "ою", "ей", "ею", "ам", "ами", "ах",
+];
+/// Stems no rule derives: words whose oblique stem drops or changes more than a fleeting
+/// vowel, and which name people, bodies or feasts (Христос → Христа, Лев → Льва,
+/// Церковь → Церкви, Господь → Господа). Folded.
+const RU_IRREGULAR: &[(&str, &str, &[&str])] = &[
+    ("христос", "христ", RU_FLEETING),
+    ("лев", "льв", RU_FLEETING),
+    ("церковь", "церкв", RU_SOFT),
+    ("господь", "господ", RU_HARD),
+];
 const RU_ADJ: &[&str] = &[
     "ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю",
     "ей", "ое", "ее", "ые", "ие", "ых", "их", "ыми", "ими",
@@ -531,6 +614,28 @@ pub fn russian_paradigms(word: &str) -> Vec<Paradigm> {
     if is_latin(word) {
         return vec![p(0, RU_NONE)];
     }
+    let mut out = russian_by_shape(&chars);
+    if let Some(&(_, stem, endings)) = RU_IRREGULAR.iter().find(|(w, _, _)| *w == folded) {
+        // The regular paradigm stays: it carries the dictionary form.
+        out.insert(
+            0,
+            Paradigm {
+                stem: stem.to_owned(),
+                endings,
+            },
+        );
+    }
+    out
+}
+
+/// The paradigms of a folded, all-letter, lower-case Russian word, by its final letters.
+fn russian_by_shape(chars: &[char]) -> Vec<Paradigm> {
+    let n = chars.len();
+    let cut = |k: usize| -> String { chars[..n.saturating_sub(k)].iter().collect() };
+    let p = |k: usize, endings: &'static [&'static str]| Paradigm {
+        stem: cut(k),
+        endings,
+    };
     let last = chars[n - 1];
     let last2: String = chars[n.saturating_sub(2)..].iter().collect();
     if n >= 4 {
@@ -547,7 +652,11 @@ pub fn russian_paradigms(word: &str) -> Vec<Paradigm> {
         return vec![p(1, RU_YA)];
     }
     match last {
+        'а' if n >= 2 && matches!(chars[n - 2], 'ж' | 'ш' | 'ч' | 'щ') => {
+            vec![p(1, RU_A_SIBILANT)]
+        }
         'а' => vec![p(1, RU_A)],
+        'я' if n >= 2 && is_ru_consonant(chars[n - 2]) => vec![p(1, RU_YA_CONS)],
         'я' => vec![p(1, RU_YA)],
         'й' => vec![p(1, RU_J)],
         'ь' => vec![p(1, RU_SOFT)],
