@@ -2,8 +2,9 @@
 //! English.
 //!
 //! Two layers, and data flows one way:
-//! - pure modules — [`lang`], [`i18n`], [`content`], [`document`], [`ingest`], [`route`],
-//!   [`error`] — know nothing of the web and are tested natively;
+//! - pure modules know nothing of the web and are tested natively: the model crate
+//!   (`courtview-model`, re-exported here: [`lang`], [`content`], [`document`], [`entities`],
+//!   [`ingest`], [`error`]), and [`i18n`], [`route`] and [`prebuilt`] in this crate;
 //! - [`ui`] holds every Yew component; the same components render in the browser and, natively,
 //!   to HTML strings (the `render` command, later the prerender).
 //!
@@ -11,14 +12,9 @@
 
 #![deny(missing_docs)]
 
-pub mod content;
-pub mod document;
-pub mod entities;
-pub mod error;
+pub use courtview_model::{Lang, content, document, entities, error, ingest, lang};
+
 pub mod i18n;
-pub mod ingest;
-pub mod lang;
+pub mod prebuilt;
 pub mod route;
 pub mod ui;
-
-pub use lang::Lang;

@@ -116,3 +116,47 @@ fn dates_resolve_to_the_knowledge_base_entity() {
         "{inlines:?}"
     );
 }
+
+/// The browser replays the mentions the build found (courtview::prebuilt); they must be exactly
+/// what the matcher finds at run time, for every shipped article and language.
+#[test]
+fn prebuilt_mentions_equal_the_matcher() {
+    use courtview::content::Catalog;
+    use courtview::entities::annotate::annotate;
+    use courtview::prebuilt::annotate_shipped;
+    let mut checked = 0;
+    for entry in Catalog::shipped().entries() {
+        for lang in courtview::Lang::ALL {
+            let Some(Ok(article)) = entry.version(lang) else {
+                continue;
+            };
+            let replayed = annotate_shipped(&entry.slug, lang, &article.document)
+                .unwrap_or_else(|| panic!("no prebuilt mentions for {} ({lang})", entry.slug));
+            let live = annotate(&article.document, lang, article.meta.date.year);
+            assert_eq!(replayed, live, "{} ({lang})", entry.slug);
+            assert!(
+                !replayed.mentions().is_empty(),
+                "{} ({lang}) has mentions",
+                entry.slug
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3);
+}
+
+/// A document that is not the one the build saw gets no marks rather than wrong ones.
+#[test]
+fn prebuilt_mentions_refuse_another_document() {
+    use courtview::content::Catalog;
+    use courtview::prebuilt::annotate_shipped;
+    let entry = &Catalog::shipped().entries()[0];
+    let Some(Ok(kk)) = entry.version(courtview::Lang::Kk) else {
+        panic!("the first article has Kazakh");
+    };
+    let Some(Ok(ru)) = entry.version(courtview::Lang::Ru) else {
+        panic!("the first article has Russian");
+    };
+    assert!(annotate_shipped(&entry.slug, courtview::Lang::Kk, &ru.document).is_none());
+    assert!(annotate_shipped("no-such-article", courtview::Lang::Kk, &kk.document).is_none());
+}

@@ -1,5 +1,6 @@
 //! The import rule: pure modules never name yew, web-sys, gloo or wasm-bindgen, and only
-//! `document/markdown.rs` imports pulldown-cmark.
+//! `document/markdown.rs` imports pulldown-cmark. The model crate (`model/`) is pure as a
+//! whole: its manifest has no web dependency at all.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,30 +32,69 @@ fn names_crate(source: &str, krate: &str) -> bool {
         })
 }
 
+/// Every Rust file of the app (`src/`) and of the model crate (`model/src/`), with its path
+/// from the repository's root.
+fn sources() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["src", "model/src"] {
+        let mut files = Vec::new();
+        rust_files(&root.join(dir), &mut files);
+        for file in files {
+            let rel = file
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((rel, file));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_model_crate_has_no_web_dependency() {
+    let manifest =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("model/Cargo.toml")).unwrap();
+    let manifest: toml::Table = toml::from_str(&manifest).unwrap();
+    for (key, value) in &manifest {
+        if !key.ends_with("dependencies") {
+            continue;
+        }
+        for krate in value.as_table().unwrap().keys() {
+            assert!(
+                ![
+                    "yew",
+                    "yew-router",
+                    "web-sys",
+                    "gloo",
+                    "wasm-bindgen",
+                    "js-sys"
+                ]
+                .contains(&krate.as_str()),
+                "model/Cargo.toml [{key}] names {krate}"
+            );
+        }
+    }
+}
+
 #[test]
 fn pure_modules_know_nothing_of_the_web() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let files = sources();
     let mut offenders = Vec::new();
-    for file in &files {
-        let rel = file
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (rel, file) in &files {
         // The UI, the wasm entry point and the CLI binary may use the web crates.
-        if rel.starts_with("ui") || rel == "main.rs" || rel.starts_with("bin/") {
+        if rel.starts_with("src/ui") || rel == "src/main.rs" || rel.starts_with("src/bin/") {
             continue;
         }
         let source = fs::read_to_string(file).unwrap();
         for krate in WEB {
             if names_crate(&source, krate) {
-                offenders.push(format!("src/{rel} names `{krate}`"));
+                offenders.push(format!("{rel} names `{krate}`"));
             }
         }
-        if rel != "document/markdown.rs" && names_crate(&source, "pulldown_cmark") {
-            offenders.push(format!("src/{rel} imports pulldown_cmark"));
+        if rel != "model/src/document/markdown.rs" && names_crate(&source, "pulldown_cmark") {
+            offenders.push(format!("{rel} imports pulldown_cmark"));
         }
     }
     assert!(files.len() > 10, "found only {} files", files.len());
@@ -63,10 +103,7 @@ fn pure_modules_know_nothing_of_the_web() {
 
 #[test]
 fn no_inner_html_anywhere() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    for file in files {
+    for (_, file) in sources() {
         let source = fs::read_to_string(&file).unwrap();
         // Comments may explain the rule; code may not break it.
         let code: String = source

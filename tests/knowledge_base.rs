@@ -3,9 +3,9 @@
 //! (`static/entities/*.toml`) against the first article.
 
 // kb_build checks ids with the slug rule, which it finds beside itself as in build.rs.
-#[path = "../src/entities/kb_build.rs"]
+#[path = "../model/src/entities/kb_build.rs"]
 mod kb_build;
-#[path = "../src/content/slug.rs"]
+#[path = "../model/src/content/slug.rs"]
 mod slug;
 
 use std::fs;

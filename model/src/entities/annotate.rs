@@ -125,17 +125,38 @@ pub fn annotate(doc: &Document, lang: Lang, year: u16) -> Document {
 
 /// [`annotate`] with a given gazetteer.
 pub fn annotate_with(doc: &Document, gazetteer: &Gazetteer, year: u16) -> Document {
+    annotate_by(doc, &mut |text| gazetteer.find(text, year))
+}
+
+/// The mentions [`annotate_with`] finds in each run of text of `doc`, with the run's length
+/// in bytes, in the order it visits the runs: what the build records for the shipped
+/// articles, so that the browser can replay them with [`annotate_by`] instead of compiling
+/// the knowledge base and searching.
+pub fn mentions_by_run(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    year: u16,
+) -> Vec<(usize, Vec<Found>)> {
+    let mut runs = Vec::new();
+    annotate_by(doc, &mut |text| {
+        let found = gazetteer.find(text, year);
+        runs.push((text.len(), found.clone()));
+        found
+    });
+    runs
+}
+
+/// Marks the mentions that `find` reports for each run of text (sorted, non-overlapping, on
+/// char boundaries of the run; anything else is dropped) and resolves explicit annotations.
+/// Code, links, raw HTML and `entity:-` spans are not searched.
+pub fn annotate_by(doc: &Document, find: &mut dyn FnMut(&str) -> Vec<Found>) -> Document {
     Document {
-        blocks: doc
-            .blocks
-            .iter()
-            .map(|b| block(b, gazetteer, year))
-            .collect(),
+        blocks: doc.blocks.iter().map(|b| block(b, find)).collect(),
     }
 }
 
-fn block(b: &Block, g: &Gazetteer, year: u16) -> Block {
-    let inl = |v: &[Inline]| inlines(v, g, year);
+fn block(b: &Block, find: &mut dyn FnMut(&str) -> Vec<Found>) -> Block {
+    let mut inl = |v: &[Inline]| inlines(v, find);
     match b {
         Block::Paragraph { number, inlines } => Block::Paragraph {
             number: *number,
@@ -146,12 +167,12 @@ fn block(b: &Block, g: &Gazetteer, year: u16) -> Block {
             level: *level,
             inlines: inl(inlines),
         },
-        Block::BlockQuote(v) => Block::BlockQuote(v.iter().map(|b| block(b, g, year)).collect()),
+        Block::BlockQuote(v) => Block::BlockQuote(v.iter().map(|b| block(b, find)).collect()),
         Block::List { start, items } => Block::List {
             start: *start,
             items: items
                 .iter()
-                .map(|i| i.iter().map(|b| block(b, g, year)).collect())
+                .map(|i| i.iter().map(|b| block(b, find)).collect())
                 .collect(),
         },
         Block::Table { aligns, head, rows } => Block::Table {
@@ -166,14 +187,14 @@ fn block(b: &Block, g: &Gazetteer, year: u16) -> Block {
     }
 }
 
-fn inlines(v: &[Inline], g: &Gazetteer, year: u16) -> Vec<Inline> {
+fn inlines(v: &[Inline], find: &mut dyn FnMut(&str) -> Vec<Found>) -> Vec<Inline> {
     let mut out = Vec::with_capacity(v.len());
     for inline in v {
         match inline {
-            Inline::Text(text) => split_text(text, g, year, &mut out),
-            Inline::Emphasis(c) => out.push(Inline::Emphasis(inlines(c, g, year))),
-            Inline::Strong(c) => out.push(Inline::Strong(inlines(c, g, year))),
-            Inline::Strikethrough(c) => out.push(Inline::Strikethrough(inlines(c, g, year))),
+            Inline::Text(text) => split_text(text, find(text), &mut out),
+            Inline::Emphasis(c) => out.push(Inline::Emphasis(inlines(c, find))),
+            Inline::Strong(c) => out.push(Inline::Strong(inlines(c, find))),
+            Inline::Strikethrough(c) => out.push(Inline::Strikethrough(inlines(c, find))),
             Inline::EntityRef { id, children } => match record(id) {
                 Some(r) => out.push(Inline::Entity {
                     id: r.id.to_owned(),
@@ -191,15 +212,23 @@ fn inlines(v: &[Inline], g: &Gazetteer, year: u16) -> Vec<Inline> {
     out
 }
 
-fn split_text(text: &str, g: &Gazetteer, year: u16, out: &mut Vec<Inline>) {
+fn split_text(text: &str, found: Vec<Found>, out: &mut Vec<Inline>) {
     let mut at = 0;
     for Found {
         start,
         end,
         id,
         kind,
-    } in g.find(text, year)
+    } in found
     {
+        // A replayed list that does not fit this text is not trusted: the text stays whole.
+        if start < at
+            || end <= start
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
         if start > at {
             out.push(Inline::Text(text[at..start].to_owned()));
         }
