@@ -5,21 +5,33 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod state;
 
 pub use app::App;
 pub use components::document_view::{DocumentView, DocumentViewProps};
 
-/// Starts the viewer in the browser: installs the panic hook, then renders [`App`] into
-/// `<div id="app">` (or the body, if a host page lacks it).
+/// Starts the viewer in the browser: installs the panic hook, then brings [`App`] to life in
+/// `<div id="app">` (or the body, if a host page lacks it). A page the prerender wrote
+/// (`data-prerendered` on the root) is hydrated: its nodes are kept and given their
+/// listeners, with no flash. Any other page (the SPA shell, the not-found page, whose language
+/// is the visitor's) is rendered afresh in an emptied root.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     dom::install_panic_hook();
-    let renderer = match gloo::utils::document().get_element_by_id("app") {
-        Some(root) => yew::Renderer::<App>::with_root(root),
-        None => yew::Renderer::<App>::new(),
-    };
-    renderer.render();
+    match gloo::utils::document().get_element_by_id("app") {
+        Some(root) if root.has_attribute("data-prerendered") => {
+            yew::Renderer::<App>::with_root(root).hydrate();
+        }
+        Some(root) => {
+            root.replace_children_with_node_0();
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
 }
 
 /// Renders an article body to HTML natively, with the same component the browser uses: what

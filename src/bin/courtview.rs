@@ -49,6 +49,12 @@ COMMANDS:
                                    PROPN runs' lemmas; IOB2: gold spans). The format is guessed
                                    from the extension or content when not given. --errors
                                    lists every miss and false mention after the table.
+    prerender DIR [--site-url URL] Write every page (article lists, articles in each
+                                   language, 404.html) as static HTML into DIR, a site built by
+                                   Trunk (`cargo xtask dist` runs this), using DIR/index.html
+                                   as the template. URL is the public address, for canonical,
+                                   hreflang and Open Graph links (default
+                                   http://127.0.0.1:8080).
     help                           This text.
 ";
 
@@ -60,6 +66,7 @@ fn main() -> ExitCode {
         Some("render") => cmd_render(&args[1..]),
         Some("match") => cmd_match(&args[1..]),
         Some("eval") => cmd_eval(&args[1..]),
+        Some("prerender") => cmd_prerender(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
@@ -111,6 +118,72 @@ fn write_stdout(text: &str) -> Result<(), String> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| format!("stdout: {e}"))
+}
+
+/// The site address used when `prerender` is not given one: `cargo xtask serve`'s.
+const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
+
+fn cmd_prerender(args: &[String]) -> Result<(), String> {
+    use courtview::head::{fill_template, page_head, prerendered_routes};
+    use courtview::route::Route;
+    use courtview::ui::prerender::page_body;
+    let mut dir = None;
+    let mut site = DEFAULT_SITE_URL.to_owned();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--site-url" => {
+                site = it
+                    .next()
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                    .ok_or("prerender: --site-url needs an http(s) URL")?
+                    .clone();
+            }
+            a if a.starts_with('-') => return Err(format!("prerender: unknown option `{a}`")),
+            a if dir.is_none() => dir = Some(PathBuf::from(a)),
+            a => return Err(format!("prerender: unexpected argument `{a}`")),
+        }
+    }
+    let dir = dir.ok_or("prerender: which folder? `courtview prerender dist`")?;
+    let template_path = dir.join("index.html");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: cannot read: {e}", template_path.display()))?;
+    if template.contains("data-prerendered") {
+        return Err(format!(
+            "{}: already a prerendered page, not Trunk's template; build again",
+            template_path.display()
+        ));
+    }
+    let write = |rel: &str, route: &Route, hydrate: bool| -> Result<(), String> {
+        let page = fill_template(
+            &template,
+            &page_head(route),
+            &site,
+            &page_body(route),
+            hydrate,
+        )
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, page).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    };
+    let routes = prerendered_routes();
+    for route in &routes {
+        let rel = format!("{}index.html", route.path().trim_start_matches('/'));
+        write(&rel, route, true)?;
+    }
+    // The not-found page speaks the visitor's language once the app runs, so it is rendered
+    // afresh rather than hydrated; without JavaScript it reads in Kazakh.
+    write("404.html", &Route::NotFound { lang: None }, false)?;
+    eprintln!(
+        "prerendered {} pages and 404.html into {} (site {site})",
+        routes.len(),
+        dir.display()
+    );
+    Ok(())
 }
 
 fn cmd_ingest(args: &[String]) -> Result<(), String> {

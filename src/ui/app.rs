@@ -12,7 +12,7 @@ use super::pages::article::ArticlePage;
 use super::pages::list::ListPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::root::RootPage;
-use super::state::{ReaderHandle, ReaderState};
+use super::state::{Action, ReaderHandle, ReaderState};
 use crate::i18n::Msg;
 use crate::route::Route;
 
@@ -42,24 +42,56 @@ impl Routable for Route {
 /// The whole viewer, for the browser.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| ReaderState::from_saved(dom::highlight_prefs().as_deref()));
-    {
-        // The card is not a preference: only highlighting choices are saved.
-        let saved = state.to_saved();
-        use_effect_with(saved, |saved| dom::save_highlight_prefs(saved));
-    }
     html! {
-        <ContextProvider<ReaderHandle> context={state}>
+        <Reader>
             <BrowserRouter>
                 <Shell />
             </BrowserRouter>
+        </Reader>
+    }
+}
+
+/// Properties of [`Reader`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct ReaderProps {
+    /// What the reader state is provided to.
+    pub children: Html,
+}
+
+/// The reader state's provider. It starts from the defaults, as the prerendered page did, so
+/// that hydration meets the same tree; the saved choices are restored right after the first
+/// render (before the browser paints), and saved again whenever they change.
+#[component]
+pub(crate) fn Reader(props: &ReaderProps) -> Html {
+    let state = use_reducer(ReaderState::default);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            state.dispatch(Action::Restore(dom::highlight_prefs()));
+            dom::mark_interactive();
+        });
+    }
+    {
+        // The card is not a preference: only highlighting choices are saved. The first run
+        // sees the defaults, not the reader's choices, so it must not overwrite them.
+        let first = use_mut_ref(|| true);
+        let saved = state.to_saved();
+        use_effect_with(saved, move |saved| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dom::save_highlight_prefs(saved);
+            }
+        });
+    }
+    html! {
+        <ContextProvider<ReaderHandle> context={state}>
+            { props.children.clone() }
         </ContextProvider<ReaderHandle>>
     }
 }
 
 /// Header, current page and footer, in the language of the route.
 #[component]
-fn Shell() -> Html {
+pub(crate) fn Shell() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound { lang: None });
     // A page that names no language speaks the visitor's.
     let lang = route.lang().unwrap_or_else(dom::preferred_lang);

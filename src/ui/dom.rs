@@ -183,6 +183,15 @@ mod imp {
         value
     }
 
+    pub fn mark_interactive() {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-courtview", "interactive");
+        }
+        if let Some(perf) = window().performance() {
+            let _ = perf.mark("courtview:interactive");
+        }
+    }
+
     pub fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("courtview panicked: {info}").into());
@@ -203,6 +212,7 @@ mod imp {
         None
     }
     pub fn focus_mention(_: usize) {}
+    pub fn mark_interactive() {}
     pub fn timed<T>(_: &str, f: impl FnOnce() -> T) -> T {
         f()
     }
@@ -246,6 +256,13 @@ pub fn focus_mention(index: usize) {
 /// (`performance.getEntriesByName(name)`), which `cargo xtask bench` reads.
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     imp::timed(name, f)
+}
+
+/// Says that the app is running (hydrated or rendered, listeners attached): sets
+/// `<html data-courtview="interactive">` and the User Timing mark `courtview:interactive`,
+/// which the browser tests and `cargo xtask bench` wait for.
+pub fn mark_interactive() {
+    imp::mark_interactive()
 }
 
 /// Sets `<html lang>` and the document title.

@@ -53,6 +53,9 @@ pub enum Action {
     Open(Focus),
     /// Close the card.
     Close,
+    /// Take the saved highlighting choices (the string [`ReaderState::to_saved`] wrote); the
+    /// open card stays as it is.
+    Restore(Option<String>),
 }
 
 impl ReaderState {
@@ -107,6 +110,11 @@ impl Reducible for ReaderState {
             Action::SetHighlight(on) => next.highlight = on,
             Action::Open(focus) => next.focus = Some(focus),
             Action::Close => next.focus = None,
+            Action::Restore(saved) => {
+                let saved = ReaderState::from_saved(saved.as_deref());
+                next.highlight = saved.highlight;
+                next.hidden = saved.hidden;
+            }
         }
         // An unchanged state keeps its Rc, which spares the re-render.
         if next == *self { self } else { Rc::new(next) }

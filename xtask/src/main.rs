@@ -26,22 +26,25 @@ COMMANDS:
     serve [TRUNK ARGS]  Install missing tools, then `trunk serve` (the viewer at
                         http://127.0.0.1:8080/, as Trunk.toml sets); extra arguments go
                         to trunk serve
-    dist                Install missing tools, then build the release site into dist/
-                        (`trunk build --release`)
+    dist                Install missing tools, then build the release site into dist/:
+                          trunk build --release
+                          courtview prerender: every page as static HTML, hydrated by the app
+                          (links use COURTVIEW_SITE_URL, default http://127.0.0.1:8080)
+                          node xtask/compress.mjs: FILE.gz and FILE.br beside each text file
     test                Everything CI checks, in order, stopping at the first failure:
                           cargo fmt --all -- --check
                           cargo clippy --workspace --all-targets -- -D warnings
                           cargo clippy --target wasm32-unknown-unknown --lib --bin app -- -D warnings
                           cargo test --workspace
-                          the release build into dist/ (as `dist`)
+                          the release build into dist/ (as `dist`: build, prerender, compress)
                           node --test in tests/browser (headless Chromium, COURTVIEW_DIST=dist/)
     bench               Install missing tools, build dist/, then measure and print one
                         report, each figure beside its budget (ok / MISSED by X), also
                         written as JSON to target/bench/report.json:
                           cargo bench --bench matcher (native matcher throughput)
                           node tests/browser/bench.mjs: headless Chromium, median of cold
-                          loads of /kk/iaca-2025-dubai/ (knowledge base compile, annotate;
-                          also at 4x CPU slowdown), transfer sizes of dist/ (raw, gzip, brotli)
+                          loads of /kk/iaca-2025-dubai/ (annotating the article, also at 4x
+                          CPU slowdown), transfer sizes of dist/ (raw, gzip, brotli)
                         A missed budget does not fail the command; a failed step does.
     help                Print this help (also -h, --help)
 

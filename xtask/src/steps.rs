@@ -96,18 +96,50 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The steps that produce `dist/`, in order.
-///
-/// Later stages (prerendering every page, precompressing files) are appended here, so
-/// `dist` and `test` both get them.
+/// Environment variable naming the public address the site will be served from; the
+/// prerendered pages' canonical, hreflang and Open Graph links use it.
+pub const SITE_URL_ENV: &str = "COURTVIEW_SITE_URL";
+
+/// The steps that produce `dist/`, in order: Trunk's release build, then every page
+/// prerendered into it (`courtview prerender`), then every text file precompressed (gzip and
+/// brotli, `xtask/compress.mjs`), so `dist` and `test` both get them.
 fn dist_steps(ws: &Workspace) -> Vec<Step> {
     let dist = ws.dist_dir();
-    let mut command = trunk(ws);
-    command.args(["build", "--release", "--dist"]).arg(&dist);
-    vec![Step {
-        label: "trunk build --release (into dist/)".to_string(),
-        command,
-    }]
+    let mut build = trunk(ws);
+    build.args(["build", "--release", "--dist"]).arg(&dist);
+    let site = std::env::var(SITE_URL_ENV).unwrap_or_else(|_| "http://127.0.0.1:8080".into());
+    let mut prerender = ws.command("cargo");
+    prerender
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "--bin",
+            "courtview",
+            "--",
+            "prerender",
+        ])
+        .arg(&dist)
+        .args(["--site-url", &site]);
+    let mut compress = ws.command("node");
+    compress
+        .arg(ws.root().join("xtask/compress.mjs"))
+        .arg(&dist);
+    vec![
+        Step {
+            label: "trunk build --release (into dist/)".to_string(),
+            command: build,
+        },
+        Step {
+            label: format!("courtview prerender dist/ --site-url {site}"),
+            command: prerender,
+        },
+        Step {
+            label: "node xtask/compress.mjs dist/ (gzip and brotli beside each text file)"
+                .to_string(),
+            command: compress,
+        },
+    ]
 }
 
 /// `node --test` in tests/browser, against the site in `dist/`.

@@ -1,0 +1,352 @@
+//! What a page says about itself in `<head>`: title, description, canonical URL, language
+//! alternates and Open Graph tags. The prerender writes it into every page it renders; crawlers
+//! and link previews read it without running the app.
+
+use crate::content::Catalog;
+use crate::document::plain_text;
+use crate::i18n::{self, Msg};
+use crate::lang::Lang;
+use crate::route::Route;
+
+/// The head of one page, before it is written as HTML.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageHead {
+    /// The page's language (`<html lang>`).
+    pub lang: Lang,
+    /// The page's own title; the browser tab shows it through [`i18n::page_title`].
+    pub title: String,
+    /// One or two sentences for search results and link previews.
+    pub description: String,
+    /// The page's path (from the site's root, before any public prefix); `None` for a page
+    /// that must not be indexed, such as the not-found page.
+    pub canonical: Option<String>,
+    /// The same page in each language it exists in, as (language, path).
+    pub alternates: Vec<(Lang, String)>,
+    /// Open Graph type: `article` or `website`.
+    pub og_type: &'static str,
+    /// The article's publication date (ISO), for `article:published_time`.
+    pub published: Option<String>,
+}
+
+/// How long a description may be before it is cut at a word boundary (search results show
+/// about this much).
+const DESCRIPTION_CHARS: usize = 200;
+
+/// The head of the page `route` shows, from the shipped catalog.
+pub fn page_head(route: &Route) -> PageHead {
+    let catalog = Catalog::shipped();
+    let lang = route.lang().unwrap_or(Lang::Kk);
+    let list_head = |lang: Lang| PageHead {
+        lang,
+        title: Msg::NewsHeading.text(lang).to_owned(),
+        description: Msg::SiteTagline.text(lang).to_owned(),
+        canonical: Some(Route::List { lang }.path()),
+        alternates: Lang::ALL
+            .iter()
+            .map(|&l| (l, Route::List { lang: l }.path()))
+            .collect(),
+        og_type: "website",
+        published: None,
+    };
+    let not_found = PageHead {
+        lang,
+        title: Msg::NotFoundHeading.text(lang).to_owned(),
+        description: Msg::NotFoundText.text(lang).to_owned(),
+        canonical: None,
+        alternates: Vec::new(),
+        og_type: "website",
+        published: None,
+    };
+    match route {
+        Route::List { lang } => list_head(*lang),
+        Route::Article { lang, slug } => {
+            let Some(entry) = catalog.entry(slug) else {
+                return not_found;
+            };
+            let Ok(resolved) = entry.resolve(*lang) else {
+                return not_found;
+            };
+            let article = resolved.article;
+            let lead = article
+                .document
+                .first_paragraph()
+                .map(plain_text)
+                .unwrap_or_default();
+            PageHead {
+                lang: *lang,
+                title: article.meta.title.clone(),
+                description: shorten(&lead, DESCRIPTION_CHARS),
+                canonical: Some(route.path()),
+                alternates: entry
+                    .languages()
+                    .map(|l| (l, route.with_lang(l).path()))
+                    .collect(),
+                og_type: "article",
+                published: Some(article.meta.date.to_string()),
+            }
+        }
+        Route::Root | Route::NotFound { .. } => not_found,
+    }
+}
+
+impl PageHead {
+    /// The `<head>` elements, one per line, with absolute URLs under `site` (the public
+    /// address the pages are served from, e.g. `https://example.org/courtview`).
+    pub fn to_html(&self, site: &str) -> String {
+        let site = site.trim_end_matches('/');
+        let url = |path: &str| escape(&format!("{site}{path}"));
+        let mut out = vec![
+            format!("<title>{}</title>", escape(&i18n::page_title(&self.title))),
+            format!(
+                r#"<meta name="description" content="{}">"#,
+                escape(&self.description)
+            ),
+        ];
+        match &self.canonical {
+            Some(path) => {
+                out.push(format!(r#"<link rel="canonical" href="{}">"#, url(path)));
+                for (lang, path) in &self.alternates {
+                    out.push(format!(
+                        r#"<link rel="alternate" hreflang="{lang}" href="{}">"#,
+                        url(path)
+                    ));
+                }
+                if let Some((_, path)) = self.alternates.iter().find(|(l, _)| *l == Lang::Kk) {
+                    out.push(format!(
+                        r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
+                        url(path)
+                    ));
+                }
+                out.push(format!(
+                    r#"<meta property="og:url" content="{}">"#,
+                    url(path)
+                ));
+            }
+            None => out.push(r#"<meta name="robots" content="noindex">"#.to_owned()),
+        }
+        out.push(format!(
+            r#"<meta property="og:type" content="{}">"#,
+            self.og_type
+        ));
+        out.push(format!(
+            r#"<meta property="og:title" content="{}">"#,
+            escape(&self.title)
+        ));
+        out.push(format!(
+            r#"<meta property="og:description" content="{}">"#,
+            escape(&self.description)
+        ));
+        out.push(r#"<meta property="og:site_name" content="courtview">"#.to_owned());
+        out.push(format!(
+            r#"<meta property="og:locale" content="{}">"#,
+            og_locale(self.lang)
+        ));
+        for (lang, _) in self.alternates.iter().filter(|(l, _)| *l != self.lang) {
+            out.push(format!(
+                r#"<meta property="og:locale:alternate" content="{}">"#,
+                og_locale(*lang)
+            ));
+        }
+        if let Some(date) = &self.published {
+            out.push(format!(
+                r#"<meta property="article:published_time" content="{}">"#,
+                escape(date)
+            ));
+        }
+        out.join("\n  ")
+    }
+}
+
+/// Every page the prerender writes, but the not-found page: each article list, and each
+/// article in each language (a missing language shows the fallback, with its notice).
+pub fn prerendered_routes() -> Vec<Route> {
+    let mut routes: Vec<Route> = Lang::ALL.iter().map(|&lang| Route::List { lang }).collect();
+    for entry in Catalog::shipped().entries() {
+        for lang in Lang::ALL {
+            routes.push(Route::Article {
+                lang,
+                slug: entry.slug.clone(),
+            });
+        }
+    }
+    routes
+}
+
+/// Puts a prerendered page into the built `index.html`: the page's language on `<html>`, its
+/// head in place of the generic `<title>` and description, and its markup inside
+/// `<div id="app">`, marked `data-prerendered` so that the app hydrates it (with `hydrate`
+/// false, as for the not-found page, whose language is the visitor's, the app renders
+/// afresh). Fails, naming what is missing, on a template that lacks any of these.
+pub fn fill_template(
+    template: &str,
+    head: &PageHead,
+    site: &str,
+    body: &str,
+    hydrate: bool,
+) -> Result<String, String> {
+    let missing = |what: &str| format!("the built index.html has no {what}");
+    let html_open = template
+        .find("<html")
+        .ok_or_else(|| missing("<html> tag"))?;
+    let html_end = html_open
+        + template[html_open..]
+            .find('>')
+            .ok_or_else(|| missing("end to its <html> tag"))?;
+    let title = template.find("<title>").ok_or_else(|| missing("<title>"))?;
+    let title_end = template[title..]
+        .find("</title>")
+        .map(|i| title + i + "</title>".len())
+        .ok_or_else(|| missing("</title>"))?;
+    let app = r#"<div id="app">"#;
+    let app_open = template.find(app).ok_or_else(|| missing(app))?;
+    let body_close = template
+        .rfind("</body>")
+        .ok_or_else(|| missing("</body>"))?;
+    let app_close = template[..body_close]
+        .rfind("</div>")
+        .filter(|&i| i > app_open)
+        .ok_or_else(|| missing(r#"closing tag for <div id="app">"#))?;
+    // The generic description goes: the page's own replaces it.
+    let generic = template[..title]
+        .find(r#"<meta name="description""#)
+        .and_then(|a| template[a..].find('>').map(|b| (a, a + b + 1)));
+    let mut out = String::with_capacity(template.len() + body.len() + 2048);
+    out.push_str(&template[..html_open]);
+    out.push_str(&format!(r#"<html lang="{}">"#, head.lang));
+    let mut rest_start = html_end + 1;
+    if let Some((a, b)) = generic {
+        // The generic description's whole line goes.
+        out.push_str(template[rest_start..a].trim_end_matches([' ', '\t']));
+        rest_start = b + usize::from(template[b..].starts_with('\n'));
+    }
+    out.push_str(template[rest_start..title].trim_end_matches([' ', '\t']));
+    out.push_str("  ");
+    out.push_str(&head.to_html(site));
+    out.push_str(&template[title_end..app_open]);
+    out.push_str(if hydrate {
+        r#"<div id="app" data-prerendered>"#
+    } else {
+        app
+    });
+    out.push_str(body);
+    out.push_str(&template[app_close..]);
+    Ok(out)
+}
+
+/// Open Graph's locale for a language.
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "kk_KZ",
+        Lang::Ru => "ru_RU",
+        Lang::En => "en_GB",
+    }
+}
+
+/// `text` cut to at most `max` chars at a word boundary, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > max - 1 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim_end_matches([',', ';', ':', '—', '-']).to_owned() + "…"
+}
+
+/// Escapes text for an HTML attribute value or element content.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_head_names_every_language_and_escapes() {
+        let route = Route::parse("/ru/iaca-2025-dubai/");
+        let head = page_head(&route);
+        assert_eq!(head.lang, Lang::Ru);
+        assert_eq!(head.og_type, "article");
+        assert_eq!(head.alternates.len(), 3);
+        assert!(head.description.chars().count() <= DESCRIPTION_CHARS);
+        let html = head.to_html("https://example.org/cv/");
+        assert!(html.contains(
+            r#"<link rel="canonical" href="https://example.org/cv/ru/iaca-2025-dubai/">"#
+        ));
+        assert!(
+            html.contains(r#"hreflang="kk" href="https://example.org/cv/kk/iaca-2025-dubai/""#)
+        );
+        assert!(html.contains(r#"hreflang="x-default""#));
+        assert!(html.contains(r#"<meta property="og:locale" content="ru_RU">"#));
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn not_found_is_not_indexed_and_lists_are_websites() {
+        let head = page_head(&Route::parse("/en/nothing-here/"));
+        assert!(head.canonical.is_none());
+        assert!(head.to_html("https://x").contains("noindex"));
+        let list = page_head(&Route::parse("/kk/"));
+        assert_eq!(list.og_type, "website");
+        assert_eq!(list.canonical.as_deref(), Some("/kk/"));
+    }
+
+    #[test]
+    fn template_gets_language_head_and_body() {
+        let template = "<!doctype html>\n<html lang=\"kk\">\n<head>\n  <meta name=\"description\" content=\"generic\">\n  <title>courtview</title>\n  <base href=\"/\">\n</head>\n<body>\n  <div id=\"app\">\n    <noscript>x</noscript>\n  </div>\n</body>\n</html>\n";
+        let route = Route::parse("/en/iaca-2025-dubai/");
+        let page = fill_template(
+            template,
+            &page_head(&route),
+            "https://h",
+            "<p>body</p>",
+            true,
+        )
+        .unwrap();
+        assert!(page.contains("<html lang=\"en\">"));
+        assert!(!page.contains("generic") && !page.contains("<noscript>"));
+        assert!(page.contains("<div id=\"app\" data-prerendered><p>body</p></div>\n</body>"));
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://h/en/iaca-2025-dubai/\">"));
+        assert!(page.contains("<base href=\"/\">"));
+        let err = fill_template(
+            "<html><body></body></html>",
+            &page_head(&route),
+            "",
+            "",
+            true,
+        );
+        assert!(err.unwrap_err().contains("<title>"));
+    }
+
+    #[test]
+    fn shorten_cuts_at_words_and_escape_covers_quotes() {
+        assert_eq!(shorten("a  b\nc", 10), "a b c");
+        let long = "слово ".repeat(100);
+        let short = shorten(&long, 40);
+        assert!(short.ends_with('…') && short.chars().count() <= 40);
+        assert_eq!(
+            escape(r#"<a href="x">'&"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;"
+        );
+    }
+}

@@ -1,0 +1,127 @@
+// Prerendered pages (issue 5): every page `cargo xtask dist` writes is readable with
+// JavaScript off, with its head tags and working language links; with JavaScript on, the app
+// hydrates it without changing the DOM and without logging anything; afterwards the page is
+// interactive.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { DIST, LANGS, SLUG, useSite, waitForPath } from './harness.mjs';
+
+/** Every prerendered page: the lists and the first article in each language. */
+const PAGES = LANGS.flatMap((lang) => [
+  { path: `/${lang}/`, lang, kind: 'list' },
+  { path: `/${lang}/${SLUG}/`, lang, kind: 'article' },
+]);
+
+/**
+ * The #app subtree as plain data: elements with their sorted attributes, and text. Comments
+ * (Yew's hydration markers, which hydration removes) are left out.
+ */
+function snapshotApp() {
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    if (node.nodeType !== Node.ELEMENT_NODE) return null;
+    const attrs = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort();
+    const children = [...node.childNodes].map(walk).filter((c) => c !== null);
+    // Adjacent text nodes may be split or merged; what the reader sees is their join.
+    const merged = [];
+    for (const c of children) {
+      if (typeof c === 'string' && typeof merged.at(-1) === 'string') merged[merged.length - 1] += c;
+      else merged.push(c);
+    }
+    return { tag: node.tagName.toLowerCase(), attrs, children: merged };
+  };
+  const app = document.getElementById('app');
+  return app ? [...app.childNodes].map(walk).filter((c) => c !== null) : null;
+}
+
+describe('prerendered pages', () => {
+  const site = useSite();
+
+  test('dist/ holds every page and 404.html', () => {
+    for (const { path: p } of PAGES) {
+      assert.ok(existsSync(path.join(DIST, p, 'index.html')), `${p}index.html`);
+    }
+    assert.ok(existsSync(path.join(DIST, '404.html')));
+  });
+
+  for (const { path: p, lang, kind } of PAGES) {
+    test(`${p} with JavaScript off: readable, head tags, plain language links`, async () => {
+      const page = await site.newPage({ javaScriptEnabled: false });
+      await page.goto(site.base + p);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      const h1 = (await page.textContent('h1'))?.trim() ?? '';
+      assert.ok(h1.length > 3, 'a heading');
+      const title = await page.title();
+      assert.ok(title.includes(h1), `title "${title}" names the page`);
+      assert.match(await page.getAttribute('link[rel=canonical]', 'href'), new RegExp(`${p}$`));
+      const alternates = await page.$$eval('link[rel=alternate][hreflang]', (ls) =>
+        ls.map((l) => l.getAttribute('hreflang')).sort(),
+      );
+      assert.deepEqual(alternates, ['en', 'kk', 'ru', 'x-default']);
+      assert.ok(await page.getAttribute('meta[property="og:title"]', 'content'));
+      assert.ok((await page.getAttribute('meta[name=description]', 'content')).length > 20);
+      if (kind === 'article') {
+        assert.ok((await page.$$('article p[id^="p-"]')).length >= 8, 'paragraphs');
+        assert.ok((await page.$$('article mark.entity')).length > 10, 'highlights in the markup');
+      } else {
+        assert.ok((await page.$$('[data-testid="article-card"]')).length >= 1, 'article cards');
+      }
+      // The language links are plain links to the other prerendered pages.
+      const other = LANGS.find((l) => l !== lang);
+      await page.click(`[data-testid="lang-${other}"]`);
+      await waitForPath(page, p.replace(`/${lang}/`, `/${other}/`));
+      assert.equal(await page.getAttribute('html', 'lang'), other);
+    });
+  }
+
+  test('404.html with JavaScript off says the page was not found', async () => {
+    const page = await site.newPage({ javaScriptEnabled: false });
+    await page.goto(`${site.base}/404.html`);
+    assert.ok(await page.$('[data-testid="not-found"]'));
+    assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
+  });
+
+  for (const { path: p } of PAGES) {
+    test(`${p}: hydration keeps the DOM and logs nothing`, async () => {
+      const page = await site.newPage();
+      const messages = [];
+      page.on('console', (msg) => messages.push(`${msg.type()}: ${msg.text()}`));
+      // The snapshot before any script runs: the parser has built the prerendered DOM.
+      await page.addInitScript(`(${snapshotApp.toString()}, document.addEventListener('DOMContentLoaded', () => {
+        window.__before = (${snapshotApp.toString()})();
+      }))`);
+      await page.goto(site.base + p);
+      await page.waitForSelector('html[data-courtview="interactive"]');
+      const before = await page.evaluate(() => window.__before);
+      const after = await page.evaluate(snapshotApp);
+      assert.ok(before && before.length > 0, 'the page was prerendered');
+      assert.deepEqual(after, before, 'hydration changed the DOM');
+      assert.deepEqual(messages, [], 'the console');
+      site.assertNoErrors(page);
+    });
+  }
+
+  test('after hydration the legend, the cards and the language switch work', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.base}/kk/${SLUG}/`);
+    await page.waitForSelector('html[data-courtview="interactive"]');
+    const legend = page.locator('[data-testid="legend-person"]');
+    await legend.click();
+    assert.equal(await legend.getAttribute('aria-pressed'), 'false');
+    await legend.click();
+    await page.focus('mark.entity[data-entity="kazakhstan"]');
+    await page.waitForSelector('[data-testid="entity-card"]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="entity-card"]', { state: 'detached' });
+    await page.evaluate(() => (window.__sameDocument = true));
+    await page.click('[data-testid="lang-ru"]');
+    await waitForPath(page, `/ru/${SLUG}/`);
+    await page.waitForSelector('article[lang="ru"]');
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'switched without a reload');
+    site.assertNoErrors(page);
+  });
+});
