@@ -1,17 +1,20 @@
-//! Finds the entity mentions of every shipped article at build time, natively, with the model
-//! crate's matcher, and writes them to `OUT_DIR/mentions.rs` for `src/prebuilt.rs`.
+//! Does, once and natively, the work the browser would otherwise repeat on every visit, and
+//! writes the results for `src/prebuilt.rs`:
+//! - `OUT_DIR/catalog.bin`: the shipped articles, parsed (front matter and Markdown), in the
+//!   model's packed form; the browser decodes it, so pulldown-cmark is not in the WebAssembly;
+//! - `OUT_DIR/mentions.rs`: every article's entity mentions, found with the model's matcher;
+//!   the browser replays them, so it never compiles the knowledge base (tens of milliseconds of
+//!   main-thread work on a phone) nor searches, and the matcher is not in the WebAssembly.
 //!
-//! The browser then only replays them: it never compiles the knowledge base (tens of
-//! milliseconds of main-thread work on a phone) nor searches the text, and the matcher's code
-//! does not ship in the WebAssembly at all. The model crate's own build script has already
-//! checked and embedded the articles and the knowledge base; an article that does not parse is
-//! skipped here and reported by the app like any content error.
+//! The model crate's own build script has already checked and embedded the articles and the
+//! knowledge base; an article that does not parse is packed as its error, which the app shows
+//! like any content error.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-use courtview_model::content::Catalog;
+use courtview_model::content::{Catalog, packed};
 use courtview_model::entities::annotate::{Gazetteer, mentions_by_run};
 
 fn main() {
@@ -46,6 +49,11 @@ fn main() {
         }
     }
     out.push_str("];\n");
-    let path = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("mentions.rs");
-    fs::write(path, out).expect("OUT_DIR is writable");
+    let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&dir).join("mentions.rs"), out).expect("OUT_DIR is writable");
+    fs::write(
+        Path::new(&dir).join("catalog.bin"),
+        packed::encode(Catalog::shipped()),
+    )
+    .expect("OUT_DIR is writable");
 }

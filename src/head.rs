@@ -2,10 +2,10 @@
 //! alternates and Open Graph tags. The prerender writes it into every page it renders; crawlers
 //! and link previews read it without running the app.
 
-use crate::content::Catalog;
 use crate::document::plain_text;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::prebuilt;
 use crate::route::Route;
 
 /// The head of one page, before it is written as HTML.
@@ -34,7 +34,7 @@ const DESCRIPTION_CHARS: usize = 200;
 
 /// The head of the page `route` shows, from the shipped catalog.
 pub fn page_head(route: &Route) -> PageHead {
-    let catalog = Catalog::shipped();
+    let catalog = prebuilt::catalog();
     let lang = route.lang().unwrap_or(Lang::Kk);
     let list_head = |lang: Lang| PageHead {
         lang,
@@ -161,7 +161,7 @@ impl PageHead {
 /// article in each language (a missing language shows the fallback, with its notice).
 pub fn prerendered_routes() -> Vec<Route> {
     let mut routes: Vec<Route> = Lang::ALL.iter().map(|&lang| Route::List { lang }).collect();
-    for entry in Catalog::shipped().entries() {
+    for entry in prebuilt::catalog().entries() {
         for lang in Lang::ALL {
             routes.push(Route::Article {
                 lang,

@@ -160,3 +160,17 @@ fn prebuilt_mentions_refuse_another_document() {
     assert!(annotate_shipped(&entry.slug, courtview::Lang::Kk, &ru.document).is_none());
     assert!(annotate_shipped("no-such-article", courtview::Lang::Kk, &kk.document).is_none());
 }
+
+/// The browser's catalog is unpacked from what the build parsed: it must be the catalog.
+#[test]
+fn prebuilt_catalog_equals_the_shipped_one() {
+    use courtview::content::Catalog;
+    let (built, shipped) = (courtview::prebuilt::catalog(), Catalog::shipped());
+    assert_eq!(built.entries().len(), shipped.entries().len());
+    for (a, b) in built.entries().iter().zip(shipped.entries()) {
+        assert_eq!(a.slug, b.slug);
+        for lang in courtview::Lang::ALL {
+            assert_eq!(a.version(lang), b.version(lang), "{} ({lang})", a.slug);
+        }
+    }
+}

@@ -3,6 +3,7 @@
 mod catalog;
 pub(crate) mod date;
 mod front_matter;
+pub mod packed;
 mod slug;
 
 pub use catalog::{Catalog, Entry, Resolved};

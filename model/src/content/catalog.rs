@@ -15,7 +15,7 @@ include!(concat!(env!("OUT_DIR"), "/content_index.rs"));
 /// All articles, newest first.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    entries: Vec<Entry>,
+    pub(super) entries: Vec<Entry>,
 }
 
 /// One article in all the languages it exists in.
@@ -24,7 +24,7 @@ pub struct Entry {
     /// The article's slug.
     pub slug: String,
     /// Each language's version, in [`Lang::ALL`] order: absent, parsed, or broken.
-    versions: [Option<Result<Article, ContentError>>; 3],
+    pub(super) versions: [Option<Result<Article, ContentError>>; 3],
 }
 
 /// An article version chosen for a reader who asked for `requested`.

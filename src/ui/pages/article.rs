@@ -6,10 +6,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::not_found::NotFoundPage;
-use crate::content::Catalog;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
-use crate::prebuilt::annotate_shipped;
+use crate::prebuilt::{self, annotate_shipped};
 use crate::route::Route;
 use crate::ui::components::article_meta::article_meta;
 use crate::ui::components::document_view::DocumentView;
@@ -32,7 +31,7 @@ pub struct ArticlePageProps {
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let lang = props.lang;
-    let entry = Catalog::shipped().entry(&props.slug);
+    let entry = prebuilt::catalog().entry(&props.slug);
     let resolved = entry.map(|e| e.resolve(lang));
     let title = match &resolved {
         Some(Ok(r)) => r.article.meta.title.clone(),

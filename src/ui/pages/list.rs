@@ -3,10 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::content::Catalog;
 use crate::document::plain_text;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::prebuilt;
 use crate::route::Route;
 use crate::ui::components::article_meta::article_meta;
 use crate::ui::dom;
@@ -27,7 +27,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         dom::set_lang_and_title(lang, &i18n::page_title(Msg::NewsHeading.text(lang)));
         dom::after_navigation();
     });
-    let cards: Vec<Html> = Catalog::shipped()
+    let cards: Vec<Html> = prebuilt::catalog()
         .entries()
         .iter()
         .filter_map(|entry| {
