@@ -233,6 +233,64 @@ pub fn fill_template(
     Ok(out)
 }
 
+/// Moves Trunk's inline start-up script (`<script type="module">…</script>`, which imports
+/// the wasm-bindgen glue and starts the app) out of the page into a file, so that pages work
+/// under a Content-Security-Policy without `'unsafe-inline'` scripts. Returns the page with
+/// `<script type="module" src="…">` in its place, and the file's name and contents; `None`
+/// when the page has no inline module script (already moved). The name carries a hash of the
+/// contents, like Trunk's own files, so it may be cached for long.
+pub fn extract_start_script(page: &str) -> Option<(String, String, String)> {
+    let open = r#"<script type="module">"#;
+    let start = page.find(open)?;
+    let body_start = start + open.len();
+    let end = body_start + page[body_start..].find("</script>")?;
+    let script = page[body_start..end].trim().to_owned() + "\n";
+    let base = ["<base href=\"", "<meta name=\"courtview-base\" content=\""]
+        .iter()
+        .find_map(|open| {
+            let rest = &page[page.find(open)? + open.len()..];
+            rest.find('"').map(|j| rest[..j].to_owned())
+        })
+        .unwrap_or_else(|| "/".to_owned());
+    let name = format!("start-{:016x}.js", fnv1a(script.as_bytes()));
+    let tag = format!(
+        r#"<script type="module" src="{}{name}"></script>"#,
+        escape(&base)
+    );
+    let page = format!(
+        "{}{tag}{}",
+        &page[..start],
+        &page[end + "</script>".len()..]
+    );
+    Some((page, name, script))
+}
+
+/// Replaces the page's `<base href="X">` with `<meta name="courtview-base" content="X">`:
+/// a strict Content-Security-Policy (`base-uri 'none'`) refuses any `<base>`, and the app
+/// only needs X as its router's base path (Trunk's asset URLs are absolute already). Returns
+/// the page and X (`/` when the page has no `<base>`).
+pub fn replace_base(page: &str) -> (String, String) {
+    let open = r#"<base href=""#;
+    let Some(start) = page.find(open) else {
+        return (page.to_owned(), "/".to_owned());
+    };
+    let rest = &page[start + open.len()..];
+    let (Some(quote), Some(close)) = (rest.find('"'), rest.find('>')) else {
+        return (page.to_owned(), "/".to_owned());
+    };
+    let base = rest[..quote].to_owned();
+    let meta = format!(r#"<meta name="courtview-base" content="{base}">"#);
+    let end = start + open.len() + close + 1;
+    (format!("{}{meta}{}", &page[..start], &page[end..]), base)
+}
+
+/// The 64-bit FNV-1a hash: enough to tell file versions apart in a name.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// Open Graph's locale for a language.
 fn og_locale(lang: Lang) -> &'static str {
     match lang {
@@ -336,6 +394,30 @@ mod tests {
             true,
         );
         assert!(err.unwrap_err().contains("<title>"));
+    }
+
+    #[test]
+    fn base_becomes_a_meta() {
+        let (page, base) = replace_base("<head>\n  <base href=\"/cv/\">\n  <link>");
+        assert_eq!(base, "/cv/");
+        assert_eq!(
+            page,
+            "<head>\n  <meta name=\"courtview-base\" content=\"/cv/\">\n  <link>"
+        );
+        assert_eq!(replace_base("<head>").1, "/");
+    }
+
+    #[test]
+    fn start_script_moves_to_a_file() {
+        let page = "<head><base href=\"/cv/\">\n<script type=\"module\">\nimport init from '/cv/app.js';\nawait init();\n</script>\n</head>";
+        let (out, name, script) = extract_start_script(page).unwrap();
+        assert!(name.starts_with("start-") && name.ends_with(".js"));
+        assert_eq!(script, "import init from '/cv/app.js';\nawait init();\n");
+        assert!(out.contains(&format!(
+            "<script type=\"module\" src=\"/cv/{name}\"></script>"
+        )));
+        assert!(!out.contains("await init"));
+        assert!(extract_start_script(&out).is_none());
     }
 
     #[test]

@@ -52,7 +52,8 @@ COMMANDS:
     prerender DIR [--site-url URL] Write every page (article lists, articles in each
                                    language, 404.html) as static HTML into DIR, a site built by
                                    Trunk (`cargo xtask dist` runs this), using DIR/index.html
-                                   as the template. URL is the public address, for canonical,
+                                   as the template; Trunk's inline start-up script becomes a
+                                   file (DIR/start-HASH.js), for a strict CSP. URL is the public address, for canonical,
                                    hreflang and Open Graph links (default
                                    http://127.0.0.1:8080).
     help                           This text.
@@ -146,7 +147,7 @@ fn cmd_prerender(args: &[String]) -> Result<(), String> {
     }
     let dir = dir.ok_or("prerender: which folder? `courtview prerender dist`")?;
     let template_path = dir.join("index.html");
-    let template = std::fs::read_to_string(&template_path)
+    let mut template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: cannot read: {e}", template_path.display()))?;
     if template.contains("data-prerendered") {
         return Err(format!(
@@ -154,12 +155,29 @@ fn cmd_prerender(args: &[String]) -> Result<(), String> {
             template_path.display()
         ));
     }
+    // Trunk writes its start-up script inline; a strict Content-Security-Policy refuses inline
+    // scripts, so it becomes a file, in the template and so in every page.
+    if let Some((page, name, script)) = courtview::head::extract_start_script(&template) {
+        let path = dir.join(&name);
+        std::fs::write(&path, script)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        std::fs::write(&template_path, &page)
+            .map_err(|e| format!("{}: cannot write: {e}", template_path.display()))?;
+        template = page;
+    }
+    // `base-uri 'none'` refuses <base>: the app reads its base path from a meta instead.
+    let (page, base) = courtview::head::replace_base(&template);
+    if page != template {
+        std::fs::write(&template_path, &page)
+            .map_err(|e| format!("{}: cannot write: {e}", template_path.display()))?;
+        template = page;
+    }
     let write = |rel: &str, route: &Route, hydrate: bool| -> Result<(), String> {
         let page = fill_template(
             &template,
             &page_head(route),
             &site,
-            &page_body(route),
+            &page_body(route, &base),
             hydrate,
         )
         .map_err(|e| format!("{}: {e}", template_path.display()))?;

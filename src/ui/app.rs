@@ -44,7 +44,7 @@ impl Routable for Route {
 pub fn App() -> Html {
     html! {
         <Reader>
-            <BrowserRouter>
+            <BrowserRouter basename={dom::base_path().map(AttrValue::from)}>
                 <Shell />
             </BrowserRouter>
         </Reader>

@@ -183,6 +183,15 @@ mod imp {
         value
     }
 
+    pub fn base_path() -> Option<String> {
+        document()
+            .query_selector(r#"meta[name="courtview-base"]"#)
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+            .filter(|base| base != "/")
+    }
+
     pub fn mark_interactive() {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-courtview", "interactive");
@@ -213,6 +222,9 @@ mod imp {
     }
     pub fn focus_mention(_: usize) {}
     pub fn mark_interactive() {}
+    pub fn base_path() -> Option<String> {
+        None
+    }
     pub fn timed<T>(_: &str, f: impl FnOnce() -> T) -> T {
         f()
     }
@@ -256,6 +268,12 @@ pub fn focus_mention(index: usize) {
 /// (`performance.getEntriesByName(name)`), which `cargo xtask bench` reads.
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     imp::timed(name, f)
+}
+
+/// The public URL prefix the prerender recorded (`<meta name="courtview-base">`), when it is
+/// not `/`; `None` lets the router fall back to `<base href>` (as under `trunk serve`).
+pub fn base_path() -> Option<String> {
+    imp::base_path()
 }
 
 /// Says that the app is running (hydrated or rendered, listeners attached): sets

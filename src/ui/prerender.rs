@@ -13,30 +13,37 @@ use crate::route::Route;
 pub struct ServerAppProps {
     /// The page's path, from the site's root (e.g. `/kk/iaca-2025-dubai/`).
     pub path: AttrValue,
+    /// The public URL prefix the site is served under (`/`, or a partner's `/courtview/`).
+    pub base: AttrValue,
 }
 
 /// [`super::App`] with an in-memory history at one path instead of the browser's: the same
 /// tree, so the browser's hydration finds exactly the nodes it would have made.
 #[component]
 pub fn ServerApp(props: &ServerAppProps) -> Html {
-    let history = use_memo(props.path.clone(), |path| {
-        AnyHistory::from(MemoryHistory::with_entries([path.to_string()]))
+    // The history holds the full path, prefix included, as the browser's location does.
+    let history = use_memo((props.path.clone(), props.base.clone()), |(path, base)| {
+        let full = format!("{}{path}", base.trim_end_matches('/'));
+        AnyHistory::from(MemoryHistory::with_entries([full]))
     });
+    let basename = (props.base.as_str() != "/").then(|| props.base.clone());
     html! {
         <Reader>
-            <Router history={(*history).clone()}>
+            <Router history={(*history).clone()} {basename}>
                 <Shell />
             </Router>
         </Reader>
     }
 }
 
-/// The markup of the page `route` shows, hydratable (Yew's component markers included), for
-/// the inside of `<div id="app">`.
-pub fn page_body(route: &Route) -> String {
+/// The markup of the page `route` shows on a site served under `base` (`/` at the root),
+/// hydratable (Yew's component markers included), for the inside of `<div id="app">`.
+pub fn page_body(route: &Route, base: &str) -> String {
     let path = route.path();
+    let base = base.to_owned();
     let renderer = yew::ServerRenderer::<ServerApp>::with_props(move || ServerAppProps {
         path: AttrValue::from(path),
+        base: AttrValue::from(base),
     })
     .hydratable(true);
     futures::executor::block_on(renderer.render())
