@@ -245,17 +245,10 @@ pub fn extract_start_script(page: &str) -> Option<(String, String, String)> {
     let body_start = start + open.len();
     let end = body_start + page[body_start..].find("</script>")?;
     let script = page[body_start..end].trim().to_owned() + "\n";
-    let base = ["<base href=\"", "<meta name=\"courtview-base\" content=\""]
-        .iter()
-        .find_map(|open| {
-            let rest = &page[page.find(open)? + open.len()..];
-            rest.find('"').map(|j| rest[..j].to_owned())
-        })
-        .unwrap_or_else(|| "/".to_owned());
-    let name = format!("start-{:016x}.js", fnv1a(script.as_bytes()));
+    let name = hashed_name("start", &script);
     let tag = format!(
         r#"<script type="module" src="{}{name}"></script>"#,
-        escape(&base)
+        escape(&base_of(page))
     );
     let page = format!(
         "{}{tag}{}",
@@ -263,6 +256,24 @@ pub fn extract_start_script(page: &str) -> Option<(String, String, String)> {
         &page[end + "</script>".len()..]
     );
     Some((page, name, script))
+}
+
+/// `<stem>-<hash of contents>.js`: a name that changes when the contents do, so the file may
+/// be cached for long.
+pub fn hashed_name(stem: &str, contents: &str) -> String {
+    format!("{stem}-{:016x}.js", fnv1a(contents.as_bytes()))
+}
+
+/// The public URL prefix a built page names, in `<base href>` or, once [`replace_base`] has
+/// run, in `<meta name="courtview-base">`; `/` when neither is there.
+pub fn base_of(page: &str) -> String {
+    ["<base href=\"", "<meta name=\"courtview-base\" content=\""]
+        .iter()
+        .find_map(|open| {
+            let rest = &page[page.find(open)? + open.len()..];
+            rest.find('"').map(|j| rest[..j].to_owned())
+        })
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 /// Replaces the page's `<base href="X">` with `<meta name="courtview-base" content="X">`:
@@ -289,6 +300,57 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// The fallback script (`static/fallback.js`): shows the [`offline_notice`] when the app
+/// cannot start.
+pub const FALLBACK_JS: &str = include_str!("../static/fallback.js");
+
+/// The notice a page carries after `<div id="app">`, hidden until `fallback.js` (the app could
+/// not start) or the app's panic hook (it stopped) shows it; in `lang`, or in all three
+/// languages for a page whose language is the visitor's.
+pub fn offline_notice(lang: Option<Lang>) -> String {
+    let text = match lang {
+        Some(lang) => escape(Msg::AppUnavailable.text(lang)),
+        None => Lang::ALL
+            .iter()
+            .map(|&l| {
+                format!(
+                    r#"<span lang="{l}">{}</span>"#,
+                    escape(Msg::AppUnavailable.text(l))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    format!(r#"<p id="cv-offline" class="cv-offline" role="alert" hidden>{text}</p>"#)
+}
+
+/// Adds the fallback script and the offline notice to a page: `<script defer src>` before
+/// the app's start-up script (so its listeners are in place first) and the notice after
+/// `<div id="app">…</div>`. `script_src` is the script's URL. Unchanged when either is already
+/// there or the page lacks the places for them.
+pub fn add_fallback(page: &str, script_src: &str, lang: Option<Lang>) -> String {
+    if page.contains("id=\"cv-offline\"") {
+        return page.to_owned();
+    }
+    let (Some(start), Some(body_close)) =
+        (page.find(r#"<script type="module""#), page.rfind("</body>"))
+    else {
+        return page.to_owned();
+    };
+    let Some(app_close) = page[..body_close].rfind("</div>") else {
+        return page.to_owned();
+    };
+    let app_close = app_close + "</div>".len();
+    format!(
+        "{}<script defer src=\"{}\"></script>\n{}\n  {}{}",
+        &page[..start],
+        escape(script_src),
+        &page[start..app_close],
+        offline_notice(lang),
+        &page[app_close..]
+    )
 }
 
 /// Open Graph's locale for a language.
@@ -394,6 +456,23 @@ mod tests {
             true,
         );
         assert!(err.unwrap_err().contains("<title>"));
+    }
+
+    #[test]
+    fn fallback_goes_before_the_app_and_the_notice_after() {
+        let page = "<head><script type=\"module\" src=\"/s.js\"></script></head>\n<body>\n  <div id=\"app\"><p>x</p></div>\n</body>";
+        let out = add_fallback(page, "/fallback-1.js", Some(Lang::Ru));
+        let script = out
+            .find("<script defer src=\"/fallback-1.js\"></script>")
+            .unwrap();
+        assert!(script < out.find("<script type=\"module\"").unwrap());
+        let notice = out.find("id=\"cv-offline\"").unwrap();
+        assert!(
+            notice > out.find("<p>x</p></div>").unwrap() && notice < out.find("</body>").unwrap()
+        );
+        assert!(out.contains("Интерактивные функции недоступны"));
+        assert_eq!(add_fallback(&out, "/f.js", None), out);
+        assert_eq!(offline_notice(None).matches("<span lang=").count(), 3);
     }
 
     #[test]

@@ -60,11 +60,13 @@ pub enum Msg {
     OfficialSite,
     /// The card's description of a date that the knowledge base does not list.
     DateDescription,
+    /// The notice shown when the app cannot start or stops on an error.
+    AppUnavailable,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 25] = [
+    pub const ALL: [Msg; 26] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -90,6 +92,7 @@ impl Msg {
         Msg::CardNext,
         Msg::OfficialSite,
         Msg::DateDescription,
+        Msg::AppUnavailable,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -163,6 +166,14 @@ impl Msg {
                 "Мақалада аталған күн.",
                 "Дата, упомянутая в статье.",
                 "A date the article mentions.",
+            ],
+            Msg::AppUnavailable => [
+                "Интерактивті мүмкіндіктер қолжетімсіз: қосымша іске қосылмады. Мәтін толық \
+                 көрсетілген; қайталап көру үшін бетті жаңартыңыз.",
+                "Интерактивные функции недоступны: приложение не запустилось. Текст показан \
+                 полностью; чтобы попробовать снова, обновите страницу.",
+                "Interactive features are unavailable: the app could not start. The text is \
+                 shown in full; reload the page to try again.",
             ],
         }
     }

@@ -125,9 +125,10 @@ fn msg_all_lists_every_message() {
         | Msg::CardPrevious
         | Msg::CardNext
         | Msg::OfficialSite
-        | Msg::DateDescription => 1,
+        | Msg::DateDescription
+        | Msg::AppUnavailable => 1,
     };
-    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 25);
+    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 26);
     let mut unique = Msg::ALL.to_vec();
     unique.dedup();
     assert_eq!(unique.len(), Msg::ALL.len());

@@ -172,6 +172,16 @@ fn cmd_prerender(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("{}: cannot write: {e}", template_path.display()))?;
         template = page;
     }
+    // The fallback script and notice for when the app cannot start: in the shell (all three
+    // languages) and in every page (its own language).
+    use courtview::head::{FALLBACK_JS, add_fallback, hashed_name};
+    let fallback = hashed_name("fallback", FALLBACK_JS);
+    let fallback_src = format!("{}/{fallback}", base.trim_end_matches('/'));
+    let path = dir.join(&fallback);
+    std::fs::write(&path, FALLBACK_JS)
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    std::fs::write(&template_path, add_fallback(&template, &fallback_src, None))
+        .map_err(|e| format!("{}: cannot write: {e}", template_path.display()))?;
     let write = |rel: &str, route: &Route, hydrate: bool| -> Result<(), String> {
         let page = fill_template(
             &template,
@@ -181,6 +191,7 @@ fn cmd_prerender(args: &[String]) -> Result<(), String> {
             hydrate,
         )
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        let page = add_fallback(&page, &fallback_src, route.lang());
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)

@@ -204,6 +204,15 @@ mod imp {
     pub fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("courtview panicked: {info}").into());
+            // The page may be half-updated and no longer answers: say so, in its language
+            // (the prerender wrote the notice; see static/fallback.js).
+            let doc = document();
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("data-courtview", "failed");
+            }
+            if let Some(notice) = doc.get_element_by_id("cv-offline") {
+                let _ = notice.remove_attribute("hidden");
+            }
         }));
     }
 }
