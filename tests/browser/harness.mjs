@@ -42,6 +42,12 @@ export const CHROMIUM_ARGS = [
 /** The languages the viewer ships, with text each version of the first article contains. */
 export const LANGS = ['kk', 'ru', 'en'];
 
+/**
+ * A server that already serves DIST (nginx with deploy/nginx.conf, which `cargo xtask test`
+ * starts), as a URL without trailing slash; unset, the suites start their own small server.
+ */
+export const SERVER = process.env.COURTVIEW_SERVER?.replace(/\/$/, '') || null;
+
 /** The first article's slug. */
 export const SLUG = 'iaca-2025-dubai';
 
@@ -95,8 +101,12 @@ export function useSite() {
       `${DIST}/index.html is missing: build the site first (cargo xtask dist)`,
     );
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-    site.server = await startServer(DIST);
-    site.base = site.server.url;
+    if (SERVER) {
+      site.base = SERVER;
+    } else {
+      site.server = await startServer(DIST);
+      site.base = site.server.url;
+    }
     site.browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -113,11 +123,22 @@ export function useSite() {
   return site;
 }
 
-/** Collects console errors and uncaught page errors on `page.__errors`, ignoring none. */
+/**
+ * Whether a console error is the browser noting that the page itself came with status 404:
+ * the not-found page's status is meant (nginx answers an unknown address with 404.html).
+ */
+export function isDocument404(msg, page) {
+  return msg.text().includes('status of 404') && msg.location().url === page.url();
+}
+
+/**
+ * Collects console errors and uncaught page errors on `page.__errors`, ignoring only the
+ * browser's note that a not-found page has status 404.
+ */
 function trackErrors(page) {
   page.__errors = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') {
+    if (msg.type() === 'error' && !isDocument404(msg, page)) {
       const where = msg.location();
       page.__errors.push(`console.error: ${msg.text()} (${where.url}:${where.lineNumber})`);
     }

@@ -7,6 +7,7 @@
 
 mod bench;
 mod lockfile;
+mod nginx;
 mod steps;
 mod tools;
 mod workspace;
@@ -37,7 +38,9 @@ COMMANDS:
                           cargo clippy --target wasm32-unknown-unknown --lib --bin app -- -D warnings
                           cargo test --workspace
                           the release build into dist/ (as `dist`: build, prerender, compress)
-                          node --test in tests/browser (headless Chromium, COURTVIEW_DIST=dist/)
+                          node --test in tests/browser (headless Chromium), against dist/
+                          served by nginx with deploy/nginx.conf (started on a free port,
+                          stopped after; COURTVIEW_SERVER=its URL, COURTVIEW_DIST=dist/)
     bench               Install missing tools, build dist/, then measure and print one
                         report, each figure beside its budget (ok / MISSED by X), also
                         written as JSON to target/bench/report.json:
@@ -55,6 +58,7 @@ TOOLS (installed when missing, skipped when present):
     npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt;
                                  playwright-core; axe-core)
     chromium, chromium-driver    (apt-get; `test` and `bench` only)
+    nginx, libnginx-mod-http-brotli-static  (apt-get; `test` only)
 
 Child processes get ~/.cargo/bin and tests/browser/node_modules/.bin first on PATH, so
 trunk uses these wasm-bindgen and wasm-opt binaries and never downloads its own.
@@ -136,6 +140,7 @@ fn run(task: Task) -> Result<(), Failure> {
         Task::Test => {
             tools::ensure_build_tools(&ws)?;
             tools::ensure_browser(&ws)?;
+            nginx::ensure(&ws)?;
             steps::test(&ws)?;
             println!("✓ all checks passed");
             Ok(())

@@ -8,6 +8,10 @@ use crate::workspace::{Failure, Workspace};
 /// Environment variable that tells the browser tests (and bench.mjs) which built site to serve.
 pub const DIST_ENV: &str = "COURTVIEW_DIST";
 
+/// Environment variable that tells the browser tests a server already serves the site there
+/// (nginx, in `cargo xtask test`); without it they start their own small server.
+pub const SERVER_ENV: &str = "COURTVIEW_SERVER";
+
 /// One step of a pipeline: what to print, and the command that does it.
 struct Step {
     /// Shown before and after the step, and in the failure message.
@@ -85,13 +89,20 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
         Step::new(ws, "cargo", &["test", "--workspace"]),
     ];
     steps.extend(dist_steps(ws));
-    steps.push(browser_tests(ws));
-    let count = steps.len();
-    run_all(ws, steps).map_err(|Failure(message)| {
+    let count = steps.len() + 1;
+    let stopped = |Failure(message)| {
         Failure(format!(
             "cargo xtask test stopped: {message}\n  (the steps after it did not run; fix this and run `cargo xtask test` again)"
         ))
-    })?;
+    };
+    run_all(ws, steps).map_err(stopped)?;
+    // The browser tests go through the real web server and its shipped configuration; it
+    // stops when `server` is dropped, whether the tests pass or not.
+    let server = crate::nginx::start(ws, &ws.dist_dir()).map_err(stopped)?;
+    let mut browser = browser_tests(ws);
+    browser.command.env(SERVER_ENV, &server.url);
+    run_all(ws, vec![browser]).map_err(stopped)?;
+    drop(server);
     println!("✓ {count} steps passed");
     Ok(())
 }

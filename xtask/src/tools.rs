@@ -39,7 +39,18 @@ pub fn ensure_browser(ws: &Workspace) -> Result<(), Failure> {
         return Ok(());
     }
     println!("installing chromium and chromium-driver (apt-get)");
-    // Root (as on CI) runs apt-get directly; anyone else needs sudo.
+    apt_install(ws, &["chromium", "chromium-driver"])?;
+    if !Path::new(CHROMIUM).exists() {
+        return Err(Failure::new(format!(
+            "chromium was installed but {CHROMIUM} is missing"
+        )));
+    }
+    Ok(())
+}
+
+/// `apt-get update` then `apt-get install -y PACKAGES`: directly as root (as on CI), through
+/// sudo otherwise.
+pub fn apt_install(ws: &Workspace, packages: &[&str]) -> Result<(), Failure> {
     let as_root = ws.probe("id", &["-u"]).as_deref() == Some("0");
     let apt = |args: &[&str]| {
         let mut cmd = if as_root {
@@ -53,16 +64,12 @@ pub fn ensure_browser(ws: &Workspace) -> Result<(), Failure> {
         cmd
     };
     ws.run("apt-get update", apt(&["update"]))?;
+    let mut args = vec!["install", "-y"];
+    args.extend_from_slice(packages);
     ws.run(
-        "apt-get install -y chromium chromium-driver",
-        apt(&["install", "-y", "chromium", "chromium-driver"]),
-    )?;
-    if !Path::new(CHROMIUM).exists() {
-        return Err(Failure::new(format!(
-            "chromium was installed but {CHROMIUM} is missing"
-        )));
-    }
-    Ok(())
+        &format!("apt-get install -y {}", packages.join(" ")),
+        apt(&args),
+    )
 }
 
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.

@@ -1,0 +1,90 @@
+// The real web server (issue 6): nginx running deploy/nginx.conf, which `cargo xtask test`
+// starts on a free port and names in COURTVIEW_SERVER. Checks what the browser tests cannot
+// see: headers, caching, precompressed files, MIME types and the status of a missing page.
+// Skipped when the tests are run by hand without that server.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+import { DIST, SERVER, SLUG } from './harness.mjs';
+import { CSP } from './csp.test.mjs';
+
+/** A request straight to nginx (fetch would decompress and hide Content-Encoding). */
+async function get(urlPath, headers = {}) {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(`${SERVER}${urlPath}`, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('nginx with deploy/nginx.conf', { skip: SERVER ? false : 'COURTVIEW_SERVER is not set (cargo xtask test sets it)' }, () => {
+  test('security headers on pages, assets and the 404 page', async () => {
+    for (const p of [`/kk/${SLUG}/`, '/', '/kk/no-such-article/']) {
+      const res = await get(p);
+      assert.equal(res.headers['content-security-policy'], CSP, p);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', p);
+      assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin', p);
+      assert.match(res.headers['permissions-policy'], /camera=\(\)/, p);
+    }
+  });
+
+  test('pages are HTML that is revalidated; a missing page is 404 with the not-found page', async () => {
+    const page = await get(`/ru/${SLUG}/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers['content-type'], /^text\/html/);
+    assert.equal(page.headers['cache-control'], 'no-cache');
+    assert.match(page.body.toString(), /<html lang="ru">/);
+    const missing = await get('/ru/no-such-article/');
+    assert.equal(missing.status, 404);
+    assert.match(missing.body.toString(), /data-testid="not-found"/);
+    const noSlash = await get(`/ru/${SLUG}`);
+    assert.equal(noSlash.status, 301);
+    assert.match(noSlash.headers.location, new RegExp(`/ru/${SLUG}/$`));
+  });
+
+  test('hashed assets are cached for a year; wasm is application/wasm', async () => {
+    const files = await readdir(DIST);
+    const wasm = files.find((f) => f.endsWith('.wasm'));
+    const css = files.find((f) => f.endsWith('.css'));
+    for (const f of [wasm, css]) {
+      const res = await get(`/${f}`);
+      assert.equal(res.status, 200, f);
+      assert.equal(res.headers['cache-control'], 'max-age=31536000', f);
+    }
+    assert.equal((await get(`/${wasm}`)).headers['content-type'], 'application/wasm');
+  });
+
+  test('brotli and gzip files are sent when the client accepts them', async () => {
+    const files = await readdir(DIST);
+    const wasm = files.find((f) => f.endsWith('.wasm'));
+    const raw = await readFile(path.join(DIST, wasm));
+    const br = await get(`/${wasm}`, { 'Accept-Encoding': 'br, gzip' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.deepEqual(zlib.brotliDecompressSync(br.body), raw);
+    const gz = await get(`/${wasm}`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(zlib.gunzipSync(gz.body), raw);
+    const plain = await get(`/${wasm}`);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.length, raw.length);
+    const page = await get(`/kk/${SLUG}/`, { 'Accept-Encoding': 'br' });
+    assert.equal(page.headers['content-encoding'], 'br');
+  });
+
+  test('fonts are cached for 30 days', async () => {
+    const fonts = await readdir(path.join(DIST, 'fonts'));
+    const font = fonts.find((f) => f.endsWith('.woff2'));
+    const res = await get(`/fonts/${font}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['cache-control'], 'max-age=2592000');
+  });
+});
