@@ -3,7 +3,7 @@
 //!
 //! Two layers, and data flows one way:
 //! - pure modules — [`lang`], [`i18n`], [`content`], [`document`], [`ingest`], [`route`],
-//!   [`error`] — know nothing of the web and are tested natively;
+//!   [`embed`], [`error`] — know nothing of the web and are tested natively;
 //! - [`ui`] holds every Yew component; the same components render in the browser and, natively,
 //!   to HTML strings (the `render` command, later the prerender).
 //!
@@ -13,6 +13,7 @@
 
 pub mod content;
 pub mod document;
+pub mod embed;
 pub mod entities;
 pub mod error;
 pub mod i18n;

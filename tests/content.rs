@@ -125,9 +125,33 @@ fn msg_all_lists_every_message() {
         | Msg::CardPrevious
         | Msg::CardNext
         | Msg::OfficialSite
-        | Msg::DateDescription => 1,
+        | Msg::DateDescription
+        | Msg::EmbedButton
+        | Msg::EmbedDialogTitle
+        | Msg::EmbedDialogIntro
+        | Msg::EmbedGuestNote
+        | Msg::EmbedOptionsHeading
+        | Msg::EmbedLanguage
+        | Msg::EmbedTypes
+        | Msg::EmbedTheme
+        | Msg::ThemeLight
+        | Msg::ThemeDark
+        | Msg::ThemeAuto
+        | Msg::EmbedParagraph
+        | Msg::FromTheBeginning
+        | Msg::LoaderSnippet
+        | Msg::IframeSnippet
+        | Msg::Copy
+        | Msg::Copied
+        | Msg::CopyUnavailable
+        | Msg::CopyFailed
+        | Msg::Preview
+        | Msg::PreviewFrameTitle
+        | Msg::ReadOnFullSite
+        | Msg::OpensInNewTab
+        | Msg::EmbedFrameTitle => 1,
     };
-    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 25);
+    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 49);
     let mut unique = Msg::ALL.to_vec();
     unique.dedup();
     assert_eq!(unique.len(), Msg::ALL.len());

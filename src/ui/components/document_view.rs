@@ -28,6 +28,13 @@ pub struct DocumentViewProps {
     /// Called with a mention's index when it is hovered, focused or tapped.
     #[prop_or_default]
     pub onmention: Option<Callback<usize>>,
+    /// A paragraph to mark as the reader's target (the embed's `p=<n>`).
+    #[prop_or_default]
+    pub target: Option<u32>,
+    /// Load nothing from other origins: an image with an absolute URL becomes a link to it.
+    /// The embed view promises partners that it talks to its own origin only.
+    #[prop_or_default]
+    pub own_origin_only: bool,
 }
 
 /// An article body: `<article class="cv-prose" lang="…">` with numbered paragraphs and
@@ -64,7 +71,10 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
     match block {
         Block::Paragraph { number, inlines } => {
             // The article's opening paragraph is its lead (standfirst), set larger like in print.
-            let class = (is_first && *number == 1).then_some("cv-lead");
+            let class = classes!(
+                (is_first && *number == 1).then_some("cv-lead"),
+                (ctx.props.target == Some(*number)).then_some("cv-p--target")
+            );
             html! { <p id={format!("p-{number}")} {class}>{ render_inlines(inlines, ctx) }</p> }
         }
         Block::Plain(inlines) => render_inlines(inlines, ctx),
@@ -146,6 +156,16 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
         }
         Inline::Image { src, title, alt } => {
             let title = (!title.is_empty()).then(|| title.clone());
+            if ctx.props.own_origin_only && is_absolute(src) {
+                let text = if alt.is_empty() {
+                    src.clone()
+                } else {
+                    alt.clone()
+                };
+                return html! {
+                    <a href={src.clone()} {title} rel="noopener noreferrer" target="_blank">{ text }</a>
+                };
+            }
             html! { <img src={src.clone()} alt={alt.clone()} {title} loading="lazy" /> }
         }
         // A soft break is a space in the rendered text; keep the newline so copy-paste and
