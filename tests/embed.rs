@@ -74,20 +74,21 @@ fn trunk_copies_the_loader_to_the_site_root() {
 }
 
 /// The article body as the embed view renders it: the target paragraph marked, images from
-/// other origins turned into links, so the embed loads nothing from anywhere else.
+/// other origins turned into links, so the embed loads nothing from anywhere else, and links
+/// that open a new tab instead of navigating the partner's frame.
 #[test]
-fn the_embed_body_marks_its_paragraph_and_loads_only_its_own_origin() {
+fn the_embed_body_marks_its_paragraph_and_is_a_good_guest() {
     use courtview::document::markdown::parse;
     use courtview::ui::{DocumentView, DocumentViewProps};
 
-    let source = "First.\n\nSecond ![map](https://maps.example/m.png) and ![](/local.png).\n";
-    let render = |own_origin_only: bool, target: Option<u32>| {
+    let source = "First, [see](/en/other/).\n\nSecond ![map](https://maps.example/m.png) and ![](/local.png).\n";
+    let render = |embedded: bool, target: Option<u32>| {
         // The props are built on the renderer's side: an Rc cannot cross to it.
         let renderer = yew::ServerRenderer::<DocumentView>::with_props(move || {
             yew::props!(DocumentViewProps {
                 document: std::rc::Rc::new(parse(source)),
                 lang: courtview::Lang::En,
-                own_origin_only,
+                embedded,
                 target,
             })
         })
@@ -105,7 +106,12 @@ fn the_embed_body_marks_its_paragraph_and_loads_only_its_own_origin() {
         "{embed}"
     );
     assert!(embed.contains(r#"<img src="/local.png""#), "{embed}");
+    assert!(
+        embed.contains(r#"<a href="/en/other/" rel="noopener" target="_blank">"#),
+        "{embed}"
+    );
     let site = render(false, None);
     assert!(site.contains(r#"<img src="https://maps.example/m.png""#));
+    assert!(site.contains(r#"<a href="/en/other/">"#), "{site}");
     assert!(!site.contains("cv-p--target"));
 }

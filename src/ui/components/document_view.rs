@@ -31,10 +31,11 @@ pub struct DocumentViewProps {
     /// A paragraph to mark as the reader's target (the embed's `p=<n>`).
     #[prop_or_default]
     pub target: Option<u32>,
-    /// Load nothing from other origins: an image with an absolute URL becomes a link to it.
-    /// The embed view promises partners that it talks to its own origin only.
+    /// Rendered in the embed view, inside a partner's page: an image from another origin
+    /// becomes a link to it (the embed loads nothing from elsewhere), and every link opens a
+    /// new tab instead of taking the partner's frame away from the article.
     #[prop_or_default]
-    pub own_origin_only: bool,
+    pub embedded: bool,
 }
 
 /// An article body: `<article class="cv-prose" lang="…">` with numbered paragraphs and
@@ -151,12 +152,18 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             let title = (!title.is_empty()).then(|| title.clone());
             // Links that leave the site must not hand the new page a handle on this one.
             let external = is_absolute(dest);
-            let rel = external.then_some("noopener noreferrer");
-            html! { <a href={dest.clone()} {title} {rel}>{ render_inlines(children, ctx) }</a> }
+            let embedded = ctx.props.embedded;
+            let rel = match (external, embedded) {
+                (true, _) => Some("noopener noreferrer"),
+                (false, true) => Some("noopener"),
+                (false, false) => None,
+            };
+            let target = embedded.then_some("_blank");
+            html! { <a href={dest.clone()} {title} {rel} {target}>{ render_inlines(children, ctx) }</a> }
         }
         Inline::Image { src, title, alt } => {
             let title = (!title.is_empty()).then(|| title.clone());
-            if ctx.props.own_origin_only && is_absolute(src) {
+            if ctx.props.embedded && is_absolute(src) {
                 let text = if alt.is_empty() {
                     src.clone()
                 } else {

@@ -134,7 +134,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
             <EntityLegend {lang} mentions={mentions.clone()} />
             <DocumentView {document} lang={article.lang} {highlight} {hidden} {current} {onmention}
-                {target} own_origin_only={embedded} />
+                {target} {embedded} />
             <footer class="cv-article-foot" lang={article.lang.tag()}>
                 if let Some(source) = &article.meta.source {
                     <p class="cv-source">
