@@ -85,6 +85,19 @@ pub fn page_head(route: &Route) -> PageHead {
                 published: Some(article.meta.date.to_string()),
             }
         }
+        // The embed view is the article for partners' frames: its canonical page is the
+        // article on the full site, so search engines list that one.
+        Route::Embed { lang, slug } => {
+            let article = Route::Article {
+                lang: *lang,
+                slug: slug.clone(),
+            };
+            PageHead {
+                canonical: Some(article.path()),
+                alternates: Vec::new(),
+                ..page_head(&article)
+            }
+        }
         Route::Root | Route::NotFound { .. } => not_found,
     }
 }
@@ -158,12 +171,17 @@ impl PageHead {
 }
 
 /// Every page the prerender writes, but the not-found page: each article list, and each
-/// article in each language (a missing language shows the fallback, with its notice).
+/// article in each language (a missing language shows the fallback, with its notice), on the
+/// full site and in the embed view.
 pub fn prerendered_routes() -> Vec<Route> {
     let mut routes: Vec<Route> = Lang::ALL.iter().map(|&lang| Route::List { lang }).collect();
     for entry in prebuilt::catalog().entries() {
         for lang in Lang::ALL {
             routes.push(Route::Article {
+                lang,
+                slug: entry.slug.clone(),
+            });
+            routes.push(Route::Embed {
                 lang,
                 slug: entry.slug.clone(),
             });

@@ -62,11 +62,59 @@ pub enum Msg {
     DateDescription,
     /// The notice shown when the app cannot start or stops on an error.
     AppUnavailable,
+    /// The button on an article that opens the embed dialog.
+    EmbedButton,
+    /// The embed dialog's heading.
+    EmbedDialogTitle,
+    /// What the embed dialog is for.
+    EmbedDialogIntro,
+    /// What the embed does and does not do on a partner's page.
+    EmbedGuestNote,
+    /// The heading of the embed dialog's settings.
+    EmbedOptionsHeading,
+    /// The embed dialog's choice of language.
+    EmbedLanguage,
+    /// The embed dialog's choice of entity types to highlight.
+    EmbedTypes,
+    /// The embed dialog's choice of colour scheme.
+    EmbedTheme,
+    /// The light colour scheme.
+    ThemeLight,
+    /// The dark colour scheme.
+    ThemeDark,
+    /// The colour scheme that follows the reader's system setting.
+    ThemeAuto,
+    /// The embed dialog's choice of the paragraph to open at.
+    EmbedParagraph,
+    /// Opening an article at its beginning.
+    FromTheBeginning,
+    /// The heading of the snippet with the loader script.
+    LoaderSnippet,
+    /// The heading of the plain iframe snippet.
+    IframeSnippet,
+    /// The button that copies a snippet.
+    Copy,
+    /// Said when a snippet has been copied.
+    Copied,
+    /// Said when the browser offers no clipboard.
+    CopyUnavailable,
+    /// Said when the browser refused to copy.
+    CopyFailed,
+    /// The heading of the embed dialog's live preview.
+    Preview,
+    /// The accessible name of the preview's iframe.
+    PreviewFrameTitle,
+    /// The embed view's link to the article on the full site.
+    ReadOnFullSite,
+    /// Told to screen-reader users about a link that opens a new tab.
+    OpensInNewTab,
+    /// The loader's iframe title when the page gives none: kept equal to the table in static/embed/embed.js.
+    EmbedFrameTitle,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 26] = [
+    pub const ALL: [Msg; 50] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -93,6 +141,30 @@ impl Msg {
         Msg::OfficialSite,
         Msg::DateDescription,
         Msg::AppUnavailable,
+        Msg::EmbedButton,
+        Msg::EmbedDialogTitle,
+        Msg::EmbedDialogIntro,
+        Msg::EmbedGuestNote,
+        Msg::EmbedOptionsHeading,
+        Msg::EmbedLanguage,
+        Msg::EmbedTypes,
+        Msg::EmbedTheme,
+        Msg::ThemeLight,
+        Msg::ThemeDark,
+        Msg::ThemeAuto,
+        Msg::EmbedParagraph,
+        Msg::FromTheBeginning,
+        Msg::LoaderSnippet,
+        Msg::IframeSnippet,
+        Msg::Copy,
+        Msg::Copied,
+        Msg::CopyUnavailable,
+        Msg::CopyFailed,
+        Msg::Preview,
+        Msg::PreviewFrameTitle,
+        Msg::ReadOnFullSite,
+        Msg::OpensInNewTab,
+        Msg::EmbedFrameTitle,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -174,6 +246,86 @@ impl Msg {
                  полностью; чтобы попробовать снова, обновите страницу.",
                 "Interactive features are unavailable: the app could not start. The text is \
                  shown in full; reload the page to try again.",
+            ],
+            Msg::EmbedButton => ["Ендіру", "Встроить", "Embed"],
+            Msg::EmbedDialogTitle => [
+                "Мақаланы сайтқа ендіру",
+                "Встроить статью на сайт",
+                "Embed this article on your site",
+            ],
+            Msg::EmbedDialogIntro => [
+                "Төмендегі кодтардың бірін өз сайтыңыздың бетіне қойыңыз: ол мақаланы таңдалған баптаулармен көрсетеді.",
+                "Вставьте один из фрагментов кода ниже в страницу своего сайта: он покажет статью с выбранными настройками.",
+                "Paste one of the snippets below into a page of your site: it shows the article with the settings you choose.",
+            ],
+            Msg::EmbedGuestNote => [
+                "Ендірілген мақала cookie файлдарын орнатпайды, браузерде ештеңе сақтамайды және файлдарды тек осы сайттан жүктейді.",
+                "Встроенная статья не устанавливает cookie, ничего не сохраняет в браузере и загружает файлы только с этого сайта.",
+                "The embedded article sets no cookies, stores nothing in the browser and loads files only from this site.",
+            ],
+            Msg::EmbedOptionsHeading => ["Баптаулар", "Настройки", "Settings"],
+            Msg::EmbedLanguage => ["Тілі", "Язык", "Language"],
+            Msg::EmbedTypes => [
+                "Белгіленетін атаулар",
+                "Выделяемые названия",
+                "Names highlighted",
+            ],
+            Msg::EmbedTheme => ["Түс схемасы", "Цветовая схема", "Colour scheme"],
+            Msg::ThemeLight => ["Ашық", "Светлая", "Light"],
+            Msg::ThemeDark => ["Қараңғы", "Тёмная", "Dark"],
+            Msg::ThemeAuto => [
+                "Оқырманның жүйесіндегідей",
+                "Как в системе читателя",
+                "As the reader's system",
+            ],
+            Msg::EmbedParagraph => ["Қай абзацтан ашу", "С какого абзаца открыть", "Open at"],
+            Msg::FromTheBeginning => ["Басынан", "С начала", "The beginning"],
+            Msg::LoaderSnippet => [
+                "Жүктегішпен: биіктігі мәтінге сай өзгереді",
+                "С загрузчиком: высота подстраивается под текст",
+                "With the loader: the height follows the text",
+            ],
+            Msg::IframeSnippet => [
+                "Қарапайым iframe: биіктігі тұрақты, бетіңізде скрипт қажет емес",
+                "Простой iframe: высота постоянная, скрипт на вашей странице не нужен",
+                "Plain iframe: fixed height, no script on your page",
+            ],
+            Msg::Copy => ["Көшіру", "Копировать", "Copy"],
+            Msg::Copied => [
+                "Код алмасу буферіне көшірілді.",
+                "Код скопирован в буфер обмена.",
+                "The code has been copied to the clipboard.",
+            ],
+            Msg::CopyUnavailable => [
+                "Бұл браузерде алмасу буферіне көшіру мүмкін емес: кодты белгілеп, өзіңіз көшіріңіз.",
+                "В этом браузере копирование в буфер обмена недоступно: выделите код и скопируйте его вручную.",
+                "This browser does not allow copying to the clipboard: select the code and copy it yourself.",
+            ],
+            Msg::CopyFailed => [
+                "Көшіру мүмкін болмады: кодты белгілеп, өзіңіз көшіріңіз.",
+                "Скопировать не удалось: выделите код и скопируйте его вручную.",
+                "The code could not be copied: select it and copy it yourself.",
+            ],
+            Msg::Preview => ["Алдын ала қарау", "Предварительный просмотр", "Preview"],
+            Msg::PreviewFrameTitle => [
+                "Ендірілген мақаланы алдын ала қарау",
+                "Предварительный просмотр встроенной статьи",
+                "Preview of the embedded article",
+            ],
+            Msg::ReadOnFullSite => [
+                "Негізгі сайтта оқу",
+                "Читать на основном сайте",
+                "Read on the full site",
+            ],
+            Msg::OpensInNewTab => [
+                "(жаңа қойындыда ашылады)",
+                "(откроется в новой вкладке)",
+                "(opens in a new tab)",
+            ],
+            Msg::EmbedFrameTitle => [
+                "Қазақстан Республикасы Жоғарғы Сотының жаңалығы",
+                "Новость Верховного Суда Республики Казахстан",
+                "News from the Supreme Court of the Republic of Kazakhstan",
             ],
         }
     }
@@ -266,6 +418,15 @@ pub fn mention_count(n: usize, lang: Lang) -> String {
         Lang::Ru => format!("Упоминаний в статье: {n}"),
         Lang::En if n == 1 => "Mentioned once in this article".to_owned(),
         Lang::En => format!("Mentioned {n} times in this article"),
+    }
+}
+
+/// "Paragraph N", as the embed dialog offers it.
+pub fn paragraph_label(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{n}-абзац"),
+        Lang::Ru => format!("Абзац {n}"),
+        Lang::En => format!("Paragraph {n}"),
     }
 }
 

@@ -4,7 +4,8 @@
 //! Two layers, and data flows one way:
 //! - pure modules know nothing of the web and are tested natively: the model crate
 //!   (`courtview-model`, re-exported here: [`lang`], [`content`], [`document`], [`entities`],
-//!   [`ingest`], [`error`]), and [`i18n`], [`route`], [`head`] and [`prebuilt`] in this crate;
+//!   [`ingest`], [`error`]), and [`i18n`], [`route`], [`embed`], [`head`] and [`prebuilt`] in
+//!   this crate;
 //! - [`ui`] holds every Yew component; the same components render in the browser and, natively,
 //!   to HTML strings (the `render` command, later the prerender).
 //!
@@ -14,6 +15,7 @@
 
 pub use courtview_model::{Lang, content, document, entities, error, ingest, lang};
 
+pub mod embed;
 pub mod head;
 pub mod i18n;
 pub mod prebuilt;

@@ -3,9 +3,15 @@
 //! Kept free of yew-router so it is tested natively; `ui::app` adapts it to yew-router's
 //! `Routable`. Paths here are relative to the public URL prefix (yew-router strips it), so the
 //! app works under a partner's `/courtview/` as well as at `/`.
+//!
+//! `/embed/<lang>/<slug>/` is the same article without the site around it, for partners'
+//! iframes; `embed` can never be a language tag, so it cannot shadow a list or an article.
 
 use crate::content::is_valid_slug;
 use crate::lang::Lang;
+
+/// The first path segment of the embed view.
+const EMBED: &str = "embed";
 
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +25,13 @@ pub enum Route {
     },
     /// `/<lang>/<slug>/`: an article.
     Article {
+        /// The language asked for.
+        lang: Lang,
+        /// The article's slug (known to be slug-shaped; maybe not an existing article).
+        slug: String,
+    },
+    /// `/embed/<lang>/<slug>/`: an article alone, for an iframe on a partner's page.
+    Embed {
         /// The language asked for.
         lang: Lang,
         /// The article's slug (known to be slug-shaped; maybe not an existing article).
@@ -41,6 +54,16 @@ impl Route {
         if segments.last() == Some(&"index.html") {
             segments.pop();
         }
+        if segments.first() == Some(&EMBED) {
+            let lang = segments.get(1).and_then(|s| Lang::from_tag(s));
+            return match (&segments[1..], lang) {
+                ([_, slug], Some(lang)) if is_valid_slug(slug) => Route::Embed {
+                    lang,
+                    slug: (*slug).to_owned(),
+                },
+                _ => Route::NotFound { lang },
+            };
+        }
         let lang = segments.first().and_then(|s| Lang::from_tag(s));
         match (segments.as_slice(), lang) {
             ([], _) => Route::Root,
@@ -59,16 +82,25 @@ impl Route {
             Route::Root => "/".to_owned(),
             Route::List { lang } => format!("/{lang}/"),
             Route::Article { lang, slug } => format!("/{lang}/{slug}/"),
+            Route::Embed { lang, slug } => format!("/{EMBED}/{lang}/{slug}/"),
             Route::NotFound { lang: Some(lang) } => format!("/{lang}/404/not-found/"),
             Route::NotFound { lang: None } => "/404/".to_owned(),
         }
+    }
+
+    /// Whether this is the embed view, which shows no site header or footer and stores
+    /// nothing in the browser.
+    pub fn is_embed(&self) -> bool {
+        matches!(self, Route::Embed { .. })
     }
 
     /// The language this route names, if any.
     pub fn lang(&self) -> Option<Lang> {
         match self {
             Route::Root | Route::NotFound { lang: None } => None,
-            Route::List { lang } | Route::Article { lang, .. } => Some(*lang),
+            Route::List { lang } | Route::Article { lang, .. } | Route::Embed { lang, .. } => {
+                Some(*lang)
+            }
             Route::NotFound { lang: Some(lang) } => Some(*lang),
         }
     }
@@ -77,6 +109,10 @@ impl Route {
     pub fn with_lang(&self, lang: Lang) -> Route {
         match self {
             Route::Article { slug, .. } => Route::Article {
+                lang,
+                slug: slug.clone(),
+            },
+            Route::Embed { slug, .. } => Route::Embed {
                 lang,
                 slug: slug.clone(),
             },
@@ -132,6 +168,10 @@ mod tests {
                 lang: Lang::Ru,
                 slug: "a-b".into(),
             },
+            Route::Embed {
+                lang: Lang::Kk,
+                slug: "iaca-2025-dubai".into(),
+            },
             Route::NotFound {
                 lang: Some(Lang::Kk),
             },
@@ -149,5 +189,62 @@ mod tests {
         };
         assert_eq!(a.with_lang(Lang::Ru).path(), "/ru/x/");
         assert_eq!(Route::Root.with_lang(Lang::En).path(), "/en/");
+        let embed = Route::Embed {
+            lang: Lang::Kk,
+            slug: "x".into(),
+        };
+        assert_eq!(embed.with_lang(Lang::En).path(), "/embed/en/x/");
+        assert!(embed.with_lang(Lang::Ru).is_embed());
+    }
+
+    #[test]
+    fn parses_the_embed_view() {
+        let embed = Route::Embed {
+            lang: Lang::Ru,
+            slug: "iaca-2025-dubai".into(),
+        };
+        assert_eq!(Route::parse("/embed/ru/iaca-2025-dubai/"), embed);
+        assert_eq!(Route::parse("/embed/ru/iaca-2025-dubai"), embed);
+        assert_eq!(
+            Route::parse("/embed/ru/iaca-2025-dubai/?types=person&theme=dark#p-2"),
+            embed
+        );
+        assert_eq!(Route::parse("/embed/ru/iaca-2025-dubai/index.html"), embed);
+        assert_eq!(embed.path(), "/embed/ru/iaca-2025-dubai/");
+        assert_eq!(embed.lang(), Some(Lang::Ru));
+        assert!(embed.is_embed());
+        // Anything else under /embed/ is not found, in the language it names if any.
+        assert_eq!(Route::parse("/embed/"), Route::NotFound { lang: None });
+        assert_eq!(
+            Route::parse("/embed/ru/"),
+            Route::NotFound {
+                lang: Some(Lang::Ru)
+            }
+        );
+        assert_eq!(
+            Route::parse("/embed/ru/Bad_Slug/"),
+            Route::NotFound {
+                lang: Some(Lang::Ru)
+            }
+        );
+        assert_eq!(
+            Route::parse("/embed/de/iaca-2025-dubai/"),
+            Route::NotFound { lang: None }
+        );
+        assert_eq!(
+            Route::parse("/embed/en/a/b/"),
+            Route::NotFound {
+                lang: Some(Lang::En)
+            }
+        );
+        // A language's article called "embed" is still an article.
+        assert_eq!(
+            Route::parse("/kk/embed/"),
+            Route::Article {
+                lang: Lang::Kk,
+                slug: "embed".into()
+            }
+        );
+        assert!(!Route::parse("/kk/embed/").is_embed());
     }
 }

@@ -101,6 +101,38 @@ fn pure_modules_know_nothing_of_the_web() {
     assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }
 
+/// The browser gets the articles and their mentions from `prebuilt` (parsed and found at build
+/// time); a UI call to the parser or the matcher would put pulldown-cmark or the matcher back
+/// into the wasm (it happened once: +70 KB gzipped).
+#[test]
+fn the_ui_uses_what_the_build_prepared() {
+    for (rel, file) in sources() {
+        if !rel.starts_with("src/ui") {
+            continue;
+        }
+        let source = fs::read_to_string(&file).unwrap();
+        let code: String = source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for banned in [
+            "Catalog::shipped",
+            "Catalog::from_sources",
+            "Article::parse",
+            "markdown::parse",
+            "Gazetteer",
+            "annotate(",
+            "annotate_with(",
+        ] {
+            assert!(
+                !code.contains(banned),
+                "{rel} uses {banned}: use crate::prebuilt"
+            );
+        }
+    }
+}
+
 #[test]
 fn no_inner_html_anywhere() {
     for (_, file) in sources() {

@@ -126,9 +126,33 @@ fn msg_all_lists_every_message() {
         | Msg::CardNext
         | Msg::OfficialSite
         | Msg::DateDescription
-        | Msg::AppUnavailable => 1,
+        | Msg::AppUnavailable
+        | Msg::EmbedButton
+        | Msg::EmbedDialogTitle
+        | Msg::EmbedDialogIntro
+        | Msg::EmbedGuestNote
+        | Msg::EmbedOptionsHeading
+        | Msg::EmbedLanguage
+        | Msg::EmbedTypes
+        | Msg::EmbedTheme
+        | Msg::ThemeLight
+        | Msg::ThemeDark
+        | Msg::ThemeAuto
+        | Msg::EmbedParagraph
+        | Msg::FromTheBeginning
+        | Msg::LoaderSnippet
+        | Msg::IframeSnippet
+        | Msg::Copy
+        | Msg::Copied
+        | Msg::CopyUnavailable
+        | Msg::CopyFailed
+        | Msg::Preview
+        | Msg::PreviewFrameTitle
+        | Msg::ReadOnFullSite
+        | Msg::OpensInNewTab
+        | Msg::EmbedFrameTitle => 1,
     };
-    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 26);
+    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 50);
     let mut unique = Msg::ALL.to_vec();
     unique.dedup();
     assert_eq!(unique.len(), Msg::ALL.len());

@@ -45,6 +45,16 @@ impl Lang {
         }
     }
 
+    /// A three-letter abbreviation of [`native_name`](Self::native_name), for the compact
+    /// switcher of the embed view (which gives the full name to screen readers).
+    pub const fn short_name(self) -> &'static str {
+        match self {
+            Lang::Kk => "Қаз",
+            Lang::Ru => "Рус",
+            Lang::En => "Eng",
+        }
+    }
+
     /// Parses an exact tag (`kk`, `ru`, `en`), as found in URLs and file names.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         match tag {

@@ -1,6 +1,8 @@
-//! The application shell: router, header, page, footer.
+//! The application shell: router, header, page, footer; or, in a partner's iframe, the embed
+//! view alone.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -9,10 +11,12 @@ use super::components::footer::Footer;
 use super::components::header::Header;
 use super::dom;
 use super::pages::article::ArticlePage;
+use super::pages::embed::EmbedPage;
 use super::pages::list::ListPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::root::RootPage;
-use super::state::{Action, ReaderHandle, ReaderState};
+use super::state::{Action, EmbedMode, ReaderHandle, ReaderState};
+use crate::embed::EmbedOptions;
 use crate::i18n::Msg;
 use crate::route::Route;
 
@@ -27,7 +31,7 @@ impl Routable for Route {
     }
 
     fn routes() -> Vec<&'static str> {
-        vec!["/", "/:lang", "/:lang/:slug"]
+        vec!["/", "/:lang", "/:lang/:slug", "/embed/:lang/:slug"]
     }
 
     fn not_found_route() -> Option<Self> {
@@ -43,70 +47,81 @@ impl Routable for Route {
 #[component]
 pub fn App() -> Html {
     html! {
-        <Reader>
-            <BrowserRouter basename={dom::base_path().map(AttrValue::from)}>
-                <Shell />
-            </BrowserRouter>
-        </Reader>
+        <BrowserRouter basename={dom::base_path().map(AttrValue::from)}>
+            <Shell />
+        </BrowserRouter>
     }
 }
 
-/// Properties of [`Reader`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct ReaderProps {
-    /// What the reader state is provided to.
-    pub children: Html,
-}
-
-/// The reader state's provider. It starts from the defaults, as the prerendered page did, so
-/// that hydration meets the same tree; the saved choices are restored right after the first
-/// render (before the browser paints), and saved again whenever they change.
+/// Reader state, then header, current page and footer in the language of the route; in the
+/// embed view, the page alone.
 #[component]
-pub(crate) fn Reader(props: &ReaderProps) -> Html {
+pub(crate) fn Shell() -> Html {
+    let route = use_route::<Route>().unwrap_or(Route::NotFound { lang: None });
+    let query = use_location().map(|l| l.query_str().to_owned());
+    // Decided once, from the first route: an embed never navigates out of /embed/.
+    let mode = use_memo((), |_| EmbedMode {
+        options: route
+            .is_embed()
+            .then(|| Rc::new(EmbedOptions::parse(query.as_deref().unwrap_or("")))),
+    });
+    let embedded = mode.embedded();
+    // The state starts from the defaults, as the prerendered page did, so that hydration meets
+    // the same tree. The reader's choices (an embed's query options, else the saved ones) are
+    // applied right after the first render, before the browser paints.
     let state = use_reducer(ReaderState::default);
     {
         let state = state.clone();
+        let options = mode.options.clone();
         use_effect_with((), move |_| {
-            state.dispatch(Action::Restore(dom::highlight_prefs()));
+            state.dispatch(match options {
+                Some(options) => Action::Embed(options),
+                None => Action::Restore(dom::highlight_prefs()),
+            });
             dom::mark_interactive();
         });
     }
     {
-        // The card is not a preference: only highlighting choices are saved. The first run
-        // sees the defaults, not the reader's choices, so it must not overwrite them.
+        // The card is not a preference: only highlighting choices are saved, never in an
+        // embed. The first run sees the defaults, not the reader's choices: it saves nothing.
         let first = use_mut_ref(|| true);
         let saved = state.to_saved();
         use_effect_with(saved, move |saved| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !embedded {
                 dom::save_highlight_prefs(saved);
             }
         });
     }
-    html! {
-        <ContextProvider<ReaderHandle> context={state}>
-            { props.children.clone() }
-        </ContextProvider<ReaderHandle>>
-    }
-}
-
-/// Header, current page and footer, in the language of the route.
-#[component]
-pub(crate) fn Shell() -> Html {
-    let route = use_route::<Route>().unwrap_or(Route::NotFound { lang: None });
     // A page that names no language speaks the visitor's.
     let lang = route.lang().unwrap_or_else(dom::preferred_lang);
     let page = match &route {
         Route::Root => html! { <RootPage /> },
         Route::List { lang } => html! { <ListPage lang={*lang} /> },
         Route::Article { lang, slug } => html! { <ArticlePage lang={*lang} slug={slug.clone()} /> },
+        Route::Embed { lang, slug } => html! { <EmbedPage lang={*lang} slug={slug.clone()} /> },
         Route::NotFound { .. } => html! { <NotFoundPage {lang} /> },
     };
+    let body = if route.is_embed() {
+        html! {
+            <div class="cv-embed-app">
+                <main id="main" class="cv-main cv-main--embed">{ page }</main>
+            </div>
+        }
+    } else {
+        html! {
+            <div class="cv-app">
+                <a class="cv-skip" href="#main">{ Msg::SkipToContent.text(lang) }</a>
+                <Header {lang} route={route.clone()} />
+                <main id="main" class="cv-main" tabindex="-1">{ page }</main>
+                <Footer {lang} />
+            </div>
+        }
+    };
     html! {
-        <div class="cv-app">
-            <a class="cv-skip" href="#main">{ Msg::SkipToContent.text(lang) }</a>
-            <Header {lang} route={route.clone()} />
-            <main id="main" class="cv-main" tabindex="-1">{ page }</main>
-            <Footer {lang} />
-        </div>
+        <ContextProvider<EmbedMode> context={(*mode).clone()}>
+            <ContextProvider<ReaderHandle> context={state}>
+                { body }
+            </ContextProvider<ReaderHandle>>
+        </ContextProvider<EmbedMode>>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod article_meta;
 pub mod document_view;
+pub mod embed_dialog;
 pub mod entity_card;
 pub mod entity_legend;
 pub mod footer;

@@ -1,7 +1,14 @@
 //! The few things the viewer asks of the browser, in one place. Natively (server-side
 //! rendering, tests) each is a no-op or a neutral answer, so components compile and render
 //! the same everywhere.
+//!
+//! The embed view runs inside partners' pages, so what it may do is narrower: the functions
+//! for it ([`after_embed_navigation`], [`report_height`], [`anchor_card`]) scroll only the
+//! frame's own window and never read or write storage.
 
+use yew::NodeRef;
+
+use crate::embed::Theme;
 use crate::lang::Lang;
 
 /// Where the reader is in an article: a paragraph and how far its top is from the viewport's.
@@ -25,24 +32,60 @@ pub struct ListenerGuard {
     _listener: gloo::events::EventListener,
 }
 
+/// Keeps the embed view reporting its height to the parent page; dropping it stops.
+pub struct HeightReporter {
+    #[cfg(target_arch = "wasm32")]
+    observer: web_sys::ResizeObserver,
+    #[cfg(target_arch = "wasm32")]
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// How a copy to the clipboard ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyOutcome {
+    /// The text is on the clipboard.
+    Copied,
+    /// The browser has no clipboard API here (an old browser, or a page not served over HTTPS).
+    Unavailable,
+    /// The browser refused (no permission, or the page lost focus).
+    Failed,
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use std::cell::Cell;
 
-    use gloo::storage::{LocalStorage, Storage};
     use gloo::utils::{document, window};
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use yew::NodeRef;
 
-    use super::{Anchor, HIGHLIGHT_KEY, LANG_KEY, ListenerGuard};
+    use super::{Anchor, CopyOutcome, HIGHLIGHT_KEY, HeightReporter, LANG_KEY, ListenerGuard};
+    use crate::embed::{RESIZE_MESSAGE, Theme};
     use crate::lang::Lang;
 
+    /// localStorage, if this document may use it. Merely asking throws where storage is
+    /// blocked (cookies off, some third-party iframes), which must not panic the app.
+    fn storage() -> Option<web_sys::Storage> {
+        window().local_storage().ok().flatten()
+    }
+
     pub fn load(key: &str) -> Option<String> {
-        LocalStorage::raw().get_item(key).ok().flatten()
+        storage()?.get_item(key).ok().flatten()
     }
 
     pub fn store(key: &str, value: &str) {
         // Storage can be full or disabled (private browsing): the choice then lasts the visit.
-        let _ = LocalStorage::raw().set_item(key, value);
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(key, value);
+        }
     }
 
     pub fn highlight_prefs() -> Option<String> {
@@ -87,16 +130,12 @@ mod imp {
 
     pub fn saved_lang() -> Option<Lang> {
         // Anything else in storage (garbage, another app's value) is ignored.
-        LocalStorage::raw()
-            .get_item(LANG_KEY)
-            .ok()
-            .flatten()
-            .and_then(|v| Lang::from_tag(&v))
+        load(LANG_KEY).and_then(|v| Lang::from_tag(&v))
     }
 
     pub fn save_lang(lang: Lang) {
         // Storage can be full or disabled (private browsing); the URL still holds the choice.
-        let _ = LocalStorage::raw().set_item(LANG_KEY, lang.tag());
+        store(LANG_KEY, lang.tag());
     }
 
     pub fn browser_langs() -> Vec<String> {
@@ -172,6 +211,213 @@ mod imp {
         }
     }
 
+    pub fn location_hash() -> String {
+        window().location().hash().unwrap_or_default()
+    }
+
+    pub fn origin() -> String {
+        window().location().origin().unwrap_or_default()
+    }
+
+    pub fn set_theme(theme: Theme) {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.tag());
+        }
+    }
+
+    pub fn is_framed() -> bool {
+        match window().parent() {
+            Ok(Some(parent)) => JsValue::from(parent) != JsValue::from(window()),
+            _ => false,
+        }
+    }
+
+    pub fn after_embed_navigation(paragraph: Option<u32>) {
+        // Only this frame's own window scrolls: never scrollIntoView, which would scroll the
+        // partner's page too. Under the loader the frame is as tall as its content, so these
+        // are no-ops there; in a fixed-height iframe they place the reader.
+        if let Some(anchor) = PENDING.with(Cell::take) {
+            if let Some(el) = document().get_element_by_id(&format!("p-{}", anchor.paragraph)) {
+                let top = el.get_bounding_client_rect().top();
+                window().scroll_by_with_x_and_y(0.0, top - anchor.offset);
+            }
+            return;
+        }
+        let target = paragraph.and_then(|n| document().get_element_by_id(&format!("p-{n}")));
+        let y = target.map_or(0.0, |el| {
+            el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0) - 8.0
+        });
+        window().scroll_to_with_x_and_y(0.0, y.max(0.0));
+    }
+
+    thread_local! {
+        /// The height last posted, so that an unchanged height is not posted again.
+        static POSTED: Cell<f64> = const { Cell::new(-1.0) };
+    }
+
+    /// The embed's content height: its `<html>` box, which has no minimum height in the embed,
+    /// so it shrinks with its content instead of following the frame.
+    fn content_height() -> f64 {
+        document()
+            .document_element()
+            .map_or(0.0, |root| root.get_bounding_client_rect().height().ceil())
+    }
+
+    fn post_height() {
+        let Ok(Some(parent)) = window().parent() else {
+            return;
+        };
+        let height = content_height();
+        if POSTED.with(|p| p.replace(height)) == height {
+            return;
+        }
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &RESIZE_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // The target origin is "*": the embed cannot know the partner's origin, and a height
+        // is not a secret. The loader checks the origin of what it receives.
+        let _ = parent.post_message(&message, "*");
+    }
+
+    pub fn report_height() -> Option<HeightReporter> {
+        if !is_framed() {
+            return None;
+        }
+        let root = document().document_element()?;
+        POSTED.with(|p| p.set(-1.0));
+        let callback = Closure::<dyn FnMut()>::new(post_height);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        // Observing <html> catches text reflowing at a new width, web fonts arriving,
+        // a language switch, a card opening in the flow, anything that changes the height.
+        observer.observe(&root);
+        post_height();
+        Some(HeightReporter {
+            observer,
+            _callback: callback,
+        })
+    }
+
+    pub fn anchor_card(card: &NodeRef, mention: usize) {
+        let Some(card) = card.cast::<web_sys::HtmlElement>() else {
+            return;
+        };
+        let Some(mark) = document().get_element_by_id(&format!("m-{mention}")) else {
+            return;
+        };
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let (scroll_x, scroll_y) = (
+            window().scroll_x().unwrap_or(0.0),
+            window().scroll_y().unwrap_or(0.0),
+        );
+        let m = mark.get_bounding_client_rect();
+        let (card_w, card_h) = (
+            f64::from(card.offset_width()),
+            f64::from(card.offset_height()),
+        );
+        let page_h = root.get_bounding_client_rect().height();
+        let page_w = f64::from(root.client_width());
+        const GAP: f64 = 6.0;
+        const EDGE: f64 = 8.0;
+        // Below the mention if the card fits inside the page, else above it: a card that stuck
+        // out of the page would grow the frame, and shrink it again on closing.
+        let below = m.bottom() + scroll_y + GAP;
+        let top = if below + card_h <= page_h {
+            below
+        } else {
+            (m.top() + scroll_y - GAP - card_h).max(0.0)
+        };
+        let left = (m.left() + scroll_x).min(page_w - card_w - EDGE).max(EDGE);
+        let style = card.style();
+        // Whole pixels: formatting an f64 would link the float formatter (about 11 KB of wasm)
+        // for a precision nobody sees.
+        let _ = style.set_property("top", &format!("{}px", top.round() as i64));
+        let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+    }
+
+    pub fn show_modal(dialog: &NodeRef) {
+        if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>()
+            && !dialog.open()
+        {
+            let _ = dialog.show_modal();
+        }
+    }
+
+    pub fn close_dialog(dialog: &NodeRef) {
+        if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+            dialog.close();
+        }
+    }
+
+    pub fn focus(el: &NodeRef) {
+        if let Some(el) = el.cast::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+
+    /// Elements that take focus from the Tab key.
+    const TABBABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+        select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex='-1'])";
+
+    pub fn keep_focus_inside(container: &NodeRef, backwards: bool) -> bool {
+        let Some(container) = container.cast::<web_sys::Element>() else {
+            return false;
+        };
+        let Ok(list) = container.query_selector_all(TABBABLE) else {
+            return false;
+        };
+        let items: Vec<web_sys::HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect();
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            return false;
+        };
+        let active = document().active_element();
+        let at = |el: &web_sys::HtmlElement| {
+            active
+                .as_ref()
+                .is_some_and(|a| JsValue::from(a) == JsValue::from(el))
+        };
+        let outside = active.as_ref().is_none_or(|a| !container.contains(Some(a)));
+        let target = match (backwards, outside) {
+            (false, _) if at(last) || outside => first,
+            (true, _) if at(first) || outside => last,
+            _ => return false,
+        };
+        let _ = target.focus();
+        true
+    }
+
+    pub fn control_value(e: &yew::Event) -> String {
+        e.target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
+    pub fn copy_text(text: String, done: impl FnOnce(CopyOutcome) + 'static) {
+        let navigator = window().navigator();
+        // navigator.clipboard is missing outside secure contexts and in old browsers.
+        let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .ok()
+            .filter(|c| !c.is_undefined() && !c.is_null());
+        let Some(clipboard) = clipboard else {
+            done(CopyOutcome::Unavailable);
+            return;
+        };
+        let promise = clipboard
+            .unchecked_into::<web_sys::Clipboard>()
+            .write_text(&text);
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => CopyOutcome::Copied,
+                Err(_) => CopyOutcome::Failed,
+            };
+            done(outcome);
+        });
+    }
+
     pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
         let Some(perf) = window().performance() else {
             return f();
@@ -219,8 +465,39 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::{Anchor, ListenerGuard};
+    use yew::NodeRef;
+
+    use super::{Anchor, CopyOutcome, HeightReporter, ListenerGuard};
+    use crate::embed::Theme;
     use crate::lang::Lang;
+
+    pub fn location_hash() -> String {
+        String::new()
+    }
+    pub fn origin() -> String {
+        String::new()
+    }
+    pub fn set_theme(_: Theme) {}
+    pub fn is_framed() -> bool {
+        false
+    }
+    pub fn after_embed_navigation(_: Option<u32>) {}
+    pub fn report_height() -> Option<HeightReporter> {
+        None
+    }
+    pub fn anchor_card(_: &NodeRef, _: usize) {}
+    pub fn show_modal(_: &NodeRef) {}
+    pub fn close_dialog(_: &NodeRef) {}
+    pub fn focus(_: &NodeRef) {}
+    pub fn keep_focus_inside(_: &NodeRef, _: bool) -> bool {
+        false
+    }
+    pub fn control_value(_: &yew::Event) -> String {
+        String::new()
+    }
+    pub fn copy_text(_: String, done: impl FnOnce(CopyOutcome) + 'static) {
+        done(CopyOutcome::Unavailable)
+    }
 
     pub fn highlight_prefs() -> Option<String> {
         None
@@ -329,6 +606,79 @@ pub fn set_pending_anchor(anchor: Option<Anchor>) {
 /// URL's `#fragment`, else to the top.
 pub fn after_navigation() {
     imp::after_navigation()
+}
+
+/// The URL's `#fragment`, with its `#` (empty if none).
+pub fn location_hash() -> String {
+    imp::location_hash()
+}
+
+/// The page's origin, `https://host[:port]` (empty natively).
+pub fn origin() -> String {
+    imp::origin()
+}
+
+/// Sets `data-theme` on `<html>`, which the stylesheet turns into the embed's colours. Only
+/// the embed view calls it, on its own document.
+pub fn set_theme(theme: Theme) {
+    imp::set_theme(theme)
+}
+
+/// Whether this document is inside a frame.
+pub fn is_framed() -> bool {
+    imp::is_framed()
+}
+
+/// [`after_navigation`] for the embed view: back to the paragraph a language switch was at,
+/// else to paragraph `paragraph`, else to the top, scrolling only the frame itself.
+pub fn after_embed_navigation(paragraph: Option<u32>) {
+    imp::after_embed_navigation(paragraph)
+}
+
+/// Posts `{"type":"courtview:resize","height":N}` to the parent window now and whenever the
+/// content's height changes, until the reporter is dropped. `None`, and nothing posted, when
+/// the document is not framed.
+pub fn report_height() -> Option<HeightReporter> {
+    imp::report_height()
+}
+
+/// Places the embed view's entity card (absolutely positioned) next to mention `mention`:
+/// below it, or above it when below would run past the end of the page.
+pub fn anchor_card(card: &NodeRef, mention: usize) {
+    imp::anchor_card(card, mention)
+}
+
+/// Opens a `<dialog>` as a modal: the rest of the page becomes inert, and Escape closes it.
+pub fn show_modal(dialog: &NodeRef) {
+    imp::show_modal(dialog)
+}
+
+/// Closes a `<dialog>` (which fires its `close` event).
+pub fn close_dialog(dialog: &NodeRef) {
+    imp::close_dialog(dialog)
+}
+
+/// Moves keyboard focus to an element.
+pub fn focus(el: &NodeRef) {
+    imp::focus(el)
+}
+
+/// For a Tab key press in `container`: if focus would leave it (Tab on its last focusable
+/// element, Shift+Tab on its first, or focus already outside), wraps focus to the other end
+/// and returns true, so that the caller cancels the key's default.
+pub fn keep_focus_inside(container: &NodeRef, backwards: bool) -> bool {
+    imp::keep_focus_inside(container, backwards)
+}
+
+/// The `value` of the form control an event came from (a `<select>`, an `<input>`).
+pub fn control_value(e: &yew::Event) -> String {
+    imp::control_value(e)
+}
+
+/// Copies `text` to the clipboard, then calls `done` with the outcome (at once if the browser
+/// has no clipboard API).
+pub fn copy_text(text: String, done: impl FnOnce(CopyOutcome) + 'static) {
+    imp::copy_text(text, done)
 }
 
 /// Reports panics to the browser console instead of failing silently.

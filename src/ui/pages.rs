@@ -1,6 +1,7 @@
 //! One component per route.
 
 pub mod article;
+pub mod embed;
 pub mod list;
 pub mod not_found;
 pub mod root;

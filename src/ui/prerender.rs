@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
-use super::app::{Reader, Shell};
+use super::app::Shell;
 use crate::route::Route;
 
 /// Properties of [`ServerApp`].
@@ -28,11 +28,9 @@ pub fn ServerApp(props: &ServerAppProps) -> Html {
     });
     let basename = (props.base.as_str() != "/").then(|| props.base.clone());
     html! {
-        <Reader>
-            <Router history={(*history).clone()} {basename}>
-                <Shell />
-            </Router>
-        </Reader>
+        <Router history={(*history).clone()} {basename}>
+            <Shell />
+        </Router>
     }
 }
 

@@ -1,13 +1,37 @@
 //! Reader state shared by the components: one reducer, one context.
 //!
 //! The language lives in the URL; this holds what the URL does not: which entity types are
-//! highlighted, whether highlighting is on at all, and which entity's card is open.
+//! highlighted, whether highlighting is on at all, and which entity's card is open. A second,
+//! fixed context, [`EmbedMode`], tells components whether they run in a partner's iframe.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::embed::EmbedOptions;
 use crate::entities::EntityType;
+
+/// Whether this document is the embed view, and with which options. Decided once, from the
+/// first route: an embed's links never leave `/embed/`, so it stays an embed, and it never
+/// reads or writes the browser's storage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmbedMode {
+    /// The embed's options; `None` on the full site.
+    pub options: Option<Rc<EmbedOptions>>,
+}
+
+impl EmbedMode {
+    /// Whether this is the embed view.
+    pub fn embedded(&self) -> bool {
+        self.options.is_some()
+    }
+}
+
+/// Whether the component runs in the embed view (false outside an [`EmbedMode`] provider).
+#[hook]
+pub fn use_embedded() -> bool {
+    use_context::<EmbedMode>().is_some_and(|m| m.embedded())
+}
 
 /// The entity whose card is open, located so that it can be found again in another language:
 /// the `nth` mention of `id` within paragraph `paragraph` (paragraphs align across languages).
@@ -56,6 +80,9 @@ pub enum Action {
     /// Take the saved highlighting choices (the string [`ReaderState::to_saved`] wrote); the
     /// open card stays as it is.
     Restore(Option<String>),
+    /// Take an embed's highlighting options (its `types` and `highlight` query); the open card
+    /// stays as it is.
+    Embed(Rc<EmbedOptions>),
 }
 
 impl ReaderState {
@@ -72,6 +99,21 @@ impl ReaderState {
             u8::from(self.highlight),
             hidden.join(",")
         )
+    }
+
+    /// The embed view's starting state: from its query options, never from storage.
+    pub fn from_embed(options: &EmbedOptions) -> ReaderState {
+        // Sorted like the reducer keeps it, so equal choices compare equal.
+        let mut hidden: Vec<EntityType> = EntityType::ALL
+            .into_iter()
+            .filter(|&t| !options.shows(t))
+            .collect();
+        hidden.sort();
+        ReaderState {
+            highlight: options.highlight,
+            hidden,
+            focus: None,
+        }
     }
 
     /// Reads saved preferences; anything malformed is ignored, field by field, so garbage in
@@ -110,6 +152,11 @@ impl Reducible for ReaderState {
             Action::SetHighlight(on) => next.highlight = on,
             Action::Open(focus) => next.focus = Some(focus),
             Action::Close => next.focus = None,
+            Action::Embed(options) => {
+                let chosen = ReaderState::from_embed(&options);
+                next.highlight = chosen.highlight;
+                next.hidden = chosen.hidden;
+            }
             Action::Restore(saved) => {
                 let saved = ReaderState::from_saved(saved.as_deref());
                 next.highlight = saved.highlight;
@@ -143,6 +190,31 @@ mod tests {
             [EntityType::Person]
         );
         assert_eq!(ReaderState::from_saved(None), ReaderState::default());
+    }
+
+    #[test]
+    fn the_embed_starts_from_its_options() {
+        let options = EmbedOptions::parse("types=person,org&highlight=0");
+        let state = ReaderState::from_embed(&options);
+        assert!(!state.highlight);
+        assert_eq!(
+            state.hidden,
+            [
+                EntityType::Place,
+                EntityType::Date,
+                EntityType::Event,
+                EntityType::Law
+            ]
+        );
+        let on = ReaderState {
+            highlight: true,
+            ..state
+        };
+        assert!(on.shows(EntityType::Person) && !on.shows(EntityType::Date));
+        assert_eq!(
+            ReaderState::from_embed(&EmbedOptions::default()),
+            ReaderState::default()
+        );
     }
 
     #[test]

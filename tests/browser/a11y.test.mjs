@@ -1,5 +1,5 @@
 // Accessibility: axe-core (pinned in package.json) on every kind of page, with the entity
-// card open too. A violation of impact serious or critical fails the test (colour contrast
+// card open too, with the embed dialog open, and the embed view in its light and dark themes. A violation of impact serious or critical fails the test (colour contrast
 // included) and is printed with its rule, the elements and axe's summary of the fix.
 // Milder violations and checks axe could not decide ("incomplete") are printed as test
 // diagnostics, without failing.
@@ -97,6 +97,43 @@ describe('accessibility (axe-core)', () => {
       const mark = page.locator('article mark.entity').first();
       await mark.waitFor();
       await mark.click();
+      await page.waitForSelector('[data-testid="entity-card"]');
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
+  for (const viewport of [CONTEXT.viewport, { width: 375, height: 667 }]) {
+    test(`article /ru/${SLUG}/ with the embed dialog open, ${viewport.width}px`, async (t) => {
+      const page = await site.open(`/ru/${SLUG}/`, { ...CONTEXT, viewport });
+      await page.waitForSelector('article mark.entity');
+      await page.click('[data-testid="embed-button"]');
+      await page.waitForSelector('[data-testid="embed-dialog"][open]');
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
+  // The embed view in both themes (and `auto` on a dark system): entity tints, legend, card
+  // and the compact switcher must keep their contrast on the dark palette too.
+  const EMBEDS = [
+    { name: 'light', query: '', colorScheme: 'light' },
+    { name: 'dark', query: '?theme=dark', colorScheme: 'light' },
+    { name: 'auto on a dark system', query: '?theme=auto', colorScheme: 'dark' },
+  ];
+  for (const { name, query, colorScheme } of EMBEDS) {
+    for (const lang of LANGS) {
+      test(`embed /embed/${lang}/${SLUG}/${query} (${name})`, async (t) => {
+        const page = await site.open(`/embed/${lang}/${SLUG}/${query}`, { ...CONTEXT, colorScheme });
+        await page.waitForSelector(`article[lang="${lang}"] mark.entity`);
+        await audit(t, page);
+        site.assertNoErrors(page);
+      });
+    }
+    test(`embed /embed/en/${SLUG}/${query} (${name}) with a card open and a type hidden`, async (t) => {
+      const page = await site.open(`/embed/en/${SLUG}/${query}`, { ...CONTEXT, colorScheme });
+      await page.click('[data-testid="legend-place"]');
+      await page.locator('article mark.entity[data-type="org"]').first().click();
       await page.waitForSelector('[data-testid="entity-card"]');
       await audit(t, page);
       site.assertNoErrors(page);

@@ -1,16 +1,30 @@
 // Every page kind in every language, at phone and desktop widths: no console or page
 // errors, no horizontal overflow on a 375px phone, and full-page screenshots in
-// screenshots/ (git-ignored) for people to look at.
+// screenshots/ (git-ignored) for people to look at. Also the embed dialog, and the example
+// partner page (static/embed/example.html) served from another origin.
 
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-import { LANGS, SLUG, screenshot, until, useSite } from './harness.mjs';
+import { LANGS, SCREENSHOTS, SLUG, screenshot, until, useSite } from './harness.mjs';
+import { startServer } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The page kinds, each with its path in a language and what shows it has rendered. */
 const PAGES = [
   { kind: 'list', path: (lang) => `/${lang}/`, ready: '[data-testid="article-card"]' },
   { kind: 'article', path: (lang) => `/${lang}/${SLUG}/`, ready: 'article[lang] #p-1' },
+  { kind: 'embed', path: (lang) => `/embed/${lang}/${SLUG}/`, ready: 'article[lang] #p-1' },
+  {
+    kind: 'embed-dark',
+    path: (lang) => `/embed/${lang}/${SLUG}/?theme=dark`,
+    ready: 'article[lang] #p-1',
+  },
   {
     kind: 'not-found',
     path: (lang) => `/${lang}/no-such-article/`,
@@ -47,4 +61,76 @@ describe('layout', () => {
       });
     }
   }
+
+  for (const viewport of WIDTHS) {
+    test(`embed dialog at ${viewport.width}px: no overflow, screenshot`, async () => {
+      const page = await site.open(`/ru/${SLUG}/`, { viewport });
+      await page.waitForSelector('article mark.entity');
+      await page.evaluate(() => document.fonts.ready);
+      await screenshot(page, `article-tools-ru-${viewport.width}`);
+      await page.click('[data-testid="embed-button"]');
+      await page.waitForSelector('[data-testid="embed-dialog"][open]');
+      const preview = await (await page.$('[data-testid="embed-preview"]')).contentFrame();
+      await preview.waitForSelector('article[lang="ru"] mark.entity');
+      await preview.evaluate(() => document.fonts.ready);
+      const [scroll, client] = await page.evaluate(() => {
+        const d = document.querySelector('[data-testid="embed-dialog"]');
+        return [d.scrollWidth, d.clientWidth];
+      });
+      assert.ok(scroll <= client, `the dialog is ${scroll}px wide inside ${client}px`);
+      // The dialog scrolls on its own; a viewport-sized shot shows what the reader sees.
+      await page.screenshot({ path: path.join(SCREENSHOTS, `embed-dialog-ru-${viewport.width}.png`) });
+      site.assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+
+  describe('the example partner page', () => {
+    let partner;
+    let dir;
+    before(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'courtview-example-'));
+      const example = await readFile(path.join(here, '../../static/embed/example.html'), 'utf8');
+      await writeFile(path.join(dir, 'index.html'), example.replaceAll('http://127.0.0.1:8080', site.base));
+      await writeFile(path.join(dir, 'favicon.ico'), '');
+      partner = await startServer(dir);
+    });
+    after(async () => {
+      await partner?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    for (const viewport of WIDTHS) {
+      test(`at ${viewport.width}px: both embeds load, no overflow, screenshot`, async () => {
+        const page = await site.newPage({ viewport });
+        await page.goto(`${partner.url}/`);
+        // Scroll through, so that the lazily loaded frames load.
+        for (const frame of await page.locator('iframe, courtview-article').all()) {
+          await frame.scrollIntoViewIfNeeded();
+        }
+        const embeds = () => page.frames().filter((f) => f.url().includes('/embed/'));
+        for (let i = 0; i < 100 && embeds().length < 2; i++) await page.waitForTimeout(100);
+        assert.equal(embeds().length, 2, 'two embeds');
+        for (const f of embeds()) {
+          await f.waitForSelector('article[lang] mark.entity');
+          await f.evaluate(() => document.fonts.ready);
+        }
+        await page.waitForTimeout(300); // the last height message
+        if (viewport.width === 375) {
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= 375, `the example page is ${width}px wide at 375px`);
+        }
+        // Chromium leaves a scrolling iframe blank in full-page shots: the plain iframe gets a
+        // viewport-sized shot of its own.
+        await page.locator('iframe[src*="/embed/en/"]').scrollIntoViewIfNeeded();
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `example-partner-plain-iframe-${viewport.width}.png`),
+        });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(page, `example-partner-${viewport.width}`);
+        site.assertNoErrors(page);
+        await page.context().close();
+      });
+    }
+  });
 });

@@ -85,7 +85,19 @@ describe('prerendered pages', () => {
     assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
   });
 
-  for (const { path: p } of PAGES) {
+  const EMBEDS = LANGS.map((lang) => ({ path: `/embed/${lang}/${SLUG}/` }));
+
+  for (const { path: p } of EMBEDS) {
+    test(`${p} with JavaScript off: the article, marked, with a canonical link to the full page`, async () => {
+      const page = await site.newPage({ javaScriptEnabled: false });
+      await page.goto(site.base + p);
+      assert.ok((await page.$$('article p[id^="p-"]')).length >= 8, 'paragraphs');
+      assert.ok((await page.$$('article mark.entity')).length > 10, 'highlights');
+      assert.match(await page.getAttribute('link[rel=canonical]', 'href'), new RegExp(`${p.replace('/embed', '')}$`));
+    });
+  }
+
+  for (const { path: p } of [...PAGES, ...EMBEDS]) {
     test(`${p}: hydration keeps the DOM and logs nothing`, async () => {
       const page = await site.newPage();
       const messages = [];

@@ -28,6 +28,14 @@ pub struct DocumentViewProps {
     /// Called with a mention's index when it is hovered, focused or tapped.
     #[prop_or_default]
     pub onmention: Option<Callback<usize>>,
+    /// A paragraph to mark as the reader's target (the embed's `p=<n>`).
+    #[prop_or_default]
+    pub target: Option<u32>,
+    /// Rendered in the embed view, inside a partner's page: an image from another origin
+    /// becomes a link to it (the embed loads nothing from elsewhere), and every link opens a
+    /// new tab instead of taking the partner's frame away from the article.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// An article body: `<article class="cv-prose" lang="…">` with numbered paragraphs and
@@ -64,7 +72,10 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
     match block {
         Block::Paragraph { number, inlines } => {
             // The article's opening paragraph is its lead (standfirst), set larger like in print.
-            let class = (is_first && *number == 1).then_some("cv-lead");
+            let class = classes!(
+                (is_first && *number == 1).then_some("cv-lead"),
+                (ctx.props.target == Some(*number)).then_some("cv-p--target")
+            );
             html! { <p id={format!("p-{number}")} {class}>{ render_inlines(inlines, ctx) }</p> }
         }
         Block::Plain(inlines) => render_inlines(inlines, ctx),
@@ -141,11 +152,27 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             let title = (!title.is_empty()).then(|| title.clone());
             // Links that leave the site must not hand the new page a handle on this one.
             let external = is_absolute(dest);
-            let rel = external.then_some("noopener noreferrer");
-            html! { <a href={dest.clone()} {title} {rel}>{ render_inlines(children, ctx) }</a> }
+            let embedded = ctx.props.embedded;
+            let rel = match (external, embedded) {
+                (true, _) => Some("noopener noreferrer"),
+                (false, true) => Some("noopener"),
+                (false, false) => None,
+            };
+            let target = embedded.then_some("_blank");
+            html! { <a href={dest.clone()} {title} {rel} {target}>{ render_inlines(children, ctx) }</a> }
         }
         Inline::Image { src, title, alt } => {
             let title = (!title.is_empty()).then(|| title.clone());
+            if ctx.props.embedded && is_absolute(src) {
+                let text = if alt.is_empty() {
+                    src.clone()
+                } else {
+                    alt.clone()
+                };
+                return html! {
+                    <a href={src.clone()} {title} rel="noopener noreferrer" target="_blank">{ text }</a>
+                };
+            }
             html! { <img src={src.clone()} alt={alt.clone()} {title} loading="lazy" /> }
         }
         // A soft break is a space in the rendered text; keep the newline so copy-paste and

@@ -10,7 +10,7 @@ use crate::entities::{EntityType, record};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::ui::dom;
-use crate::ui::state::{Action, Focus, ReaderHandle};
+use crate::ui::state::{Action, Focus, ReaderHandle, use_embedded};
 
 /// Props for [`EntityCard`].
 #[derive(Properties, PartialEq)]
@@ -64,10 +64,14 @@ pub fn locate(mentions: &[MentionInfo], focus: &Focus) -> Option<usize> {
         })
 }
 
-/// `<aside data-testid="entity-card">`.
+/// `<aside data-testid="entity-card">`: fixed at the foot of the screen, or beside the text
+/// on wide screens. In the embed view a fixed card would sit at the foot of the whole frame,
+/// which is as tall as the article, so there it opens next to its mention instead.
 #[component]
 pub fn EntityCard(props: &EntityCardProps) -> Html {
     let state = use_context::<ReaderHandle>();
+    let anchored = use_embedded();
+    let card = use_node_ref();
     let lang = props.lang;
     let id = props.focus.id.clone();
     let entity = record(&id);
@@ -109,6 +113,17 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         });
     }
 
+    {
+        // Again after a language switch: the same mention index sits elsewhere in new text.
+        let card = card.clone();
+        let deps = (props.current, lang, props.mentions.len());
+        use_effect_with(deps, move |&(current, _, _)| {
+            if let (true, Some(i)) = (anchored, current) {
+                dom::anchor_card(&card, i);
+            }
+        });
+    }
+
     let go = |step: isize| {
         let state = state.clone();
         let mentions = props.mentions.clone();
@@ -127,8 +142,9 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         .map(|s| Callback::from(move |_: MouseEvent| s.dispatch(Action::Close)));
     let several = same.len() > 1 && position.is_some();
     html! {
-        <aside class={classes!("cv-entity-card", format!("cv-type-{}", kind.tag()))}
-            data-testid="entity-card" data-entity={id.clone()} aria-labelledby="cv-card-name"
+        <aside class={classes!("cv-entity-card", format!("cv-type-{}", kind.tag()),
+                anchored.then_some("cv-entity-card--anchored"))}
+            ref={card} data-testid="entity-card" data-entity={id.clone()} aria-labelledby="cv-card-name"
             aria-live="polite">
             <div class="cv-entity-card__top">
                 <p class="cv-entity-card__type">{ i18n::type_name(kind, false, lang) }</p>

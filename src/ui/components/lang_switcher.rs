@@ -1,13 +1,19 @@
 //! The language switcher: real links to the same page in each language, upgraded to
 //! in-place switches that keep the reader's paragraph.
+//!
+//! In the embed view it is compact, keeps the embed's query options, replaces the frame's
+//! history entry instead of adding one (so the partner's Back button is not polluted) and
+//! saves nothing.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
+use yew_router::query::Raw;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::dom;
+use crate::ui::state::EmbedMode;
 
 /// Props for [`LangSwitcher`].
 #[derive(Properties, PartialEq)]
@@ -16,20 +22,38 @@ pub struct LangSwitcherProps {
     pub lang: Lang,
     /// The current page.
     pub route: Route,
+    /// Short labels (Қаз, Рус, Eng) for the embed view's narrow bar; the full names stay
+    /// the links' accessible names.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// Links to the current page in Қазақша, Русский and English.
 #[component]
 pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
     let navigator = use_navigator();
+    let embed = use_context::<EmbedMode>().and_then(|m| m.options);
     let basename = navigator
         .as_ref()
         .and_then(|n| n.basename().map(str::to_owned));
+    let query = embed.as_ref().map(|o| o.to_query()).unwrap_or_default();
+    let compact = props.compact;
     let links = Lang::ALL.into_iter().map(|target| {
         let route = props.route.with_lang(target);
-        let href = format!("{}{}", basename.as_deref().unwrap_or(""), route.path());
+        let suffix = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
+        let href = format!(
+            "{}{}{suffix}",
+            basename.as_deref().unwrap_or(""),
+            route.path()
+        );
         let onclick = {
             let navigator = navigator.clone();
+            let embedded = embed.is_some();
+            let query = query.clone();
             Callback::from(move |e: MouseEvent| {
                 // Let the browser handle "open in new tab" and similar gestures.
                 if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
@@ -37,25 +61,41 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
                 }
                 let Some(navigator) = &navigator else { return };
                 e.prevent_default();
-                dom::save_lang(target);
                 dom::set_pending_anchor(dom::reading_anchor());
-                navigator.push(&route);
+                if embedded {
+                    let _ = navigator.replace_with_query(&route, Raw(query.as_str()));
+                } else {
+                    dom::save_lang(target);
+                    navigator.push(&route);
+                }
             })
         };
         let current = (target == props.lang).then_some("true");
+        let label = if compact {
+            html! {
+                <>
+                    <span aria-hidden="true">{ target.short_name() }</span>
+                    <span class="cv-visually-hidden">{ target.native_name() }</span>
+                </>
+            }
+        } else {
+            html! { { target.native_name() } }
+        };
+        let title = compact.then_some(target.native_name());
         html! {
             <li>
-                <a class="cv-langs__link" {href} {onclick}
+                <a class="cv-langs__link" {href} {onclick} {title}
                     lang={target.tag()} hreflang={target.tag()}
                     aria-current={current}
                     data-testid={format!("lang-{}", target.tag())}>
-                    { target.native_name() }
+                    { label }
                 </a>
             </li>
         }
     });
+    let class = classes!("cv-langs", compact.then_some("cv-langs--compact"));
     html! {
-        <nav class="cv-langs" aria-label={Msg::LanguageNav.text(props.lang)}>
+        <nav {class} aria-label={Msg::LanguageNav.text(props.lang)}>
             <ul class="cv-langs__list">{ for links }</ul>
         </nav>
     }

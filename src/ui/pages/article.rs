@@ -1,4 +1,5 @@
-//! `/<lang>/<slug>/`: one article.
+//! `/<lang>/<slug>/`: one article; also the body of the embed view (`/embed/<lang>/<slug>/`),
+//! where it leaves out the breadcrumb and the embed button and stores nothing.
 
 use std::rc::Rc;
 
@@ -12,10 +13,11 @@ use crate::prebuilt::{self, annotate_shipped};
 use crate::route::Route;
 use crate::ui::components::article_meta::article_meta;
 use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::embed_dialog::EmbedDialog;
 use crate::ui::components::entity_card::{EntityCard, focus_of, locate};
 use crate::ui::components::entity_legend::EntityLegend;
 use crate::ui::dom;
-use crate::ui::state::{Action, ReaderHandle};
+use crate::ui::state::{Action, EmbedMode, ReaderHandle};
 
 /// Props for [`ArticlePage`].
 #[derive(Properties, PartialEq)]
@@ -59,14 +61,22 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         })
     };
     let state = use_context::<ReaderHandle>();
+    let embed = use_context::<EmbedMode>().and_then(|m| m.options);
+    let embedded = embed.is_some();
+    // In the embed, `p=<n>` marks the paragraph to open at (the full site uses `#p-<n>`).
+    let target = embed.as_ref().and_then(|o| o.paragraph);
     use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
-        dom::save_lang(*lang);
         dom::set_lang_and_title(*lang, &i18n::page_title(&title));
-        dom::after_navigation();
+        if embedded {
+            dom::after_embed_navigation(target);
+        } else {
+            dom::save_lang(*lang);
+            dom::after_navigation();
+        }
     });
 
     let resolved = match resolved {
-        None => return html! { <NotFoundPage {lang} /> },
+        None => return html! { <NotFoundPage {lang} {embedded} /> },
         Some(Err(error)) => {
             return html! {
                 <div class="cv-error" role="alert">
@@ -104,9 +114,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         .filter(|_| current.is_some());
     html! {
         <div class="cv-article-page">
-            <nav class="cv-breadcrumb" aria-label={Msg::Breadcrumb.text(lang)}>
-                <Link<Route> to={Route::List { lang }}>{ "← " }{ Msg::AllNews.text(lang) }</Link<Route>>
-            </nav>
+            if !embedded {
+                <nav class="cv-breadcrumb" aria-label={Msg::Breadcrumb.text(lang)}>
+                    <Link<Route> to={Route::List { lang }}>{ "← " }{ Msg::AllNews.text(lang) }</Link<Route>>
+                </nav>
+            }
             if resolved.is_fallback() {
                 <p class="cv-notice" role="status" data-testid="fallback-notice">
                     { i18n::fallback_notice(lang, article.lang) }
@@ -116,8 +128,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <h1 class="cv-title">{ article.meta.title.clone() }</h1>
                 { article_meta(article, lang) }
             </header>
+            if !embedded {
+                <EmbedDialog {lang} slug={props.slug.clone()} mentions={mentions.clone()}
+                    paragraphs={article.document.paragraph_count()} />
+            }
             <EntityLegend {lang} mentions={mentions.clone()} />
-            <DocumentView {document} lang={article.lang} {highlight} {hidden} {current} {onmention} />
+            <DocumentView {document} lang={article.lang} {highlight} {hidden} {current} {onmention}
+                {target} {embedded} />
             <footer class="cv-article-foot" lang={article.lang.tag()}>
                 if let Some(source) = &article.meta.source {
                     <p class="cv-source">

@@ -13,24 +13,44 @@ use crate::ui::dom;
 pub struct NotFoundPageProps {
     /// The visitor's language.
     pub lang: Lang,
+    /// In the embed view: the way out opens the full site in a new tab instead of
+    /// navigating the partner's frame.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// "Page not found", in the visitor's language, with a way back to the news.
 #[component]
 pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
     let lang = props.lang;
+    let embedded = props.embedded;
     use_effect_with(lang, move |&lang| {
         dom::set_lang_and_title(lang, &i18n::page_title(Msg::NotFoundHeading.text(lang)));
-        dom::after_navigation();
+        if embedded {
+            dom::after_embed_navigation(None);
+        } else {
+            dom::after_navigation();
+        }
     });
+    let basename = use_navigator()
+        .and_then(|n| n.basename().map(str::to_owned))
+        .unwrap_or_default();
+    let list_href = format!("{basename}{}", Route::List { lang }.path());
     html! {
         <section class="cv-notfound" data-testid="not-found">
             <h1 class="cv-page-title">{ Msg::NotFoundHeading.text(lang) }</h1>
             <p>{ Msg::NotFoundText.text(lang) }</p>
             <p>
-                <Link<Route> classes="cv-button" to={Route::List { lang }}>
-                    { Msg::GoToNewsList.text(lang) }
-                </Link<Route>>
+                if props.embedded {
+                    <a class="cv-button" href={list_href} target="_blank" rel="noopener">
+                        { Msg::GoToNewsList.text(lang) }
+                        <span class="cv-visually-hidden">{ " " }{ Msg::OpensInNewTab.text(lang) }</span>
+                    </a>
+                } else {
+                    <Link<Route> classes="cv-button" to={Route::List { lang }}>
+                        { Msg::GoToNewsList.text(lang) }
+                    </Link<Route>>
+                }
             </p>
         </section>
     }

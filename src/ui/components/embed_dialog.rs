@@ -1,0 +1,338 @@
+//! The "Embed" button on an article, and its dialog: the reader's choices (language, entity
+//! types, theme, paragraph) become both snippets, the loader and the plain iframe, with a live
+//! preview of the embed and buttons that copy each snippet.
+//!
+//! A native `<dialog>` opened with `showModal()`: the page behind it is inert and Escape
+//! closes it. Tab is also kept inside explicitly, and focus returns to the button on closing.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::document::MentionInfo;
+use crate::embed::{EmbedOptions, EmbedSpec, SANDBOX, Theme, paragraph_of_fragment};
+use crate::entities::EntityType;
+use crate::i18n::{self, Msg};
+use crate::lang::Lang;
+use crate::prebuilt;
+use crate::ui::dom::{self, CopyOutcome};
+use crate::ui::state::ReaderHandle;
+
+/// Props for [`EmbedDialog`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedDialogProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The article's slug.
+    pub slug: AttrValue,
+    /// The article's mentions in the language shown: which types it has.
+    pub mentions: Rc<Vec<MentionInfo>>,
+    /// How many paragraphs the article has.
+    pub paragraphs: u32,
+}
+
+/// What the reader has chosen in the dialog.
+#[derive(Clone, Debug, PartialEq)]
+struct Choice {
+    lang: Lang,
+    shown: Vec<EntityType>,
+    theme: Theme,
+    highlight: bool,
+    paragraph: Option<u32>,
+}
+
+/// The button, and the dialog while it is open.
+#[component]
+pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
+    let state = use_context::<ReaderHandle>();
+    let open = use_state(|| None::<Choice>);
+    let button = use_node_ref();
+    let onopen = {
+        let open = open.clone();
+        let (lang, paragraphs) = (props.lang, props.paragraphs);
+        // The dialog starts from what the reader sees now: this language, these highlights,
+        // the paragraph the address points at.
+        Callback::from(move |_: MouseEvent| {
+            let (highlight, hidden) = state
+                .as_ref()
+                .map_or((true, Vec::new()), |s| (s.highlight, s.hidden.clone()));
+            open.set(Some(Choice {
+                lang,
+                shown: EntityType::ALL
+                    .into_iter()
+                    .filter(|t| !hidden.contains(t))
+                    .collect(),
+                theme: Theme::default(),
+                highlight,
+                paragraph: paragraph_of_fragment(&dom::location_hash())
+                    .filter(|&n| n <= paragraphs),
+            }));
+        })
+    };
+    let onclose = {
+        let open = open.clone();
+        let button = button.clone();
+        Callback::from(move |()| {
+            open.set(None);
+            dom::focus(&button);
+        })
+    };
+    html! {
+        <div class="cv-article-tools">
+            <button type="button" class="cv-embed-button" ref={button} data-testid="embed-button"
+                aria-haspopup="dialog" onclick={onopen}>
+                <span class="cv-embed-button__icon" aria-hidden="true">{ "</>" }</span>
+                { Msg::EmbedButton.text(props.lang) }
+            </button>
+            if let Some(initial) = (*open).clone() {
+                <EmbedPanel lang={props.lang} slug={props.slug.clone()}
+                    mentions={props.mentions.clone()} paragraphs={props.paragraphs}
+                    {initial} {onclose} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EmbedPanelProps {
+    lang: Lang,
+    slug: AttrValue,
+    mentions: Rc<Vec<MentionInfo>>,
+    paragraphs: u32,
+    initial: Choice,
+    onclose: Callback<()>,
+}
+
+/// A callback that edits the choice and clears a stale "copied" status.
+fn edit(
+    choice: &UseStateHandle<Choice>,
+    status: &UseStateHandle<Option<Msg>>,
+    f: impl Fn(&mut Choice, &Event) + 'static,
+) -> Callback<Event> {
+    let (choice, status) = (choice.clone(), status.clone());
+    Callback::from(move |e: Event| {
+        let mut next = (*choice).clone();
+        f(&mut next, &e);
+        choice.set(next);
+        status.set(None);
+    })
+}
+
+/// The open dialog.
+#[component]
+fn EmbedPanel(props: &EmbedPanelProps) -> Html {
+    let lang = props.lang;
+    let dialog = use_node_ref();
+    let choice = use_state(|| props.initial.clone());
+    let status = use_state(|| None::<Msg>);
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| dom::show_modal(&dialog));
+    }
+    let basename = use_navigator()
+        .and_then(|n| n.basename().map(str::to_owned))
+        .unwrap_or_default();
+    let base = format!("{}{basename}", dom::origin());
+    let present: Vec<EntityType> = EntityType::ALL
+        .into_iter()
+        .filter(|&t| props.mentions.iter().any(|m| m.kind == t))
+        .collect();
+    let options = EmbedOptions::for_article(
+        &present,
+        &choice.shown,
+        choice.theme,
+        choice.highlight,
+        choice.paragraph,
+    );
+    let title = prebuilt::catalog()
+        .entry(&props.slug)
+        .and_then(|e| e.resolve(choice.lang).ok())
+        .map(|r| r.article.meta.title.clone())
+        .unwrap_or_default();
+    let spec = EmbedSpec {
+        base: &base,
+        lang: choice.lang,
+        slug: &props.slug,
+        title: &title,
+        options: &options,
+    };
+    let (loader, iframe, preview) = (
+        spec.loader_snippet(),
+        spec.iframe_snippet(),
+        spec.embed_url(),
+    );
+
+    let onclose = props.onclose.reform(|_: Event| ());
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| dom::close_dialog(&dialog))
+    };
+    let onkeydown = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Tab" && dom::keep_focus_inside(&dialog, e.shift_key()) {
+                e.prevent_default();
+            }
+        })
+    };
+    let copy = |text: String| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            dom::copy_text(text.clone(), move |outcome| {
+                status.set(Some(match outcome {
+                    CopyOutcome::Copied => Msg::Copied,
+                    CopyOutcome::Unavailable => Msg::CopyUnavailable,
+                    CopyOutcome::Failed => Msg::CopyFailed,
+                }))
+            });
+        })
+    };
+
+    let lang_choices = Lang::ALL.into_iter().map(|l| {
+        let onchange = edit(&choice, &status, move |c, _| c.lang = l);
+        html! {
+            <label class="cv-choice" lang={l.tag()}>
+                <input type="radio" name="cv-embed-lang" value={l.tag()} checked={choice.lang == l}
+                    {onchange} data-testid={format!("embed-lang-{}", l.tag())} />
+                { l.native_name() }
+            </label>
+        }
+    });
+    let type_choices = present.iter().map(|&kind| {
+        let onchange = edit(&choice, &status, move |c, _| {
+            if let Some(i) = c.shown.iter().position(|&t| t == kind) {
+                c.shown.remove(i);
+            } else {
+                c.shown.push(kind);
+            }
+        });
+        html! {
+            <label class={classes!("cv-choice", format!("cv-type-{}", kind.tag()))}>
+                <input type="checkbox" checked={choice.shown.contains(&kind)} {onchange}
+                    data-testid={format!("embed-type-{}", kind.tag())} />
+                <span class="cv-legend__swatch" aria-hidden="true"></span>
+                { i18n::type_name(kind, true, lang) }
+            </label>
+        }
+    });
+    let theme_choices = Theme::ALL.into_iter().map(|theme| {
+        let onchange = edit(&choice, &status, move |c, _| c.theme = theme);
+        let name = match theme {
+            Theme::Light => Msg::ThemeLight,
+            Theme::Dark => Msg::ThemeDark,
+            Theme::Auto => Msg::ThemeAuto,
+        };
+        html! {
+            <label class="cv-choice">
+                <input type="radio" name="cv-embed-theme" value={theme.tag()}
+                    checked={choice.theme == theme} {onchange}
+                    data-testid={format!("embed-theme-{}", theme.tag())} />
+                { name.text(lang) }
+            </label>
+        }
+    });
+    let on_highlight = edit(&choice, &status, |c, _| c.highlight = !c.highlight);
+    let on_paragraph = edit(&choice, &status, |c, e| {
+        c.paragraph = dom::control_value(e).parse().ok();
+    });
+    let paragraph_options = (1..=props.paragraphs).map(|n| {
+        html! {
+            <option value={n.to_string()} selected={choice.paragraph == Some(n)}>
+                { i18n::paragraph_label(n, lang) }
+            </option>
+        }
+    });
+
+    html! {
+        <dialog class="cv-dialog" ref={dialog} lang={lang.tag()} aria-modal="true"
+            aria-labelledby="cv-embed-title" aria-describedby="cv-embed-intro"
+            data-testid="embed-dialog" {onclose} {onkeydown}>
+            <div class="cv-dialog__head">
+                <h2 class="cv-dialog__title" id="cv-embed-title">{ Msg::EmbedDialogTitle.text(lang) }</h2>
+                <button type="button" class="cv-dialog__close" data-testid="embed-close"
+                    aria-label={Msg::CardClose.text(lang)} onclick={close}>
+                    <span aria-hidden="true">{ "×" }</span>
+                </button>
+            </div>
+            <p class="cv-dialog__intro" id="cv-embed-intro">{ Msg::EmbedDialogIntro.text(lang) }</p>
+            <div class="cv-dialog__grid">
+                <section class="cv-dialog__options" aria-labelledby="cv-embed-options">
+                    <h3 class="cv-dialog__sub" id="cv-embed-options">{ Msg::EmbedOptionsHeading.text(lang) }</h3>
+                    <fieldset class="cv-dialog__field">
+                        <legend>{ Msg::EmbedLanguage.text(lang) }</legend>
+                        <div class="cv-choices">{ for lang_choices }</div>
+                    </fieldset>
+                    if !present.is_empty() {
+                        <fieldset class="cv-dialog__field">
+                            <legend>{ Msg::EmbedTypes.text(lang) }</legend>
+                            <div class="cv-choices">
+                                { for type_choices }
+                                <label class="cv-choice cv-choice--switch">
+                                    <input type="checkbox" checked={choice.highlight}
+                                        onchange={on_highlight} data-testid="embed-highlight" />
+                                    { Msg::HighlightToggle.text(lang) }
+                                </label>
+                            </div>
+                        </fieldset>
+                    }
+                    <fieldset class="cv-dialog__field">
+                        <legend>{ Msg::EmbedTheme.text(lang) }</legend>
+                        <div class="cv-choices">{ for theme_choices }</div>
+                    </fieldset>
+                    <div class="cv-dialog__field">
+                        <label class="cv-dialog__label" for="cv-embed-paragraph">{ Msg::EmbedParagraph.text(lang) }</label>
+                        <select id="cv-embed-paragraph" class="cv-select" onchange={on_paragraph}
+                            data-testid="embed-paragraph">
+                            <option value="" selected={choice.paragraph.is_none()}>
+                                { Msg::FromTheBeginning.text(lang) }
+                            </option>
+                            { for paragraph_options }
+                        </select>
+                    </div>
+                </section>
+                <section class="cv-dialog__preview" aria-labelledby="cv-embed-preview">
+                    <h3 class="cv-dialog__sub" id="cv-embed-preview">{ Msg::Preview.text(lang) }</h3>
+                    // Out of the Tab order: keys pressed inside the preview go to its own
+                    // document, so Escape there could not close this dialog. The mouse can still
+                    // try it out; the snippets hold everything it shows.
+                    <iframe class="cv-dialog__frame" src={preview} title={Msg::PreviewFrameTitle.text(lang)}
+                        sandbox={SANDBOX} tabindex="-1" data-testid="embed-preview"></iframe>
+                </section>
+            </div>
+            { snippet("loader", Msg::LoaderSnippet.text(lang), loader.clone(), copy(loader), lang) }
+            { snippet("iframe", Msg::IframeSnippet.text(lang), iframe.clone(), copy(iframe), lang) }
+            <p class="cv-dialog__status" role="status" aria-live="polite" data-testid="embed-copy-status">
+                { status.map(|m| m.text(lang)).unwrap_or_default() }
+            </p>
+            <p class="cv-dialog__note">{ Msg::EmbedGuestNote.text(lang) }</p>
+        </dialog>
+    }
+}
+
+/// One snippet: its heading, the code in a read-only text area, and a copy button whose
+/// accessible name says which snippet it copies.
+fn snippet(
+    key: &str,
+    heading: &str,
+    code: String,
+    onclick: Callback<MouseEvent>,
+    lang: Lang,
+) -> Html {
+    let heading_id = format!("cv-embed-{key}-h");
+    let button_id = format!("cv-embed-{key}-copy");
+    html! {
+        <section class="cv-snippet" aria-labelledby={heading_id.clone()}>
+            <h3 class="cv-dialog__sub" id={heading_id.clone()}>{ heading.to_owned() }</h3>
+            <textarea class="cv-snippet__code" readonly=true rows="5" spellcheck="false"
+                translate="no" dir="ltr" aria-labelledby={heading_id.clone()} value={code}
+                data-testid={format!("embed-snippet-{key}")} />
+            <button type="button" class="cv-snippet__copy" id={button_id.clone()}
+                aria-labelledby={format!("{button_id} {heading_id}")}
+                data-testid={format!("embed-copy-{key}")} {onclick}>
+                { Msg::Copy.text(lang) }
+            </button>
+        </section>
+    }
+}

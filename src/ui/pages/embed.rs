@@ -1,0 +1,75 @@
+//! `/embed/<lang>/<slug>/`: an article alone, for an iframe on a partner's page.
+//!
+//! Around the article page it adds a compact language switcher and a link to the full site,
+//! applies the theme the query asks for, and keeps telling the parent page its height. The
+//! article page itself knows it is embedded (from [`EmbedMode`]) and then leaves out the
+//! breadcrumb and the embed button, stores nothing, and scrolls only its own frame.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::i18n::Msg;
+use crate::lang::Lang;
+use crate::route::Route;
+use crate::ui::components::lang_switcher::LangSwitcher;
+use crate::ui::dom;
+use crate::ui::pages::article::ArticlePage;
+use crate::ui::state::EmbedMode;
+
+/// Props for [`EmbedPage`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedPageProps {
+    /// The language asked for.
+    pub lang: Lang,
+    /// The article's slug.
+    pub slug: AttrValue,
+}
+
+/// The embed view.
+#[component]
+pub fn EmbedPage(props: &EmbedPageProps) -> Html {
+    let lang = props.lang;
+    let options = use_context::<EmbedMode>()
+        .and_then(|m| m.options)
+        .unwrap_or_default();
+    let theme = options.theme;
+    use_effect_with(theme, |&theme| dom::set_theme(theme));
+    use_effect_with((), |_| {
+        let reporter = dom::report_height();
+        // The cleanup owns the reporter: leaving the page stops the reports.
+        move || {
+            let _reporter = reporter;
+        }
+    });
+    let basename = use_navigator()
+        .and_then(|n| n.basename().map(str::to_owned))
+        .unwrap_or_default();
+    let article = Route::Article {
+        lang,
+        slug: props.slug.to_string(),
+    };
+    let fragment = options
+        .paragraph
+        .map(|n| format!("#p-{n}"))
+        .unwrap_or_default();
+    let full = format!("{basename}{}{fragment}", article.path());
+    let route = Route::Embed {
+        lang,
+        slug: props.slug.to_string(),
+    };
+    html! {
+        <div class="cv-embed" data-testid="embed-view">
+            <div class="cv-embed__bar">
+                <LangSwitcher {lang} {route} compact=true />
+                // A new tab: the reader leaves the partner's page only if they choose to.
+                <a class="cv-embed__full" href={full} target="_blank" rel="noopener"
+                    data-testid="embed-full-link">
+                    { Msg::ReadOnFullSite.text(lang) }
+                    <span class="cv-visually-hidden">{ " " }{ Msg::OpensInNewTab.text(lang) }</span>
+                    <span aria-hidden="true">{ " ↗" }</span>
+                </a>
+            </div>
+            <ArticlePage {lang} slug={props.slug.clone()} />
+        </div>
+    }
+}
