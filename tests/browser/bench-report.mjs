@@ -225,7 +225,7 @@ export function formatReport(report) {
   const env = report.environment ?? {};
   lines.push('━'.repeat(100));
   lines.push(`courtview performance report · ${report.generated}${env.commit ? ` · ${env.commit}` : ''}`);
-  const about = [env.cpu, env.chromium && `Chromium ${env.chromium}`, env.node && `Node ${env.node}`]
+  const about = [env.cpu, env.load, env.chromium && `Chromium ${env.chromium}`, env.node && `Node ${env.node}`]
     .filter(Boolean)
     .join(' · ');
   if (about) lines.push(about);

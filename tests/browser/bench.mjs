@@ -1093,6 +1093,7 @@ function lighthouseNote(result, category) {
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0];
   const figures = await matcherFigures();
   const notes = [];
 
@@ -1148,6 +1149,12 @@ async function main() {
   }
 
   const cpus = os.cpus();
+  // Other builds on the machine make browser timings noisy: the report says when they ran.
+  const loadAtEnd = os.loadavg()[0];
+  const load = `load average ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end`;
+  if (Math.max(loadAtStart, loadAtEnd) > cpus.length) {
+    notes.push(`the machine was busy (${load}, ${cpus.length} cores): browser timings are noisier than usual`);
+  }
   const report = buildReport({
     generated: new Date().toISOString(),
     environment: {
@@ -1155,6 +1162,7 @@ async function main() {
       cpu: cpus.length ? `${cpus[0].model.trim()} × ${cpus.length}` : undefined,
       chromium: chromiumVersion,
       node: process.version,
+      load,
       dist: DIST,
       coldLoadsPerFigure: RUNS,
       switchesPerFigure: SWITCHES,
