@@ -27,9 +27,10 @@
 //   cannot run, its figures are NOT MEASURED with the reason; the rest of the report stands.
 // Timings are report figures, never test assertions; a missed budget still exits 0.
 //
-// The site is served as a production host would serve it (see startBenchServer): the
-// precompressed file when the browser accepts its encoding, hashed files cacheable for a
-// year, everything else revalidated; and cross-origin isolated, for 5 µs timers.
+// The site is served as deploy/nginx.conf serves it where speed is concerned (see
+// startBenchServer): the precompressed file when the browser accepts its encoding, hashed
+// files cached for a year, fonts for 30 days, HTML revalidated; and cross-origin isolated,
+// for 5 µs timers.
 //
 // Run by hand: `node bench.mjs` (after `cargo xtask dist` and `cargo bench --bench matcher`).
 // Environment:
@@ -39,6 +40,8 @@
 //   COURTVIEW_REPORT           the JSON report (default ../../target/bench/report.json); the
 //                              Lighthouse report goes beside it (lighthouse.report.{json,html})
 //   COURTVIEW_COMMIT           shown in the report
+//   COURTVIEW_SERVER           measure the site at this URL (serving COURTVIEW_DIST) instead
+//                              of starting the bench's own server
 //   COURTVIEW_BENCH_RUNS       cold loads per figure (default 7, at least 5)
 //   COURTVIEW_BENCH_SWITCHES   language switches per figure (default 20, at least 5)
 //   COURTVIEW_BENCH_RELOADS    full navigations per figure (default 20, at least 5)
@@ -68,7 +71,7 @@ import {
   median,
   totalBlockingTime,
 } from './bench-report.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, SLUG } from './harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, SERVER, SLUG } from './harness.mjs';
 import { contentType, resolveRequest } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -250,8 +253,15 @@ async function matcherFigures() {
 // ---------------------------------------------------------------------------------------
 // The server
 
-/** Trunk's hashed file names (app-8a589efa77d7b940_bg.wasm): their content never changes. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+/** Hashed file names (app-8a589efa77d7b940_bg.wasm), as deploy/nginx.conf matches them. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+
+/** Cache-Control for a served file, as deploy/nginx.conf's `expires` sets it. */
+function cacheControl(file, root) {
+  if (HASHED.test(file)) return 'max-age=31536000';
+  if (path.relative(root, file).startsWith(`fonts${path.sep}`)) return 'max-age=2592000';
+  return 'no-cache';
+}
 
 /** Whether an Accept-Encoding header accepts `coding` (a q=0 refuses it). */
 export function acceptsEncoding(header, coding) {
@@ -275,10 +285,14 @@ async function statOrNull(file) {
 }
 
 /**
- * Serves `dist` as a production host would, which server.mjs (the tests' server) does not:
- * the precompressed FILE.br or FILE.gz when the browser accepts it (nginx's brotli_static and
- * gzip_static), hashed files with a year's Cache-Control, the rest revalidated with
- * Last-Modified; plus ISOLATION_HEADERS. The same routes as server.mjs (resolveRequest).
+ * Serves `dist` as deploy/nginx.conf does where it matters for speed, which server.mjs (the
+ * tests' small server) does not: the precompressed FILE.br or FILE.gz when the browser accepts
+ * it (brotli_static, gzip_static); hashed files cached for a year, fonts for 30 days, HTML
+ * revalidated (Last-Modified). Unlike nginx it adds ISOLATION_HEADERS (for 5 µs timers) and
+ * sends no CSP or other security headers, and answers unknown routes as server.mjs does
+ * (resolveRequest); the bench loads only the prerendered article pages.
+ * COURTVIEW_SERVER=URL measures a server already running there instead (nginx with the
+ * shipped file, say; its pages are not cross-origin isolated, and the report says so).
  */
 async function startBenchServer(dist) {
   const root = path.resolve(dist);
@@ -305,7 +319,7 @@ async function startBenchServer(dist) {
         'Content-Type': contentType(found.file),
         Vary: 'Accept-Encoding',
         'Last-Modified': info.mtime.toUTCString(),
-        'Cache-Control': HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Cache-Control': cacheControl(found.file, root),
       };
       const since = Date.parse(req.headers['if-modified-since'] ?? '');
       if (!Number.isNaN(since) && Math.floor(info.mtimeMs / 1000) * 1000 <= since) {
@@ -1112,7 +1126,7 @@ async function main() {
   const figures = await matcherFigures();
   const notes = [];
 
-  const server = await startBenchServer(DIST);
+  const server = SERVER ? { url: SERVER, close: async () => {} } : await startBenchServer(DIST);
   let browser;
   let chromiumVersion;
   let isolated = false;
@@ -1179,6 +1193,7 @@ async function main() {
       node: process.version,
       load,
       dist: DIST,
+      server: SERVER ?? 'bench.mjs: precompressed files and caching as deploy/nginx.conf, cross-origin isolated',
       coldLoadsPerFigure: RUNS,
       switchesPerFigure: SWITCHES,
       navigationsPerFigure: RELOADS,
