@@ -5,8 +5,8 @@
 //   xtask runs `cargo bench --bench matcher` first). The shipped wasm has no matcher any more
 //   (mentions are found at build time, src/prebuilt.rs), so its throughput there is "n/a";
 // - cold loads of the first article, /kk/iaca-2025-dubai/, in headless Chromium, each in a
-//   fresh context (empty cache), at 1x and at 4x CPU slowdown (CDP
-//   Emulation.setCPUThrottlingRate): first contentful paint, largest contentful paint, time
+//   fresh context (empty cache), at 1x in a 1280×900 window and at 4x CPU slowdown (CDP
+//   Emulation.setCPUThrottlingRate) in a phone's 412×823: first contentful paint, largest contentful paint, time
 //   until the app is interactive (the `courtview:interactive` mark, set once hydrated), the
 //   longest main-thread task, total blocking time, layout shift, and the User Timing measure
 //   `courtview:annotate` (marking the article's mentions: a replay of what the build found).
@@ -127,8 +127,16 @@ const QUIET_BETWEEN_MS = 400;
 /** How long Lighthouse may take (it loads the page several times) before it is stopped. */
 const LIGHTHOUSE_TIMEOUT_MS = 300_000;
 
-/** The window the cold loads use; Lighthouse uses its own (a phone's). */
-const VIEWPORT = { width: 1280, height: 900 };
+/**
+ * The window: a laptop's without slowdown; at 4x, which stands for a mid-range phone, a
+ * phone's (Lighthouse's mobile preset uses 412×823 too). The width matters: when the web
+ * fonts replace the fallback font, a narrow column rewraps and moves the article much
+ * further than a wide one (checked: 0.24 against 0.01, and no shift with the fonts blocked).
+ * Only the size is emulated, not `isMobile`: under it this Chromium reports input during the
+ * load (`hadRecentInput`), which would leave those shifts out.
+ */
+const viewportFor = (cpuSlowdown) => (cpuSlowdown > 1 ? { width: 412, height: 823 } : { width: 1280, height: 900 });
+const describeViewport = ({ width, height }) => `${width}×${height}`;
 
 /**
  * Served with every file so that the page is cross-origin isolated: Chromium then gives
@@ -466,7 +474,7 @@ async function settle(page, quietMs, timeout = 30_000) {
 
 /** A new context and page that observe everything, with the CPU slowed `cpuSlowdown` times. */
 async function observedPage(browser, cpuSlowdown) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: viewportFor(cpuSlowdown) });
   await context.addInitScript(observePage);
   const page = await context.newPage();
   if (cpuSlowdown > 1) {
@@ -571,9 +579,9 @@ function mostFrequent(list, n) {
 function coldSection(loads, cpuSlowdown) {
   const slow = cpuSlowdown > 1;
   return {
-    section: slow
-      ? `Cold loads of ${ARTICLE}, ${cpuSlowdown}x CPU slowdown: median of ${loads.length}`
-      : `Cold loads of ${ARTICLE}, no slowdown: median of ${loads.length}`,
+    section: `Cold loads of ${ARTICLE}, ${slow ? `${cpuSlowdown}x CPU slowdown` : 'no slowdown'}, ${describeViewport(
+      viewportFor(cpuSlowdown),
+    )}: median of ${loads.length}`,
     prefix: slow ? `browser.cpu${cpuSlowdown}x` : 'browser',
   };
 }
@@ -778,7 +786,9 @@ async function fullNavigations(browser, base, { count, cpuSlowdown }) {
 /** Figures for the language switch at one CPU rate: switch, Event Timing, navigation, ratio. */
 function switchFigures(switched, navigated, { cpuSlowdown }) {
   const slow = cpuSlowdown > 1;
-  const section = `Language switch on ${ARTICLE}, ${slow ? `${cpuSlowdown}x CPU slowdown` : 'no slowdown'}: median of ${SWITCHES} switches (kk ⇄ ru) and of ${RELOADS} full navigations`;
+  const section = `Language switch on ${ARTICLE}, ${slow ? `${cpuSlowdown}x CPU slowdown` : 'no slowdown'}, ${describeViewport(
+    viewportFor(cpuSlowdown),
+  )}: median of ${SWITCHES} switches (kk ⇄ ru) and of ${RELOADS} full navigations`;
   const prefix = slow ? `switch.cpu${cpuSlowdown}x` : 'switch';
   const figures = [];
 
@@ -1200,7 +1210,7 @@ async function main() {
       coldLoadsPerFigure: RUNS,
       switchesPerFigure: SWITCHES,
       navigationsPerFigure: RELOADS,
-      viewport: VIEWPORT,
+      viewports: { '1x': viewportFor(1), '4x': viewportFor(4) },
       crossOriginIsolated: isolated,
       timerResolution: isolated ? '5 µs' : '100 µs',
       seconds: Math.round((Date.now() - started) / 1000),
