@@ -1,16 +1,22 @@
 // The performance report of `cargo xtask bench`: figures, their budgets, the verdicts, the
-// printed text and the JSON. Pure functions only (no browser, no files), so they are tested
-// by bench-report.test.mjs; bench.mjs does the measuring.
+// printed text and the JSON, and the arithmetic that turns performance entries into figures
+// (total blocking time, layout shift). Pure functions only (no browser, no files), so they
+// are tested by bench-report.test.mjs; bench.mjs does the measuring.
 //
 // A figure is one number in the report:
-//   { id, section, label, value, unit, budget?, note?, samples?, detail? }
+//   { id, section, label, value, unit, budget?, note?, samples?, detail?, notApplicable? }
 // - `id` is stable ("browser.annotate.ms") so report.json files can be compared over time;
 // - `section` groups figures in the printed report, in the order they first appear;
 // - `value` is a number, or null when it could not be measured (`note` says why);
+// - `notApplicable: true` with `value: null` is a figure the issue asks for that this build
+//   has no use for (`note` says why): shown as "n/a", judged 'info', never "NOT MEASURED";
 // - `unit` is one of UNITS; `budget` is { op, limit } in the same unit, op one of
 //   '<', '<=', '>', '>='; a figure without a budget is shown for information.
-// A size row is a figure with unit 'B' and `sizes: { raw, gzip, brotli }` (bytes) instead of
-// `value`; it has no budget (budgeted sums are separate scalar figures).
+// A size row is a figure with unit 'B' and `sizes: { raw, gzip, brotli, servedGzip?,
+// servedBrotli? }` (bytes) instead of `value`: raw, each file compressed here with gzip -9 and
+// brotli 11, and what the server sends from the precompressed FILE.gz / FILE.br in dist/ (a
+// file without one is sent as it is). A size row has no budget (budgeted sums are separate
+// scalar figures).
 
 /** How each unit is printed. Bytes are shown in KB, where 1 KB is 1000 bytes. */
 export const UNITS = {
@@ -18,6 +24,12 @@ export const UNITS = {
   ms: (v) => `${formatMs(v)} ms`,
   B: (v) => `${(v / 1000).toFixed(1)} KB`,
   count: (v) => `${v}`,
+  /** A layout shift score (CLS), unitless. */
+  shift: (v) => v.toFixed(3),
+  /** A Lighthouse category score, 0–100. */
+  score: (v) => `${Math.round(v)}`,
+  /** One figure divided by another. */
+  ratio: (v) => `${v.toFixed(2)}×`,
 };
 
 /** Milliseconds with precision that suits their size: 0.412, 4.12, 41.2, 412. */
@@ -44,6 +56,63 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+// ---------------------------------------------------------------------------------------
+// From performance entries to figures. Tasks are { start, duration } and shifts
+// { start, value, hadRecentInput }, in ms since the page's time origin.
+
+/** A task longer than this blocks input (the Long Tasks API and Lighthouse both use 50 ms). */
+export const LONG_TASK_MS = 50;
+
+/**
+ * Total blocking time from `from` (first contentful paint) to `to` (the app is interactive):
+ * for each long task that starts before `to`, its part after `from`, less 50 ms, when
+ * positive. Like Lighthouse, a task straddling `from` counts only after it; unlike
+ * Lighthouse, which ends at its estimated time to interactive, we end at the app's own
+ * `courtview:interactive` mark, and count the task that sets the mark whole (the mark is
+ * set inside it, and the page answers input only once it ends).
+ */
+export function totalBlockingTime(tasks, from, to) {
+  let sum = 0;
+  for (const { start, duration } of tasks) {
+    if (start >= to) continue;
+    const blocking = start + duration - Math.max(start, from) - LONG_TASK_MS;
+    if (blocking > 0) sum += blocking;
+  }
+  return sum;
+}
+
+/** The longest of `tasks`, in ms; 0 when there is none (no task over 50 ms). */
+export function longestTask(tasks) {
+  return tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+}
+
+/**
+ * The layout shift score as Chrome's Core Web Vitals define CLS: shifts within 500 ms of
+ * input (`hadRecentInput`) do not count; the others are grouped in session windows (a gap
+ * under 1 s, a window under 5 s) and the score is the largest window's sum.
+ */
+export function layoutShiftScore(shifts) {
+  let best = 0;
+  let sum = 0;
+  let first = -Infinity;
+  let last = -Infinity;
+  const counted = shifts.filter((s) => !s.hadRecentInput).sort((a, b) => a.start - b.start);
+  for (const { start, value } of counted) {
+    if (start - last < 1000 && start - first < 5000) {
+      sum += value;
+    } else {
+      sum = value;
+      first = start;
+    }
+    last = start;
+    best = Math.max(best, sum);
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------
+// Verdicts and the printed report
+
 /** Whether `value` keeps `budget`. */
 function keeps(value, { op, limit }) {
   switch (op) {
@@ -67,7 +136,7 @@ function keeps(value, { op, limit }) {
  * figure's unit; `missedByPercent` is the same relative to the limit.
  */
 export function verdict(figure) {
-  if (figure.sizes) return { status: 'info' };
+  if (figure.sizes || figure.notApplicable) return { status: 'info' };
   if (figure.value === null || figure.value === undefined || Number.isNaN(figure.value)) {
     return { status: 'not-measured' };
   }
@@ -81,7 +150,9 @@ export function verdict(figure) {
 /** The budget as people read it: "< 1 ms", "≥ 50 MB/s", "≤ 200 KB" (no trailing zeros). */
 export function formatBudget({ op, limit }, unit) {
   const symbol = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' }[op];
-  const text = formatValue(limit, unit).replace(/(\.\d*?)0+(?= )/, '$1').replace(/\.(?= )/, '');
+  const text = formatValue(limit, unit)
+    .replace(/(\.\d*?)0+(?= |$)/, '$1')
+    .replace(/\.(?= |$)/, '');
   return `${symbol} ${text}`;
 }
 
@@ -133,6 +204,15 @@ export function buildReport({ generated, environment, figures }) {
   };
 }
 
+/** The columns of a size table: key in `sizes`, and title. */
+const SIZE_COLUMNS = [
+  ['raw', 'raw'],
+  ['gzip', 'gzip -9'],
+  ['brotli', 'brotli 11'],
+  ['servedGzip', 'sent .gz'],
+  ['servedBrotli', 'sent .br'],
+];
+
 /** Pads `text` to `width` on the right (or the left with `left`). */
 function pad(text, width, left = false) {
   const gap = ' '.repeat(Math.max(0, width - [...text].length));
@@ -145,7 +225,7 @@ export function formatReport(report) {
   const env = report.environment ?? {};
   lines.push('━'.repeat(100));
   lines.push(`courtview performance report · ${report.generated}${env.commit ? ` · ${env.commit}` : ''}`);
-  const about = [env.cpu, env.chromium && `Chromium ${env.chromium}`, env.node && `Node ${env.node}`]
+  const about = [env.cpu, env.load, env.chromium && `Chromium ${env.chromium}`, env.node && `Node ${env.node}`]
     .filter(Boolean)
     .join(' · ');
   if (about) lines.push(about);
@@ -162,18 +242,21 @@ export function formatReport(report) {
   for (const section of sections) {
     lines.push('', section.title);
     const sizes = section.figures.filter((f) => f.sizes);
+    // The served columns appear when some row of the section has them.
+    const columns = SIZE_COLUMNS.filter(([key], i) => i < 3 || sizes.some((f) => f.sizes[key] != null));
     if (sizes.length) {
-      lines.push(
-        `  ${pad('', labelWidth)}${pad('raw', 12, true)}${pad('gzip -9', 12, true)}${pad('brotli 11', 12, true)}`,
-      );
+      lines.push(`  ${pad('', labelWidth)}${columns.map(([, title]) => pad(title, 12, true)).join('')}`);
     }
     for (const figure of section.figures) {
       if (figure.sizes) {
-        const cells = ['raw', 'gzip', 'brotli'].map((k) => pad(formatValue(figure.sizes[k], 'B'), 12, true));
+        const cells = columns.map(([k]) =>
+          pad(figure.sizes[k] == null ? '—' : formatValue(figure.sizes[k], 'B'), 12, true),
+        );
         lines.push(`  ${pad(figure.label, labelWidth)}${cells.join('')}${figure.note ? `   ${figure.note}` : ''}`);
         continue;
       }
-      const value = figure.status === 'not-measured' ? '—' : formatValue(figure.value, figure.unit);
+      const value =
+        figure.status === 'not-measured' ? '—' : figure.notApplicable ? 'n/a' : formatValue(figure.value, figure.unit);
       const budget = figure.budget ? `budget ${formatBudget(figure.budget, figure.unit)}` : '';
       const line = `  ${pad(figure.label, labelWidth)}${pad(value, 12, true)}   ${pad(budget, 22)}${formatVerdict(figure, figure)}`;
       lines.push(line.trimEnd());

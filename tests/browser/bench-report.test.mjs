@@ -1,10 +1,23 @@
 // The report of `cargo xtask bench` (bench-report.mjs): verdicts, "MISSED by" wording,
-// and the printed text. Pure functions; no browser and no timing.
+// the printed text, and the arithmetic from performance entries to figures (total blocking
+// time, layout shift). Pure functions; no browser, no Lighthouse and no timing.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { buildReport, formatBudget, formatReport, formatVerdict, median, verdict } from './bench-report.mjs';
+import {
+  buildReport,
+  formatBudget,
+  formatReport,
+  formatValue,
+  formatVerdict,
+  layoutShiftScore,
+  longestTask,
+  median,
+  totalBlockingTime,
+  verdict,
+} from './bench-report.mjs';
+import { acceptsEncoding } from './bench.mjs';
 
 const throughput = (value) => ({
   id: 'native.matcher.throughput',
@@ -73,5 +86,110 @@ describe('bench report', () => {
 
   test('figure ids are unique', () => {
     assert.throws(() => buildReport({ generated: '', environment: {}, figures: [throughput(1), throughput(2)] }));
+  });
+
+  test('total blocking time counts long tasks from FCP until the app is interactive', () => {
+    const fcp = 1000;
+    const interactive = 2000;
+    const tasks = [
+      { start: 500, duration: 200 }, // over before FCP: not counted
+      { start: 900, duration: 200 }, // 100 ms of it after FCP: 50 blocking
+      { start: 1200, duration: 40 }, // short: never blocking
+      { start: 1300, duration: 120 }, // 70 blocking
+      { start: 1900, duration: 300 }, // sets the mark: counted whole, 250 blocking
+      { start: 2500, duration: 400 }, // after interactive: not counted
+    ];
+    assert.equal(totalBlockingTime(tasks, fcp, interactive), 370);
+    assert.equal(totalBlockingTime([], fcp, interactive), 0);
+    assert.equal(longestTask(tasks), 400);
+    assert.equal(longestTask([]), 0, 'no long task: nothing over 50 ms');
+  });
+
+  test('layout shift: input excluded, the largest session window counted', () => {
+    const shift = (start, value, hadRecentInput = false) => ({ start, value, hadRecentInput });
+    assert.equal(layoutShiftScore([]), 0);
+    assert.equal(layoutShiftScore([shift(100, 0.5, true)]), 0, 'shifts after input do not count');
+    // Two windows: 0.01 + 0.02 (500 ms apart), then after a 2 s gap 0.025 alone.
+    const windows = [shift(100, 0.01), shift(600, 0.02), shift(2600, 0.025)];
+    assert.ok(Math.abs(layoutShiftScore(windows) - 0.03) < 1e-12);
+    // A window ends after 5 s even without a gap.
+    const steady = Array.from({ length: 12 }, (_, i) => shift(i * 900, 0.01));
+    assert.ok(Math.abs(layoutShiftScore(steady) - 0.06) < 1e-12, 'six shifts fit in one 5 s window');
+    assert.ok(Math.abs(layoutShiftScore([shift(600, 0.02), shift(100, 0.01)]) - 0.03) < 1e-12, 'order-proof');
+  });
+
+  test('new units print and judge like the others', () => {
+    assert.equal(formatValue(0.0123, 'shift'), '0.012');
+    assert.equal(formatValue(67.4, 'score'), '67');
+    assert.equal(formatValue(0.4567, 'ratio'), '0.46×');
+    assert.equal(formatBudget({ op: '<=', limit: 0.02 }, 'shift'), '≤ 0.02');
+    assert.equal(formatBudget({ op: '>=', limit: 100 }, 'score'), '≥ 100');
+    const cls = { value: 0.15, unit: 'shift', budget: { op: '<=', limit: 0.02 } };
+    assert.equal(formatVerdict(cls), 'MISSED by 0.130 (650% over)');
+    const lighthouse = { value: 67, unit: 'score', budget: { op: '>=', limit: 100 } };
+    assert.equal(formatVerdict(lighthouse), 'MISSED by 33 (33% short)');
+    assert.equal(formatVerdict({ ...lighthouse, value: 100 }), 'ok');
+  });
+
+  test('a figure that does not apply is "n/a" with its reason, not NOT MEASURED', () => {
+    const report = buildReport({
+      generated: '2025-11-25T00:00:00.000Z',
+      environment: {},
+      figures: [
+        throughput(64),
+        {
+          id: 'wasm.matcher.throughput',
+          section: 'Native',
+          label: 'in the shipped wasm',
+          value: null,
+          notApplicable: true,
+          unit: 'MB/s',
+          note: 'no matcher in the wasm',
+        },
+        {
+          id: 'lighthouse.seo',
+          section: 'Lighthouse',
+          label: 'SEO',
+          value: null,
+          unit: 'score',
+          budget: { op: '>=', limit: 100 },
+          note: 'Lighthouse could not run: no Chromium',
+        },
+      ],
+    });
+    assert.equal(report.figures[1].status, 'info');
+    assert.equal(report.figures[2].status, 'not-measured');
+    assert.equal(report.summary.notMeasured, 1);
+    assert.equal(report.summary.budgets, 2);
+    const text = formatReport(report);
+    assert.match(text, /in the shipped wasm +n\/a +—\n +no matcher in the wasm/);
+    assert.match(text, /SEO +— +budget ≥ 100 +NOT MEASURED: Lighthouse could not run: no Chromium/);
+    assert.match(text, /1 of 2 budgets kept · 1 figure\(s\) NOT MEASURED/);
+  });
+
+  test('size tables show the precompressed files when a row has them', () => {
+    const row = (id, label, sizes) => ({ id, section: 'Sizes', label, unit: 'B', sizes });
+    const text = formatReport(
+      buildReport({
+        generated: '',
+        environment: {},
+        figures: [
+          row('size.wasm', 'wasm', { raw: 5000, gzip: 2000, brotli: 1500, servedGzip: 2000, servedBrotli: 1400 }),
+          row('size.other', 'other', { raw: 100, gzip: 90, brotli: 80 }),
+          { id: 'size.plain', section: 'Plain', label: 'plain', unit: 'B', sizes: { raw: 1, gzip: 1, brotli: 1 } },
+        ],
+      }),
+    );
+    assert.match(text, /raw +gzip -9 +brotli 11 +sent \.gz +sent \.br\n +wasm +5\.0 KB +2\.0 KB +1\.5 KB +2\.0 KB +1\.4 KB/);
+    assert.match(text, /other +0\.1 KB +0\.1 KB +0\.1 KB +— +—/);
+    assert.match(text, /Plain\n +raw +gzip -9 +brotli 11\n +plain/, 'no served columns where no row has them');
+  });
+
+  test('the bench server negotiates precompressed files like a web server', () => {
+    assert.ok(acceptsEncoding('gzip, deflate, br, zstd', 'br'));
+    assert.ok(acceptsEncoding('gzip;q=0.8, BR', 'br'));
+    assert.ok(!acceptsEncoding('gzip, br;q=0', 'br'));
+    assert.ok(!acceptsEncoding('gzip', 'br'));
+    assert.ok(!acceptsEncoding(undefined, 'gzip'));
   });
 });

@@ -4,9 +4,15 @@
 //! 1. the release site in `dist/` (the same steps as `dist`);
 //! 2. native figures from criterion (`cargo bench --bench matcher`), which criterion leaves
 //!    in `target/criterion/`;
-//! 3. `node tests/browser/bench.mjs`, which serves `dist/`, measures it in headless
-//!    Chromium, reads the criterion results, and prints the one report (also written as
-//!    JSON to `target/bench/report.json`).
+//! 3. `node tests/browser/bench.mjs`, which serves `dist/` (precompressed, as a production
+//!    host would), measures it in headless Chromium (cold loads at 1x and 4x CPU slowdown:
+//!    paints, time to interactive, long tasks, total blocking time, layout shift; the
+//!    language switch against a full navigation), sums the transfer sizes, runs Lighthouse
+//!    (mobile preset), reads the criterion results, and prints the one report (also written
+//!    as JSON to `target/bench/report.json`, with Lighthouse's own reports beside it).
+//!
+//! bench.mjs reads more settings from the environment (runs per figure, skipping
+//! Lighthouse): see the top of that file. This command passes them through.
 //!
 //! A missed budget is a figure in the report, not a failure: the command exits 0 whenever
 //! everything could be measured, and fails only when a step itself fails.

@@ -45,9 +45,12 @@ COMMANDS:
                         report, each figure beside its budget (ok / MISSED by X), also
                         written as JSON to target/bench/report.json:
                           cargo bench --bench matcher (native matcher throughput)
-                          node tests/browser/bench.mjs: headless Chromium, median of cold
-                          loads of /kk/iaca-2025-dubai/ (annotating the article, also at 4x
-                          CPU slowdown), transfer sizes of dist/ (raw, gzip, brotli)
+                          node tests/browser/bench.mjs: headless Chromium, medians of cold
+                          loads of /kk/iaca-2025-dubai/ at 1x and 4x CPU slowdown (FCP, LCP,
+                          interactive, longest task, total blocking time, layout shift,
+                          annotating), the language switch against a full navigation,
+                          transfer sizes (raw, gzip, brotli, the .gz/.br sent), Lighthouse
+                          (mobile preset); COURTVIEW_BENCH_* settings: see bench.mjs
                         A missed budget does not fail the command; a failed step does.
     help                Print this help (also -h, --help)
 
@@ -56,7 +59,7 @@ TOOLS (installed when missing, skipped when present):
     trunk 0.21.14                (cargo install --locked)
     wasm-bindgen-cli             (cargo install, at the wasm-bindgen version in Cargo.lock)
     npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt;
-                                 playwright-core; axe-core)
+                                 playwright-core; axe-core; lighthouse)
     chromium, chromium-driver    (apt-get; `test` and `bench` only)
     nginx, libnginx-mod-http-brotli-static  (apt-get; `test` only)
 
