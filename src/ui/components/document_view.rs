@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::document::url::is_external;
 use crate::document::{Align, Block, Document, Inline};
 use crate::entities::EntityType;
 use crate::lang::Lang;
@@ -139,8 +140,9 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             children,
         } => {
             let title = (!title.is_empty()).then(|| title.clone());
-            // Links that leave the site must not hand the new page a handle on this one.
-            let external = is_absolute(dest);
+            // Links that leave the site must not hand the new page a handle on this one. The
+            // URL is read as the browser reads it (`/\host` and ` //host` leave the site too).
+            let external = is_external(dest);
             let rel = external.then_some("noopener noreferrer");
             html! { <a href={dest.clone()} {title} {rel}>{ render_inlines(children, ctx) }</a> }
         }
@@ -180,9 +182,4 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             render_inlines(children, ctx)
         }
     }
-}
-
-fn is_absolute(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }
