@@ -527,7 +527,7 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
             json_string(&mut json, &found.id);
             json.push_str(",\"text\":");
             json_string(&mut json, &line[start..end]);
-            json.push('\n');
+            json.push_str("}\n");
             out.write_all(json.as_bytes())
                 .map_err(|e| format!("stdout: {e}"))?;
         }
