@@ -1,4 +1,4 @@
-//! `cargo xtask`: the project's build, serve, test and benchmark driver.
+//! `cargo xtask`: the project's build, serve, test, benchmark and fuzzing driver.
 //!
 //! Every command first makes sure the tools it needs are installed (installing only what
 //! is missing, so a second run installs nothing), then runs its steps in order and stops
@@ -6,6 +6,7 @@
 //! machine before anything else is installed.
 
 mod bench;
+mod fuzz;
 mod lockfile;
 mod steps;
 mod tools;
@@ -17,7 +18,7 @@ use workspace::{Failure, Workspace};
 
 /// What `cargo xtask --help` prints; keep it in step with [`Task::parse`].
 const HELP: &str = "\
-cargo xtask: build, serve, test and benchmark courtview
+cargo xtask: build, serve, test, benchmark and fuzz courtview
 
 USAGE:
     cargo xtask <COMMAND> [ARGS]
@@ -46,6 +47,12 @@ COMMANDS:
                           loads of /kk/iaca-2025-dubai/ (annotating the article, also at 4x
                           CPU slowdown), transfer sizes of dist/ (raw, gzip, brotli)
                         A missed budget does not fail the command; a failed step does.
+    fuzz [--seconds N] [TARGET...]
+                        Install missing tools, then run each cargo-fuzz target in fuzz/
+                        for N seconds (default 60) and report executions, coverage and
+                        crashes: parse_markdown, annotate, render_html, packed_decode
+                        (all when none is named). Corpora grow in fuzz/corpus/, crashes are
+                        saved in fuzz/artifacts/; any crash fails the command
     help                Print this help (also -h, --help)
 
 TOOLS (installed when missing, skipped when present):
@@ -55,6 +62,7 @@ TOOLS (installed when missing, skipped when present):
     npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt;
                                  playwright-core; axe-core)
     chromium, chromium-driver    (apt-get; `test` and `bench` only)
+    nightly toolchain, cargo-fuzz (rustup --profile minimal; cargo install; `fuzz` only)
 
 Child processes get ~/.cargo/bin and tests/browser/node_modules/.bin first on PATH, so
 trunk uses these wasm-bindgen and wasm-opt binaries and never downloads its own.
@@ -73,6 +81,8 @@ enum Task {
     Test,
     /// Performance figures against their budgets.
     Bench,
+    /// Each fuzz target for a set time.
+    Fuzz(fuzz::Options),
 }
 
 impl Task {
@@ -91,6 +101,7 @@ impl Task {
             "dist" => no_more(Task::Dist),
             "test" => no_more(Task::Test),
             "bench" => no_more(Task::Bench),
+            "fuzz" => fuzz::Options::parse(rest).map(Task::Fuzz),
             other => Err(format!("unknown command `{other}`")),
         }
     }
@@ -145,6 +156,7 @@ fn run(task: Task) -> Result<(), Failure> {
             tools::ensure_browser(&ws)?;
             bench::bench(&ws)
         }
+        Task::Fuzz(options) => fuzz::fuzz(&ws, &options),
     }
 }
 
@@ -168,6 +180,10 @@ mod tests {
         assert_eq!(Task::parse(&args(&["dist"])), Ok(Task::Dist));
         assert_eq!(Task::parse(&args(&["test"])), Ok(Task::Test));
         assert_eq!(Task::parse(&args(&["bench"])), Ok(Task::Bench));
+        assert!(matches!(
+            Task::parse(&args(&["fuzz", "--seconds", "5"])),
+            Ok(Task::Fuzz(fuzz::Options { seconds: 5, .. }))
+        ));
         assert_eq!(
             Task::parse(&args(&["serve", "--open"])),
             Ok(Task::Serve(args(&["--open"])))
@@ -184,7 +200,7 @@ mod tests {
 
     #[test]
     fn help_names_every_command() {
-        for name in ["serve", "dist", "test", "bench", "help"] {
+        for name in ["serve", "dist", "test", "bench", "fuzz", "help"] {
             assert!(HELP.contains(&format!("\n    {name} ")), "{name}");
         }
     }
