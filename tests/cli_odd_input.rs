@@ -374,3 +374,33 @@ fn match_handles_50_mb() {
     );
     eprintln!("match on {} MB: {took:?}", FIFTY_MB / (1024 * 1024));
 }
+
+#[test]
+fn a_closed_stdout_is_a_message_not_a_panic() {
+    // `courtview … | head` when head has already gone: writing fails with a broken pipe.
+    for args in [
+        &["help"][..],
+        &["--version"],
+        &["check"],
+        &["render", "--lang", "kk", ARTICLE],
+        &[
+            "ingest",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/ingest/iaca-2025-dubai.seed.txt"
+            ),
+        ],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_courtview"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::null())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        refused(&out, &["stdout"]);
+    }
+}
