@@ -5,6 +5,7 @@
 //! render without ever handing HTML strings to the browser.
 
 pub mod markdown;
+pub mod url;
 
 use crate::entities::EntityType;
 

@@ -68,13 +68,9 @@ fn main() -> ExitCode {
         Some("match") => cmd_match(&args[1..]),
         Some("eval") => cmd_eval(&args[1..]),
         Some("prerender") => cmd_prerender(&args[1..]),
-        Some("help" | "--help" | "-h") | None => {
-            print!("{HELP}");
-            Ok(())
-        }
+        Some("help" | "--help" | "-h") | None => write_stdout(HELP),
         Some("--version" | "-V") => {
-            println!("courtview {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
+            write_stdout(&format!("courtview {}\n", env!("CARGO_PKG_VERSION")))
         }
         Some(other) => Err(format!("unknown command `{other}`; see `courtview help`")),
     };
@@ -87,28 +83,80 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a file (or stdin for `-`/`None`) as UTF-8, with errors that name it.
-fn read_input(file: Option<&str>) -> Result<(String, String), String> {
-    let (name, bytes) = match file {
+/// The largest article `ingest`, `check` and `render` read: hundreds of times the size of a
+/// real one. Parsing and rendering take tens of bytes of memory per byte of Markdown, so a
+/// larger file gets a clear message instead of gigabytes of memory and minutes of waiting.
+const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads a file (or stdin for `-`/`None`) as UTF-8 text, with errors that name it: no more
+/// than `limit` bytes when given (an article), no NUL byte (binary data), no UTF-16, nothing
+/// that is not UTF-8.
+fn read_input(file: Option<&str>, limit: Option<u64>) -> Result<(String, String), String> {
+    let mut bytes = Vec::new();
+    let name = match file {
         None | Some("-") => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
+            let stdin = std::io::stdin().lock();
+            stdin
+                .take(limit.map_or(u64::MAX, |l| l + 1))
                 .read_to_end(&mut bytes)
-                .map_err(|e| format!("stdin: {e}"))?;
-            ("stdin".to_owned(), bytes)
+                .map_err(|e| format!("stdin: cannot read: {e}"))?;
+            "stdin".to_owned()
         }
         Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-            (path.to_owned(), bytes)
+            let file =
+                std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+            let meta = file
+                .metadata()
+                .map_err(|e| format!("{path}: cannot read: {e}"))?;
+            if meta.is_dir() {
+                return Err(format!("{path}: is a folder, not a file"));
+            }
+            if let Some(limit) = limit
+                && meta.len() > limit
+            {
+                return Err(format!(
+                    "{path}: too large for an article: {:.1} MiB (courtview reads articles up to {} MiB)",
+                    meta.len() as f64 / (1024.0 * 1024.0),
+                    limit / (1024 * 1024)
+                ));
+            }
+            file.take(limit.map_or(u64::MAX, |l| l + 1))
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{path}: cannot read: {e}"))?;
+            path.to_owned()
         }
     };
+    if let Some(limit) = limit
+        && bytes.len() as u64 > limit
+    {
+        let mib = limit / (1024 * 1024);
+        return Err(format!(
+            "{name}: too large for an article: more than {mib} MiB (courtview reads articles up to {mib} MiB)"
+        ));
+    }
+    text_of(&name, bytes).map(|text| (name, text))
+}
+
+/// `bytes` as UTF-8 text, or a message naming `name` (and the line of the first bad byte).
+fn text_of(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(format!(
+            "{name}: not UTF-8 text but UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+        ));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "{name}: binary data, not text (a NUL byte at offset {at})"
+        ));
+    }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((name, text)),
+        Ok(text) => Ok(text),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes()[at];
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             Err(format!(
-                "{name}:{line}: not UTF-8 text (invalid byte at offset {at})"
+                "{name}:{line}: not UTF-8 text (invalid byte 0x{byte:02x} at offset {at}); save it as UTF-8"
             ))
         }
     }
@@ -229,7 +277,7 @@ fn cmd_ingest(args: &[String]) -> Result<(), String> {
         }
     }
     let file = file.ok_or("ingest: which file? usage: courtview ingest FILE [--lead-last]")?;
-    let (name, text) = read_input(Some(file))?;
+    let (name, text) = read_input(Some(file), Some(MAX_ARTICLE_BYTES))?;
     let body = ingest(&text, options).map_err(|e| format!("{name}: {e}"))?;
     write_stdout(&body)
 }
@@ -255,7 +303,7 @@ fn cmd_render(args: &[String]) -> Result<(), String> {
         }
     }
     let lang = lang.ok_or("render: --lang is required (kk, ru or en)")?;
-    let (name, text) = read_input(file)?;
+    let (name, text) = read_input(file, Some(MAX_ARTICLE_BYTES))?;
     // Dates without a year ("17-19 қараша") take the article's year; a bare body, this year.
     let (document, year) = if text.trim_start_matches('\u{feff}').starts_with("---") {
         let slug = slug_of(&name);
@@ -324,7 +372,7 @@ fn cmd_check(args: &[String]) -> Result<(), String> {
                 continue;
             }
             let shown = path.display().to_string();
-            match read_input(Some(&shown)).and_then(|(_, text)| {
+            match read_input(Some(&shown), Some(MAX_ARTICLE_BYTES)).and_then(|(_, text)| {
                 Article::parse(&text, &slug, lang, &shown).map_err(|e| e.to_string())
             }) {
                 Ok(article) => {
@@ -354,11 +402,10 @@ fn cmd_check(args: &[String]) -> Result<(), String> {
         eprintln!("{p}");
     }
     if problems.is_empty() {
-        println!(
-            "{checked} article files in {} folders: all good",
+        write_stdout(&format!(
+            "{checked} article files in {} folders: all good\n",
             folders.len()
-        );
-        Ok(())
+        ))
     } else {
         Err(format!("check: {} problem(s)", problems.len()))
     }
@@ -429,7 +476,7 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
     let lang = lang.ok_or("match: --lang is required (kk, ru or en)")?;
     let pairs: Option<Vec<(String, String)>> = match &names_file {
         Some(path) => {
-            let (name, text) = read_input(Some(path))?;
+            let (name, text) = read_input(Some(path), None)?;
             let mut pairs = Vec::new();
             for (n, line) in text.lines().enumerate() {
                 let line = line.trim_end_matches('\r');
@@ -461,26 +508,31 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
         }
         None => Gazetteer::shipped(lang),
     };
-    let (_, input) = read_input(None)?;
+    let (_, input) = read_input(None, None)?;
     let year = year
         .or_else(|| first_year(&input))
         .unwrap_or_else(current_year);
-    let mut out = String::new();
+    // Streamed: a big corpus has many mentions, and their JSON need not all be in memory.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut json = String::new();
     for (n, line) in input.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         for found in gazetteer.find(line, year) {
             let (start, end) = (found.start, found.end);
-            out.push_str(&format!(
+            json.clear();
+            json.push_str(&format!(
                 "{{\"line\":{},\"start\":{start},\"end\":{end},\"id\":",
                 n + 1
             ));
-            json_string(&mut out, &found.id);
-            out.push_str(",\"text\":");
-            json_string(&mut out, &line[start..end]);
-            out.push_str("}\n");
+            json_string(&mut json, &found.id);
+            json.push_str(",\"text\":");
+            json_string(&mut json, &line[start..end]);
+            json.push_str("}\n");
+            out.write_all(json.as_bytes())
+                .map_err(|e| format!("stdout: {e}"))?;
         }
     }
-    write_stdout(&out)
+    out.flush().map_err(|e| format!("stdout: {e}"))
 }
 
 fn cmd_eval(args: &[String]) -> Result<(), String> {
@@ -512,7 +564,7 @@ fn cmd_eval(args: &[String]) -> Result<(), String> {
     let mut conllu = Vec::new();
     let mut iob2 = Vec::new();
     for path in &files {
-        let (_, text) = read_input(Some(path))?;
+        let (_, text) = read_input(Some(path), None)?;
         match format.unwrap_or_else(|| Format::guess(path, &text)) {
             Format::Conllu => conllu.push(text),
             Format::Iob2 => iob2.push(text),

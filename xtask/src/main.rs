@@ -1,4 +1,4 @@
-//! `cargo xtask`: the project's build, serve, test and benchmark driver.
+//! `cargo xtask`: the project's build, serve, test, benchmark and fuzzing driver.
 //!
 //! Every command first makes sure the tools it needs are installed (installing only what
 //! is missing, so a second run installs nothing), then runs its steps in order and stops
@@ -6,6 +6,7 @@
 //! machine before anything else is installed.
 
 mod bench;
+mod fuzz;
 mod lockfile;
 mod nginx;
 mod steps;
@@ -18,7 +19,7 @@ use workspace::{Failure, Workspace};
 
 /// What `cargo xtask --help` prints; keep it in step with [`Task::parse`].
 const HELP: &str = "\
-cargo xtask: build, serve, test and benchmark courtview
+cargo xtask: build, serve, test, benchmark and fuzz courtview
 
 USAGE:
     cargo xtask <COMMAND> [ARGS]
@@ -52,6 +53,12 @@ COMMANDS:
                           transfer sizes (raw, gzip, brotli, the .gz/.br sent), Lighthouse
                           (mobile preset); COURTVIEW_BENCH_* settings: see bench.mjs
                         A missed budget does not fail the command; a failed step does.
+    fuzz [--seconds N] [TARGET...]
+                        Install missing tools, then run each cargo-fuzz target in fuzz/
+                        for N seconds (default 60) and report executions, coverage and
+                        crashes: parse_markdown, annotate, render_html, packed_decode
+                        (all when none is named). Corpora grow in fuzz/corpus/, crashes are
+                        saved in fuzz/artifacts/; any crash fails the command
     help                Print this help (also -h, --help)
 
 TOOLS (installed when missing, skipped when present):
@@ -62,6 +69,7 @@ TOOLS (installed when missing, skipped when present):
                                  playwright-core; axe-core; lighthouse)
     chromium, chromium-driver    (apt-get; `test` and `bench` only)
     nginx, libnginx-mod-http-brotli-static  (apt-get; `test` only)
+    nightly toolchain, cargo-fuzz (rustup --profile minimal; cargo install; `fuzz` only)
 
 Child processes get ~/.cargo/bin and tests/browser/node_modules/.bin first on PATH, so
 trunk uses these wasm-bindgen and wasm-opt binaries and never downloads its own.
@@ -80,6 +88,8 @@ enum Task {
     Test,
     /// Performance figures against their budgets.
     Bench,
+    /// Each fuzz target for a set time.
+    Fuzz(fuzz::Options),
 }
 
 impl Task {
@@ -98,6 +108,7 @@ impl Task {
             "dist" => no_more(Task::Dist),
             "test" => no_more(Task::Test),
             "bench" => no_more(Task::Bench),
+            "fuzz" => fuzz::Options::parse(rest).map(Task::Fuzz),
             other => Err(format!("unknown command `{other}`")),
         }
     }
@@ -153,6 +164,7 @@ fn run(task: Task) -> Result<(), Failure> {
             tools::ensure_browser(&ws)?;
             bench::bench(&ws)
         }
+        Task::Fuzz(options) => fuzz::fuzz(&ws, &options),
     }
 }
 
@@ -176,6 +188,10 @@ mod tests {
         assert_eq!(Task::parse(&args(&["dist"])), Ok(Task::Dist));
         assert_eq!(Task::parse(&args(&["test"])), Ok(Task::Test));
         assert_eq!(Task::parse(&args(&["bench"])), Ok(Task::Bench));
+        assert!(matches!(
+            Task::parse(&args(&["fuzz", "--seconds", "5"])),
+            Ok(Task::Fuzz(fuzz::Options { seconds: 5, .. }))
+        ));
         assert_eq!(
             Task::parse(&args(&["serve", "--open"])),
             Ok(Task::Serve(args(&["--open"])))
@@ -192,7 +208,7 @@ mod tests {
 
     #[test]
     fn help_names_every_command() {
-        for name in ["serve", "dist", "test", "bench", "help"] {
+        for name in ["serve", "dist", "test", "bench", "fuzz", "help"] {
             assert!(HELP.contains(&format!("\n    {name} ")), "{name}");
         }
     }

@@ -52,28 +52,52 @@ impl Catalog {
 
     /// Builds a catalogue from article files. A file with an unknown language tag is reported
     /// as an error of that article rather than dropped.
-    pub fn from_sources(sources: &[Source]) -> Catalog {
-        let mut entries: Vec<Entry> = Vec::new();
+    pub fn from_sources(sources: &[(&str, &str, &str, &str)]) -> Catalog {
+        let mut catalog = Catalog::default();
         for &(slug, tag, path, text) in sources {
-            let position = match entries.iter().position(|e| e.slug == slug) {
-                Some(p) => p,
-                None => {
-                    entries.push(Entry {
-                        slug: slug.to_owned(),
-                        versions: [None, None, None],
-                    });
-                    entries.len() - 1
-                }
-            };
+            let position = catalog.position(slug);
             // build.rs only embeds kk/ru/en files, so an unknown tag cannot reach us from it.
             let Some(lang) = Lang::from_tag(tag) else {
                 continue;
             };
-            entries[position].versions[lang.index()] = Some(Article::parse(text, slug, lang, path));
+            catalog.entries[position].versions[lang.index()] =
+                Some(Article::parse(text, slug, lang, path));
         }
-        // Newest first; same day: by slug, so the order is stable.
-        entries.sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.slug.cmp(&b.slug)));
-        Catalog { entries }
+        catalog.sort();
+        catalog
+    }
+
+    /// Builds a catalogue from articles already parsed (or built some other way: tests and
+    /// fuzzers make them), grouped by slug; a later article replaces an earlier one of the same
+    /// slug and language.
+    pub fn from_articles(articles: impl IntoIterator<Item = Article>) -> Catalog {
+        let mut catalog = Catalog::default();
+        for article in articles {
+            let (position, lang) = (catalog.position(&article.slug), article.lang);
+            catalog.entries[position].versions[lang.index()] = Some(Ok(article));
+        }
+        catalog.sort();
+        catalog
+    }
+
+    /// The index of the entry for `slug`, made if missing.
+    fn position(&mut self, slug: &str) -> usize {
+        match self.entries.iter().position(|e| e.slug == slug) {
+            Some(p) => p,
+            None => {
+                self.entries.push(Entry {
+                    slug: slug.to_owned(),
+                    versions: [None, None, None],
+                });
+                self.entries.len() - 1
+            }
+        }
+    }
+
+    /// Newest first; same day: by slug, so the order is stable.
+    fn sort(&mut self) {
+        self.entries
+            .sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.slug.cmp(&b.slug)));
     }
 
     /// Every article, newest first.

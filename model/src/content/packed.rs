@@ -6,12 +6,19 @@
 //! The format: unsigned LEB128 numbers; a string is its byte length then its UTF-8 bytes; a
 //! list is its length then its items; an optional value is 0 (none) or 1 then the value; each
 //! enum variant is one tag byte followed by its fields in declaration order.
+//!
+//! [`decode`] refuses lists nested deeper than [`MAX_DEPTH`], so that bytes it is handed
+//! cannot make it (or whatever walks the result) recurse without bound. Parsed documents nest
+//! far less (see [`crate::document::markdown::MAX_NESTING`]).
 
 use super::{Article, ArticleMeta, Catalog, Date, Entry};
 use crate::document::{Align, Block, Document, Inline};
 use crate::entities::EntityType;
 use crate::error::ContentError;
 use crate::lang::Lang;
+
+/// How deeply block and inline lists may nest in bytes [`decode`] accepts.
+pub const MAX_DEPTH: u32 = 4 * crate::document::markdown::MAX_NESTING;
 
 /// The catalog in packed form.
 pub fn encode(catalog: &Catalog) -> Vec<u8> {
@@ -39,7 +46,11 @@ pub fn encode(catalog: &Catalog) -> Vec<u8> {
 /// The catalog `bytes` encodes, in the order it was encoded; `None` when `bytes` is not
 /// something [`encode`] wrote (truncated, or a tag or string that makes no sense).
 pub fn decode(bytes: &[u8]) -> Option<Catalog> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        depth: 0,
+    };
     let n = r.len()?;
     let mut entries = Vec::with_capacity(n);
     for _ in 0..n {
@@ -245,6 +256,8 @@ impl Writer {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// How many block or inline lists enclose the one being read.
+    depth: u32,
 }
 
 impl Reader<'_> {
@@ -323,7 +336,20 @@ impl Reader<'_> {
             message: self.str()?,
         })
     }
+    /// Runs `f` one nesting level deeper; `None` past [`MAX_DEPTH`].
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let value = f(self);
+        self.depth -= 1;
+        value
+    }
     fn blocks(&mut self) -> Option<Vec<Block>> {
+        self.nested(Self::blocks_here)
+    }
+    fn blocks_here(&mut self) -> Option<Vec<Block>> {
         self.list(|r| {
             Some(match r.u()? {
                 0 => Block::Paragraph {
@@ -364,6 +390,9 @@ impl Reader<'_> {
         })
     }
     fn inlines(&mut self) -> Option<Vec<Inline>> {
+        self.nested(Self::inlines_here)
+    }
+    fn inlines_here(&mut self) -> Option<Vec<Inline>> {
         self.list(|r| {
             Some(match r.u()? {
                 0 => Inline::Text(r.str()?),
@@ -451,5 +480,26 @@ mod tests {
         }
         assert!(decode(&[0xff; 12]).is_none());
         assert!(decode(&[1, 200, 1]).is_none());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        // One entry, slug "s": a Kazakh article "s" (title "", 2025-01-01, no lede, source or
+        // tags) whose body is a block quote in a block quote in… `depth` deep; no ru, no en.
+        let nested = |depth: usize| {
+            let mut bytes = vec![1, 1, b's', 1, 1, b's', 0, 0, 0xe9, 0x0f, 1, 1, 0, 0, 0];
+            for _ in 0..depth {
+                bytes.extend([1, 3]);
+            }
+            bytes.extend([0, 0, 0]);
+            bytes
+        };
+        let shallow = decode(&nested(10)).expect("10 levels decode");
+        assert!(matches!(
+            shallow.entries()[0].version(Lang::Kk),
+            Some(Ok(_))
+        ));
+        assert!(decode(&nested(MAX_DEPTH as usize)).is_none());
+        assert!(decode(&nested(100_000)).is_none());
     }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::document::url::is_external;
 use crate::document::{Align, Block, Document, Inline};
 use crate::entities::EntityType;
 use crate::lang::Lang;
@@ -150,8 +151,10 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             children,
         } => {
             let title = (!title.is_empty()).then(|| title.clone());
-            // Links that leave the site must not hand the new page a handle on this one.
-            let external = is_absolute(dest);
+            // Links that leave the site must not hand the new page a handle on this one. The
+            // URL is read as the browser reads it (`/\\host` and ` //host` leave the site too).
+            // In the embed view every link opens a new tab, out of the partner's frame.
+            let external = is_external(dest);
             let embedded = ctx.props.embedded;
             let rel = match (external, embedded) {
                 (true, _) => Some("noopener noreferrer"),
@@ -163,7 +166,7 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
         }
         Inline::Image { src, title, alt } => {
             let title = (!title.is_empty()).then(|| title.clone());
-            if ctx.props.embedded && is_absolute(src) {
+            if ctx.props.embedded && is_external(src) {
                 let text = if alt.is_empty() {
                     src.clone()
                 } else {
@@ -207,9 +210,4 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             render_inlines(children, ctx)
         }
     }
-}
-
-fn is_absolute(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }

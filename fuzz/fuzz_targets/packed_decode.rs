@@ -1,0 +1,63 @@
+//! The packed form (`content::packed`): bytes that are not what `encode` wrote are refused or
+//! decode to a catalogue that packs again to the same catalogue; never a panic or a stack
+//! overflow. What `encode` writes decodes to exactly what was encoded.
+//!
+//! The first byte picks how the rest is used, so that mutations also start from valid bytes:
+//! - 0–84: the rest is decoded as it is;
+//! - 85–169: the rest edits the shipped catalogue's real encoding — pairs of (position,
+//!   xor mask), a last odd byte cutting it short;
+//! - 170–255: the rest is an article body, packed and unpacked.
+
+#![no_main]
+
+#[path = "../../tests/support/html_allow.rs"]
+mod html_allow;
+#[path = "../../tests/support/invariants.rs"]
+mod invariants;
+
+use std::sync::OnceLock;
+
+use courtview::content::{Catalog, packed};
+use libfuzzer_sys::fuzz_target;
+
+fn shipped() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| packed::encode(Catalog::shipped()))
+}
+
+fn decodes_sanely(bytes: &[u8]) {
+    if let Some(catalog) = packed::decode(bytes) {
+        if let Err(e) = invariants::packs(&catalog) {
+            panic!("{e}");
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    match mode {
+        0..=84 => decodes_sanely(rest),
+        85..=169 => {
+            let mut bytes = shipped().to_vec();
+            let mut edits = rest.chunks_exact(2);
+            for pair in edits.by_ref() {
+                let at = usize::from(pair[0]) * bytes.len() / 256;
+                bytes[at] ^= pair[1];
+            }
+            if let [cut] = edits.remainder() {
+                bytes.truncate(usize::from(*cut) * bytes.len() / 255);
+            }
+            decodes_sanely(&bytes);
+        }
+        _ => {
+            let body = String::from_utf8_lossy(rest);
+            let source = format!("---\ntitle: T\ndate: 2025-11-19\n---\n{body}");
+            let catalog = Catalog::from_sources(&[("s", "kk", "s/kk.md", source.as_str())]);
+            if let Err(e) = invariants::packs(&catalog) {
+                panic!("{e}");
+            }
+        }
+    }
+});

@@ -1,0 +1,193 @@
+// The hostile Markdown corpus (tests/fixtures/hostile/, issue 6) in headless Chromium.
+//
+// The app shows only the articles built into it, so a hostile file cannot be opened through
+// its routes. What runs here is the next best thing: each case's HTML as the app's own
+// DocumentView component renders it natively (the same component the browser hydrates; the
+// native test tests/hostile.rs writes the kk, ru and en renders to target/hostile/), placed
+// in a page shaped like the app's (`<main class="cv-main">`) with the built stylesheet from
+// dist/, and parsed by Chromium's real HTML parser. The page has no Content-Security-Policy,
+// so nothing is held back by one. For every case:
+// - nothing executes: alert, confirm, prompt, print and window.open are traps, as are
+//   window.onerror and page errors, and every element gets mouse, focus and click events;
+// - the live DOM keeps to the allow-lists: only the elements DocumentView renders, only their
+//   attributes, no on* attribute, no <script> anywhere; every link and image URL, as the
+//   browser resolved it, is http, https or mailto; every link to another origin has
+//   rel="noopener noreferrer";
+// - the browser built exactly the elements the HTML names (no parser surprises).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { CHROMIUM, CHROMIUM_ARGS, DIST, TIMEOUT_MS } from './harness.mjs';
+import { startServer } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(here, '../..');
+const CORPUS = path.join(REPO, 'tests/fixtures/hostile');
+const TARGET = process.env.CARGO_TARGET_DIR
+  ? path.resolve(REPO, process.env.CARGO_TARGET_DIR)
+  : path.join(REPO, 'target');
+/** Where `cargo test --test hostile` writes each case's renders. */
+const RENDERED = process.env.COURTVIEW_HOSTILE ?? path.join(TARGET, 'hostile');
+
+/** Elements DocumentView renders, with their attributes (as in tests/support/html_allow.rs). */
+const ALLOWED = {
+  article: ['class', 'lang'],
+  p: ['id', 'class'],
+  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
+  blockquote: [], ul: [], ol: ['start'], li: [],
+  pre: ['class'], code: ['class'], hr: [],
+  div: ['class'], table: [], thead: [], tbody: [], tr: [], th: ['class'], td: ['class'],
+  em: [], strong: [], del: [],
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'title', 'loading'],
+  br: [], span: ['class'],
+  mark: ['class', 'data-entity', 'data-type', 'id', 'tabindex'],
+};
+
+const cases = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+
+/** The case's rendered HTML, refusing a missing or stale render. */
+function rendered(name) {
+  const stem = name.replace(/\.md$/, '');
+  const html = path.join(RENDERED, `${stem}.html`);
+  const source = path.join(RENDERED, name);
+  const fix = 'run `cargo test --test hostile` (cargo xtask test does) to render the corpus';
+  assert.ok(existsSync(html), `${html} is missing: ${fix}`);
+  assert.ok(
+    existsSync(source) && readFileSync(source).equals(readFileSync(path.join(CORPUS, name))),
+    `${html} was rendered from another version of ${name}: ${fix}`,
+  );
+  return readFileSync(html, 'utf8');
+}
+
+/** The built stylesheet(s), as the app's pages link them. */
+function stylesheets() {
+  const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const hrefs = [...index.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(hrefs.length > 0, `no stylesheet linked in ${DIST}/index.html`);
+  return hrefs.map((h) => `<link rel="stylesheet" href="${h}">`).join('');
+}
+
+/** Set before any page script: calls that would show code ran leave a note instead. */
+function installTraps() {
+  window.__pwned = [];
+  const trap = (what) => (...args) => {
+    window.__pwned.push(`${what}(${args.map(String).join(', ')})`);
+  };
+  for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) window[name] = trap(name);
+  window.onerror = (message) => window.__pwned.push(`onerror: ${message}`);
+  // No click may navigate: a javascript: link would run here, and the allow-lists already
+  // say what hrefs exist.
+  document.addEventListener('click', (e) => e.preventDefault(), true);
+  document.addEventListener('submit', (e) => e.preventDefault(), true);
+}
+
+/** Runs in the page: pokes every element, then checks the DOM against the allow-lists. */
+function inspect(allowed) {
+  const problems = [];
+  const articles = document.querySelectorAll('main > article');
+  for (const el of document.querySelectorAll('script, iframe, object, embed, base, form')) {
+    problems.push(`a <${el.localName}> in the document`);
+  }
+  let elements = 0;
+  for (const article of articles) {
+    for (const el of [article, ...article.querySelectorAll('*')]) {
+      elements += 1;
+      const tag = el.localName;
+      if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
+        problems.push(`<${tag}> in namespace ${el.namespaceURI}`);
+      }
+      if (!(tag in allowed)) {
+        problems.push(`element <${tag}>`);
+        continue;
+      }
+      for (const { name, value } of el.attributes) {
+        if (name.startsWith('on')) problems.push(`<${tag} ${name}="${value}">: event handler`);
+        else if (!allowed[tag].includes(name)) problems.push(`<${tag} ${name}="${value}">`);
+      }
+      if (tag === 'a' || tag === 'img') {
+        const url = new URL(tag === 'a' ? el.href : el.src);
+        if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) {
+          problems.push(`<${tag}> resolves to ${url.href}`);
+        }
+        const web = url.protocol === 'http:' || url.protocol === 'https:';
+        if (tag === 'a' && web && url.origin !== location.origin) {
+          const rel = (el.getAttribute('rel') ?? '').split(/\s+/);
+          if (!rel.includes('noopener') || !rel.includes('noreferrer')) {
+            problems.push(`<a href="${el.getAttribute('href')}"> leaves for ${url.origin} without noopener noreferrer`);
+          }
+        }
+      }
+      for (const type of ['mouseover', 'mouseenter', 'mousedown', 'mouseup', 'click', 'focus', 'blur']) {
+        el.dispatchEvent(new Event(type, { bubbles: true }));
+      }
+      if (typeof el.focus === 'function') el.focus();
+    }
+  }
+  return { problems, elements, articles: articles.length };
+}
+
+describe('hostile Markdown in Chromium', () => {
+  let server;
+  let browser;
+  let context;
+  let page;
+  let links;
+  const errors = [];
+  before(async () => {
+    assert.ok(cases.length >= 60, `only ${cases.length} cases in ${CORPUS}`);
+    links = stylesheets();
+    server = await startServer(DIST);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    context = await browser.newContext();
+    context.setDefaultTimeout(TIMEOUT_MS);
+    await context.addInitScript(installTraps);
+    // Pages under /__hostile/ are the cases; the rest is dist/. Nothing leaves the machine.
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== server.url) return route.abort();
+      const name = url.pathname.match(/^\/__hostile\/(.+\.md)$/)?.[1];
+      if (!name) return route.continue();
+      const body =
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+        `<title>${name}</title>${links}</head>` +
+        `<body><div id="app"><main id="main" class="cv-main">${rendered(name)}</main></div></body></html>`;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    });
+    // One page for every case, for speed: each case is a fresh navigation.
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const name of cases) {
+    test(name, async () => {
+      const html = rendered(name);
+      errors.length = 0;
+      await page.goto(`${server.url}/__hostile/${name}`, { waitUntil: 'load' });
+      const { problems, elements, articles } = await page.evaluate(inspect, ALLOWED);
+      // Let anything scheduled by an event or a failed load run before looking.
+      await page.waitForTimeout(50);
+      const pwned = await page.evaluate(() => window.__pwned);
+      assert.deepEqual(pwned, [], 'nothing executed');
+      assert.deepEqual(errors, [], 'no page error, no dialog');
+      assert.equal(articles, 3, 'the kk, ru and en renders');
+      assert.deepEqual(problems, [], 'the DOM keeps to the allow-lists');
+      const named = (html.match(/<[a-z][a-z0-9]*/g) ?? []).length;
+      assert.equal(elements, named, 'the browser built exactly the elements the HTML names');
+    });
+  }
+});
