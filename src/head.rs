@@ -3,6 +3,7 @@
 //! and link previews read it without running the app.
 
 use crate::document::plain_text;
+use crate::embed::escape_html as escape;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::prebuilt;
@@ -397,22 +398,6 @@ fn shorten(text: &str, max: usize) -> String {
         out.push_str(word);
     }
     out.trim_end_matches([',', ';', ':', '—', '-']).to_owned() + "…"
-}
-
-/// Escapes text for an HTML attribute value or element content.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
