@@ -261,8 +261,11 @@ async function matcherFigures() {
 // ---------------------------------------------------------------------------------------
 // The server
 
-/** Hashed file names (app-8a589efa77d7b940_bg.wasm), as deploy/nginx.conf matches them. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+/**
+ * Hashed file names (app-8a589efa77d7b940_bg.wasm), as deploy/nginx.conf matches them: Trunk
+ * writes its 64-bit hash without leading zeros, so it may be shorter than 16 digits.
+ */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 /** Cache-Control for a served file, as deploy/nginx.conf's `expires` sets it. */
 function cacheControl(file, root) {
