@@ -52,6 +52,16 @@ fn sources() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// A source file without its comment lines: comments may explain a rule, code may not break it.
+fn code_of(file: &Path) -> String {
+    fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn the_model_crate_has_no_web_dependency() {
     let manifest =
@@ -110,12 +120,7 @@ fn the_ui_uses_what_the_build_prepared() {
         if !rel.starts_with("src/ui") {
             continue;
         }
-        let source = fs::read_to_string(&file).unwrap();
-        let code: String = source
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let code = code_of(&file);
         for banned in [
             "Catalog::shipped",
             "Catalog::from_sources",
@@ -136,13 +141,7 @@ fn the_ui_uses_what_the_build_prepared() {
 #[test]
 fn no_inner_html_anywhere() {
     for (_, file) in sources() {
-        let source = fs::read_to_string(&file).unwrap();
-        // Comments may explain the rule; code may not break it.
-        let code: String = source
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let code = code_of(&file);
         for banned in ["inner_html", "from_html_unchecked", "VRef"] {
             assert!(!code.contains(banned), "{} uses {banned}", file.display());
         }
