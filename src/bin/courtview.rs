@@ -203,33 +203,30 @@ fn cmd_prerender(args: &[String]) -> Result<(), String> {
             template_path.display()
         ));
     }
+    let put = |path: &Path, contents: &str| {
+        std::fs::write(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    };
     // Trunk writes its start-up script inline; a strict Content-Security-Policy refuses inline
     // scripts, so it becomes a file, in the template and so in every page.
     if let Some((page, name, script)) = courtview::head::extract_start_script(&template) {
-        let path = dir.join(&name);
-        std::fs::write(&path, script)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-        std::fs::write(&template_path, &page)
-            .map_err(|e| format!("{}: cannot write: {e}", template_path.display()))?;
+        put(&dir.join(&name), &script)?;
         template = page;
     }
     // `base-uri 'none'` refuses <base>: the app reads its base path from a meta instead.
-    let (page, base) = courtview::head::replace_base(&template);
-    if page != template {
-        std::fs::write(&template_path, &page)
-            .map_err(|e| format!("{}: cannot write: {e}", template_path.display()))?;
-        template = page;
-    }
+    // A second run finds the meta the first wrote, so the base is read from either.
+    template = courtview::head::replace_base(&template).0;
+    let base = courtview::head::base_of(&template);
     // The fallback script and notice for when the app cannot start: in the shell (all three
     // languages) and in every page (its own language).
     use courtview::head::{FALLBACK_JS, add_fallback, hashed_name};
     let fallback = hashed_name("fallback", FALLBACK_JS);
     let fallback_src = format!("{}/{fallback}", base.trim_end_matches('/'));
-    let path = dir.join(&fallback);
-    std::fs::write(&path, FALLBACK_JS)
-        .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-    std::fs::write(&template_path, add_fallback(&template, &fallback_src, None))
-        .map_err(|e| format!("{}: cannot write: {e}", template_path.display()))?;
+    put(&dir.join(&fallback), FALLBACK_JS)?;
+    // The shell (`/` and any address without a page) is written once, with all of the above.
+    put(
+        &template_path,
+        &add_fallback(&template, &fallback_src, None),
+    )?;
     let write = |rel: &str, route: &Route, hydrate: bool| -> Result<(), String> {
         let page = fill_template(
             &template,
@@ -245,7 +242,7 @@ fn cmd_prerender(args: &[String]) -> Result<(), String> {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
         }
-        std::fs::write(&path, page).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        put(&path, &page)
     };
     let routes = prerendered_routes();
     for route in &routes {
