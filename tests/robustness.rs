@@ -197,10 +197,10 @@ proptest! {
         }
         bytes.truncate(cut.index(bytes.len() + 1));
         for input in [&bytes, &random] {
-            if let Some(decoded) = packed::decode(input) {
-                if let Err(e) = invariants::packs(&decoded) {
-                    return Err(TestCaseError::fail(e));
-                }
+            if let Some(decoded) = packed::decode(input)
+                && let Err(e) = invariants::packs(&decoded)
+            {
+                return Err(TestCaseError::fail(e));
             }
         }
     }
