@@ -26,10 +26,10 @@ fn shipped() -> &'static [u8] {
 }
 
 fn decodes_sanely(bytes: &[u8]) {
-    if let Some(catalog) = packed::decode(bytes) {
-        if let Err(e) = invariants::packs(&catalog) {
-            panic!("{e}");
-        }
+    if let Some(catalog) = packed::decode(bytes)
+        && let Err(e) = invariants::packs(&catalog)
+    {
+        panic!("{e}");
     }
 }
 

@@ -95,26 +95,26 @@ pub fn check(html: &str) -> Result<Summary, String> {
     let mut rest = html;
     while !rest.is_empty() {
         let at = html.len() - rest.len();
-        let at = |what: String| format!("at byte {at}: {what}");
+        let here = |what: String| format!("at byte {at}: {what}");
         if let Some(after) = rest.strip_prefix("</") {
             let Some(end) = after.find('>') else {
-                return Err(at("an end tag that does not end".into()));
+                return Err(here("an end tag that does not end".into()));
             };
             let name = &after[..end];
             match open.pop() {
                 Some(top) if top == name => {}
-                top => return Err(at(format!("</{name}> closes {top:?}"))),
+                top => return Err(here(format!("</{name}> closes {top:?}"))),
             }
             rest = &after[end + 1..];
         } else if let Some(after) = rest.strip_prefix('<') {
-            let (tag, used) = start_tag(after).map_err(at)?;
+            let (tag, used) = start_tag(after).map_err(here)?;
             if open.is_empty() {
                 roots += 1;
                 if tag.name != "article" || roots > 1 {
-                    return Err(at(format!("<{}> outside the one <article>", tag.name)));
+                    return Err(here(format!("<{}> outside the one <article>", tag.name)));
                 }
             }
-            check_element(&tag, &mut ids).map_err(at)?;
+            check_element(&tag, &mut ids).map_err(here)?;
             if tag.name == "mark" {
                 summary.marks += 1;
             }
@@ -126,12 +126,12 @@ pub fn check(html: &str) -> Result<Summary, String> {
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
             if open.is_empty() {
-                return Err(at(format!(
+                return Err(here(format!(
                     "text outside the <article>: {:?}",
                     &rest[..end]
                 )));
             }
-            let text = decode(&rest[..end], false).map_err(at)?;
+            let text = decode(&rest[..end], false).map_err(here)?;
             summary.text.push_str(&text);
             rest = &rest[end..];
         }
@@ -167,8 +167,7 @@ fn start_tag(s: &str) -> Result<(Tag, usize), String> {
     let mut i = name_len;
     loop {
         let rest = &s[i..];
-        if let Some(r) = rest.strip_prefix('>') {
-            let _ = r;
+        if rest.starts_with('>') {
             return Ok((tag, i + 1));
         }
         let Some(rest) = rest.strip_prefix(' ') else {

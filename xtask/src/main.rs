@@ -57,8 +57,9 @@ COMMANDS:
                         Install missing tools, then run each cargo-fuzz target in fuzz/
                         for N seconds (default 60) and report executions, coverage and
                         crashes: parse_markdown, annotate, render_html, packed_decode
-                        (all when none is named). Corpora grow in fuzz/corpus/, crashes are
-                        saved in fuzz/artifacts/; any crash fails the command
+                        (all when none is named), built with AddressSanitizer. Corpora
+                        grow in fuzz/corpus/, crashes are saved in fuzz/artifacts/; any
+                        crash fails the command
     help                Print this help (also -h, --help)
 
 TOOLS (installed when missing, skipped when present):
