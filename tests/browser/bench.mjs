@@ -977,12 +977,13 @@ async function sizeFigures(dist, fetched) {
   figures.push({
     id: 'size.wasm+js.gzip',
     section,
-    label: 'wasm + JS, gzip -9',
-    value: wasmJs.gzip,
+    label: 'wasm + JS, gzip as sent (the .gz files, Zopfli)',
+    value: wasmJs.servedGzip,
     unit: 'B',
     budget: BUDGETS.wasmJsGzipBytes,
     note:
-      `issue 5 aims for 170 KB; sent as brotli (Chromium accepts br here): ` +
+      `issue 5 aims for 170 KB; gzip -9 of the same files: ${(wasmJs.gzip / 1000).toFixed(1)} KB; ` +
+      `sent as brotli (Chromium accepts br here): ` +
       `${(wasmJs.servedBrotli / 1000).toFixed(1)} KB; ${loaded.size ? 'loaded' : 'all of dist/'}: ${code.join(', ')}`,
   });
 
