@@ -372,46 +372,6 @@ pub fn add_fallback(page: &str, script_src: &str, lang: Option<Lang>) -> String 
     )
 }
 
-/// The font files a page in `lang` preloads: the body face (PT Serif 400) in each subset
-/// its text needs. Latin carries digits, spaces and punctuation, so every language needs it;
-/// Russian adds Cyrillic, Kazakh also Cyrillic Extended (ә ғ қ ң ө ү һ). The stylesheet
-/// declares them `font-display: optional`, so a late font is skipped rather than swapped in;
-/// preloading makes it early enough to be used.
-pub fn preloaded_fonts(lang: Lang) -> &'static [&'static str] {
-    const LATIN: &str = "pt-serif-latin-400-normal.woff2";
-    const CYRILLIC: &str = "pt-serif-cyrillic-400-normal.woff2";
-    const CYRILLIC_EXT: &str = "pt-serif-cyrillic-ext-400-normal.woff2";
-    match lang {
-        Lang::Kk => &[CYRILLIC_EXT, CYRILLIC, LATIN],
-        Lang::Ru => &[CYRILLIC, LATIN],
-        Lang::En => &[LATIN],
-    }
-}
-
-/// Adds `<link rel="preload">` for [`preloaded_fonts`] just before the page's stylesheet, so
-/// the fonts are requested as soon as the head is read rather than after the stylesheet and
-/// the first layout. `base` is the site's base path (`/` or `/prefix/`). Unchanged when the
-/// page already has them or has no stylesheet link.
-pub fn add_font_preloads(page: &str, base: &str, lang: Lang) -> String {
-    let Some(css) = page.find(r#"<link rel="stylesheet""#) else {
-        return page.to_owned();
-    };
-    if page.contains(r#"as="font""#) {
-        return page.to_owned();
-    }
-    let base = base.trim_end_matches('/');
-    let links: String = preloaded_fonts(lang)
-        .iter()
-        .map(|file| {
-            format!(
-                "<link rel=\"preload\" href=\"{}/fonts/{file}\" as=\"font\" type=\"font/woff2\" crossorigin>\n  ",
-                escape(base)
-            )
-        })
-        .collect();
-    format!("{}{links}{}", &page[..css], &page[css..])
-}
-
 /// Open Graph's locale for a language.
 fn og_locale(lang: Lang) -> &'static str {
     match lang {
@@ -499,34 +459,6 @@ mod tests {
             true,
         );
         assert!(err.unwrap_err().contains("<title>"));
-    }
-
-    #[test]
-    fn fonts_are_preloaded_before_the_stylesheet_and_exist() {
-        let page = "<head>\n  <link rel=\"stylesheet\" href=\"/cv/main-1.css\">\n</head>";
-        let out = add_font_preloads(page, "/cv/", Lang::Kk);
-        let first = out.find("rel=\"preload\"").unwrap();
-        assert!(first < out.find("rel=\"stylesheet\"").unwrap());
-        assert_eq!(out.matches("as=\"font\"").count(), 3);
-        assert!(out.contains(
-            "href=\"/cv/fonts/pt-serif-cyrillic-ext-400-normal.woff2\" as=\"font\" type=\"font/woff2\" crossorigin>"
-        ));
-        assert_eq!(add_font_preloads(&out, "/cv/", Lang::Kk), out);
-        assert_eq!(
-            add_font_preloads(page, "/", Lang::En)
-                .matches("href=\"/fonts/")
-                .count(),
-            1
-        );
-        // Every preloaded file ships, and the stylesheet declares it.
-        let css = include_str!("../static/styles/main.css");
-        for lang in Lang::ALL {
-            for file in preloaded_fonts(lang) {
-                let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/fonts/");
-                assert!(std::path::Path::new(path).join(file).is_file(), "{file}");
-                assert!(css.contains(&format!("fonts/{file}")), "{file}");
-            }
-        }
     }
 
     #[test]

@@ -237,11 +237,6 @@ fn cmd_prerender(args: &[String]) -> Result<(), String> {
         )
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
         let page = add_fallback(&page, &fallback_src, route.lang());
-        // The not-found page's language is the visitor's: no preload can know it.
-        let page = match route.lang() {
-            Some(lang) => courtview::head::add_font_preloads(&page, &base, lang),
-            None => page,
-        };
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
