@@ -100,10 +100,26 @@ describe('article page', () => {
     assert.ok(Math.abs(topAfter - topBefore) < 2, `p-5 top moved from ${topBefore} to ${topAfter}`);
     assert.ok((await page.textContent('article[lang="ru"]')).includes(EXPECTED_TEXT.ru));
 
+    // A reload keeps the reader where they were: the browser restores the position on the
+    // prerendered page, and the app, once awake, leaves it there.
     await page.reload();
     await page.waitForSelector('article[lang="ru"]');
+    await until(page, 'the app is awake', () => document.documentElement.dataset.courtview === 'interactive');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.equal(new URL(page.url()).pathname, `/ru/${SLUG}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+    const topReloaded = await page.evaluate(() => document.getElementById('p-5').getBoundingClientRect().top);
+    assert.ok(Math.abs(topReloaded - topAfter) < 2, `after the reload p-5 is at ${topReloaded}, not ${topAfter}`);
+    site.assertNoErrors(page);
+  });
+
+  test('opening an address with #p-6 shows paragraph 6 once the app is awake', async () => {
+    const page = await site.open(`/en/${SLUG}/#p-6`, { viewport: { width: 375, height: 667 } });
+    await page.waitForSelector('article[lang="en"] #p-6');
+    await until(page, 'the app is awake', () => document.documentElement.dataset.courtview === 'interactive');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.ok(await page.evaluate(() => window.scrollY > 0), 'the page scrolled');
+    assert.ok(await inViewport(page, '#p-6'), 'paragraph 6 in view');
     site.assertNoErrors(page);
   });
 
