@@ -20,6 +20,15 @@ pub use components::document_view::{DocumentView, DocumentViewProps};
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     dom::install_panic_hook();
+    // The wasm was compiled and instantiated in this task; the first render (most of it the
+    // browser compiling each function on its first call) goes in the next, so that neither
+    // blocks input as long as both would.
+    dom::in_next_task(render);
+}
+
+/// Hydrates or renders [`App`], as [`start`] says.
+#[cfg(target_arch = "wasm32")]
+fn render() {
     match gloo::utils::document().get_element_by_id("app") {
         Some(root) if root.has_attribute("data-prerendered") => {
             yew::Renderer::<App>::with_root(root).hydrate();

@@ -705,3 +705,29 @@ pub fn copy_text(text: String, done: impl FnOnce(CopyOutcome) + 'static) {
 pub fn install_panic_hook() {
     imp::install_panic_hook()
 }
+
+/// Runs `f` in a task of its own, after whatever the browser has queued (a `setTimeout` of 0),
+/// so that the work before and after are two shorter tasks instead of one long one. Runs it
+/// at once should the timer be refused.
+#[cfg(target_arch = "wasm32")]
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    // Shared, so that whichever path runs takes `f` once.
+    let f = Rc::new(Cell::new(Some(f)));
+    let later = f.clone();
+    let callback = Closure::once_into_js(move || {
+        if let Some(f) = later.take() {
+            f();
+        }
+    });
+    let scheduled = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    if scheduled.is_err()
+        && let Some(f) = f.take()
+    {
+        f();
+    }
+}
