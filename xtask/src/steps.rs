@@ -96,6 +96,7 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
         ))
     };
     run_all(ws, steps).map_err(stopped)?;
+    crate::stress::build(ws).map_err(stopped)?;
     // The browser tests go through the real web server and its shipped configuration; it
     // stops when `server` is dropped, whether the tests pass or not.
     let server = crate::nginx::start(ws, &ws.dist_dir()).map_err(stopped)?;
@@ -153,21 +154,26 @@ fn dist_steps(ws: &Workspace) -> Vec<Step> {
     ]
 }
 
-/// `node --test` in tests/browser, against the site in `dist/`.
+/// `node --test` in tests/browser, against the site in `dist/` (and the stress build in
+/// `target/stress/`).
 fn browser_tests(ws: &Workspace) -> Step {
     let mut command = ws.command("node");
     command
         .arg("--test")
         .current_dir(ws.browser_dir())
-        .env(DIST_ENV, ws.dist_dir());
+        .env(DIST_ENV, ws.dist_dir())
+        .env(crate::stress::STRESS_ENV, crate::stress::stress_dir(ws));
     Step {
-        label: format!("node --test (tests/browser, {DIST_ENV}=dist/)"),
+        label: format!(
+            "node --test (tests/browser, {DIST_ENV}=dist/, {}=target/stress/)",
+            crate::stress::STRESS_ENV
+        ),
         command,
     }
 }
 
 /// A `trunk` command that never reaches out on its own.
-fn trunk(ws: &Workspace) -> Command {
+pub fn trunk(ws: &Workspace) -> Command {
     let mut cmd = ws.command("trunk");
     // The update check asks the network for trunk's latest release on every run; the
     // version is pinned, so the answer would change nothing.
