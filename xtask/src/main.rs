@@ -38,6 +38,8 @@ COMMANDS:
                           cargo fmt --all -- --check
                           cargo clippy --workspace --all-targets -- -D warnings
                           cargo clippy --target wasm32-unknown-unknown --lib --bin app -- -D warnings
+                          cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --locked
+                            -- -D warnings (on stable, in the main target directory)
                           cargo test --workspace
                           the release build into dist/ (as `dist`: build, prerender, compress)
                           the stress build (as `stress`)
