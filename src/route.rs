@@ -160,6 +160,37 @@ mod tests {
     }
 
     #[test]
+    fn odd_paths_are_not_found_in_the_language_they_name() {
+        // What the browser hands over is still percent-encoded: invalid UTF-8 escapes, NUL
+        // and junk are plain ASCII text here, never decoded, so they cannot fail to decode.
+        for (path, lang) in [
+            ("/%C3%28/", None),
+            ("/kk/%C3%28/", Some(Lang::Kk)),
+            ("/%00/", None),
+            ("/ru/iaca-2025-dubai%00/", Some(Lang::Ru)),
+            ("/xx/iaca-2025-dubai/", None),
+            ("/KK/", None),
+            ("/en/\u{0}/", Some(Lang::En)),
+            ("/%2e%2e/%2e%2e/etc/passwd", None),
+        ] {
+            assert_eq!(Route::parse(path), Route::NotFound { lang }, "{path}");
+        }
+        // A 10 KB path: too long for a slug, so not found, in the language it names.
+        let long = format!("/kk/{}/", "a".repeat(10_000));
+        assert_eq!(
+            Route::parse(&long),
+            Route::NotFound {
+                lang: Some(Lang::Kk)
+            }
+        );
+        let junk = format!("/{}/", "%C3%28".repeat(1_500));
+        assert_eq!(Route::parse(&junk), Route::NotFound { lang: None });
+        // A query or fragment never changes the page.
+        let query = format!("/ru/a/?{}#%C3%28", "q=x&".repeat(2_500));
+        assert_eq!(Route::parse(&query).path(), "/ru/a/");
+    }
+
+    #[test]
     fn paths_round_trip() {
         for route in [
             Route::Root,

@@ -193,6 +193,36 @@ mod tests {
     }
 
     #[test]
+    fn any_stored_value_gives_a_state() {
+        // What the browser tests put in storage (tests/browser/odd-input.test.mjs).
+        let huge = format!("highlight=0;hidden={}", "person,".repeat(20_000));
+        let state = ReaderState::from_saved(Some(&huge));
+        assert_eq!(
+            (state.highlight, state.hidden),
+            (false, vec![EntityType::Person])
+        );
+        for odd in [
+            "{",
+            "null",
+            "[]",
+            "-1e309",
+            "\"ru\"",
+            "\u{d7ff}",
+            "=;=;==",
+            "highlight",
+            "ru",
+        ] {
+            assert_eq!(
+                ReaderState::from_saved(Some(odd)),
+                ReaderState::default(),
+                "{odd}"
+            );
+        }
+        let x = "x".repeat(1_000_000);
+        assert_eq!(ReaderState::from_saved(Some(&x)), ReaderState::default());
+    }
+
+    #[test]
     fn the_embed_starts_from_its_options() {
         let options = EmbedOptions::parse("types=person,org&highlight=0");
         let state = ReaderState::from_embed(&options);

@@ -42,6 +42,17 @@ export const CHROMIUM_ARGS = [
 /** The languages the viewer ships, with text each version of the first article contains. */
 export const LANGS = ['kk', 'ru', 'en'];
 
+/** Cargo's target directory, as cargo and `cargo xtask` decide it. */
+export const TARGET = process.env.CARGO_TARGET_DIR
+  ? path.resolve(here, '../..', process.env.CARGO_TARGET_DIR)
+  : path.join(here, '../../target');
+
+/**
+ * The stress build (`cargo xtask stress`; `cargo xtask test` builds it): `articles/` holds the
+ * generated and hostile articles, `dist/` the app built with them.
+ */
+export const STRESS = path.resolve(process.env.COURTVIEW_STRESS ?? path.join(TARGET, 'stress'));
+
 /**
  * A server that already serves DIST (nginx with deploy/nginx.conf, which `cargo xtask test`
  * starts), as a URL without trailing slash; unset, the suites start their own small server.
@@ -61,13 +72,15 @@ export const TIMEOUT_MS = 20_000;
 /**
  * Starts the server and Chromium for the enclosing suite.
  *
+ * `options.dist` serves another build (the stress build) with the suite's own server instead.
+ *
  * Returns an object whose `base` (server URL, no trailing slash) and `browser` are set
  * once `before` has run, with helpers:
  * - `open(path, contextOptions)` opens a page in a new context and waits for the app;
  * - `newPage(contextOptions)` opens a blank page in a new context;
  * - `assertNoErrors(page)` fails if that page logged a console error or a page error.
  */
-export function useSite() {
+export function useSite({ dist = null } = {}) {
   const site = {
     base: '',
     browser: null,
@@ -96,15 +109,16 @@ export function useSite() {
   };
 
   before(async () => {
+    const root = dist ?? DIST;
     assert.ok(
-      existsSync(path.join(DIST, 'index.html')),
-      `${DIST}/index.html is missing: build the site first (cargo xtask dist)`,
+      existsSync(path.join(root, 'index.html')),
+      `${root}/index.html is missing: build it first (${dist ? 'cargo xtask stress' : 'cargo xtask dist'})`,
     );
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-    if (SERVER) {
+    if (SERVER && !dist) {
       site.base = SERVER;
     } else {
-      site.server = await startServer(DIST);
+      site.server = await startServer(root);
       site.base = site.server.url;
     }
     site.browser = await chromium.launch({

@@ -1,9 +1,15 @@
-// The hostile Markdown corpus (tests/fixtures/hostile/, issue 6) in headless Chromium.
+// The hostile Markdown corpus (tests/fixtures/hostile/, issue 6) in headless Chromium, twice.
 //
-// The app shows only the articles built into it, so a hostile file cannot be opened through
-// its routes. What runs here is the next best thing: each case's HTML as the app's own
-// DocumentView component renders it natively (the same component the browser hydrates; the
-// native test tests/hostile.rs writes the kk, ru and en renders to target/hostile/), placed
+// 1. In the running app. The stress build (`cargo xtask stress`, run by `cargo xtask test`)
+//    carries every case as an article, `hostile-<case>` (target/stress/articles/), so the
+//    WebAssembly app itself renders it: /en/hostile-<case>/, then the switcher to kk and ru.
+//    Each time: nothing executes (the traps below), the article's live DOM keeps to the
+//    allow-lists, the document holds no script but the app's own, and the article has
+//    exactly the elements of the native render of the same case and language (what
+//    `courtview render` prints), so the app and the CLI agree.
+// 2. The native renders alone. Each case's HTML as the app's own DocumentView component
+//    renders it natively (the same component the browser hydrates; the native test
+//    tests/hostile.rs writes the kk, ru and en renders to target/hostile/), placed
 // in a page shaped like the app's (`<main class="cv-main">`) with the built stylesheet from
 // dist/, and parsed by Chromium's real HTML parser. The page has no Content-Security-Policy,
 // so nothing is held back by one. For every case:
@@ -22,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM, CHROMIUM_ARGS, DIST, TIMEOUT_MS } from './harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, STRESS, TIMEOUT_MS } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,7 +40,10 @@ const TARGET = process.env.CARGO_TARGET_DIR
 /** Where `cargo test --test hostile` writes each case's renders. */
 const RENDERED = process.env.COURTVIEW_HOSTILE ?? path.join(TARGET, 'hostile');
 
-/** Elements DocumentView renders, with their attributes (as in tests/support/html_allow.rs). */
+/**
+ * Elements DocumentView renders, with their attributes: keep in step with ELEMENTS and
+ * ATTRIBUTES in tests/support/html_allow.rs (tests/hostile.rs checks that they agree).
+ */
 const ALLOWED = {
   article: ['class', 'lang'],
   p: ['id', 'class'],
@@ -88,10 +97,12 @@ function installTraps() {
 }
 
 /** Runs in the page: pokes every element, then checks the DOM against the allow-lists. */
-function inspect(allowed) {
+function inspect({ allowed, selector = 'main > article', scope = 'html' }) {
   const problems = [];
-  const articles = document.querySelectorAll('main > article');
-  for (const el of document.querySelectorAll('script, iframe, object, embed, base, form')) {
+  const articles = document.querySelectorAll(selector);
+  // In the app, `scope` is what it renders (#app): its <head> holds Trunk's own <base> and
+  // <script>, which the caller counts instead.
+  for (const el of document.querySelector(scope).querySelectorAll('script, iframe, object, embed, base, form')) {
     problems.push(`a <${el.localName}> in the document`);
   }
   let elements = 0;
@@ -129,10 +140,102 @@ function inspect(allowed) {
       if (typeof el.focus === 'function') el.focus();
     }
   }
-  return { problems, elements, articles: articles.length };
+  const tags = [...articles].map((a) => [...a.querySelectorAll('*')].map((el) => el.localName).join(' '));
+  return { problems, elements, articles: articles.length, tags };
 }
 
-describe('hostile Markdown in Chromium', () => {
+/** The tags inside each <article> of a native render, in document order (kk, ru, en). */
+function nativeTags(html) {
+  return html
+    .split(/<article\b/)
+    .slice(1)
+    .map((part) => [...part.slice(part.indexOf('>') + 1).matchAll(/<([a-z][a-z0-9]*)/g)].map((m) => m[1]).join(' '));
+}
+
+describe('hostile Markdown in the app (the stress build)', () => {
+  const STRESS_DIST = path.join(STRESS, 'dist');
+  let server;
+  let browser;
+  let context;
+  let page;
+  let appScripts;
+  const errors = [];
+  const missingImages = new Set();
+  before(async () => {
+    assert.ok(
+      existsSync(path.join(STRESS_DIST, 'index.html')),
+      `${STRESS_DIST}/index.html is missing: run cargo xtask stress (cargo xtask test does)`,
+    );
+    // The app's own scripts, as Trunk wrote them; a case must add none.
+    appScripts = (readFileSync(path.join(STRESS_DIST, 'index.html'), 'utf8').match(/<script\b/g) ?? []).length;
+    server = await startServer(STRESS_DIST);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    context = await browser.newContext();
+    context.setDefaultTimeout(TIMEOUT_MS);
+    await context.addInitScript(installTraps);
+    // Nothing leaves the machine: a request elsewhere is refused (and would show in the DOM
+    // checks as a URL that should not be there).
+    await context.route('**/*', (route) =>
+      new URL(route.request().url()).origin === server.url ? route.continue() : route.abort(),
+    );
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    // A case's relative image (`![x](a.png)`) is requested from the server, which has no such
+    // file: the browser logs that 404, and only that is not an error of the app's.
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const url = m.location().url;
+      // Decided when the test looks: the response may be reported after the message.
+      const message = `console.error: ${m.text()} (${url})`;
+      errors.push(m.text().startsWith('Failed to load resource') ? { url, message } : message);
+    });
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'image' && r.status() === 404) missingImages.add(r.url());
+    });
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const name of cases) {
+    const stem = name.replace(/\.md$/, '');
+    const slug = `hostile-${stem.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join('-')}`;
+    test(`${name} as /en/${slug}/, then kk and ru`, async () => {
+      const native = nativeTags(rendered(name));
+      errors.length = 0;
+      await page.goto(`${server.url}/en/${slug}/`);
+      await page.waitForSelector('html[data-courtview="interactive"]');
+      for (const [i, lang] of [[2, 'en'], [0, 'kk'], [1, 'ru']]) {
+        if (lang !== 'en') await page.click(`[data-testid="lang-${lang}"]`);
+        await page.waitForSelector(`main article[lang="${lang}"]`);
+        const { problems, articles, tags } = await page.evaluate(inspect, {
+          allowed: ALLOWED,
+          selector: 'main article[lang]',
+          scope: '#app',
+        });
+        await page.waitForTimeout(50);
+        assert.deepEqual(await page.evaluate(() => window.__pwned), [], `${lang}: nothing executed`);
+        const unexpected = errors
+          .filter((e) => typeof e === 'string' || !missingImages.has(e.url))
+          .map((e) => e.message ?? e);
+        assert.deepEqual(unexpected, [], `${lang}: no page error, console error or dialog`);
+        assert.equal(articles, 1, `${lang}: one article`);
+        assert.deepEqual(problems, [], `${lang}: the DOM keeps to the allow-lists`);
+        assert.equal(await page.locator('script').count(), appScripts, `${lang}: only the app's own scripts`);
+        assert.equal(tags[0], native[i], `${lang}: the same elements as the native render`);
+        assert.equal(await page.isVisible('#cv-offline'), false);
+      }
+    });
+  }
+});
+
+describe('hostile Markdown, native renders, in Chromium', () => {
   let server;
   let browser;
   let context;
@@ -178,7 +281,7 @@ describe('hostile Markdown in Chromium', () => {
       const html = rendered(name);
       errors.length = 0;
       await page.goto(`${server.url}/__hostile/${name}`, { waitUntil: 'load' });
-      const { problems, elements, articles } = await page.evaluate(inspect, ALLOWED);
+      const { problems, elements, articles } = await page.evaluate(inspect, { allowed: ALLOWED });
       // Let anything scheduled by an event or a failed load run before looking.
       await page.waitForTimeout(50);
       const pwned = await page.evaluate(() => window.__pwned);

@@ -51,6 +51,16 @@ describe('nginx with deploy/nginx.conf', { skip: SERVER ? false : 'COURTVIEW_SER
     assert.match(noSlash.headers.location, new RegExp(`/ru/${SLUG}/$`));
   });
 
+  test('addresses nginx refuses get the not-found page too: a NUL byte, 10 and 20 KB', async () => {
+    for (const p of ['/%00/', `/kk/${SLUG}/%00`, `/kk/${'a'.repeat(10_000)}/`, `/${'b'.repeat(20_000)}/`]) {
+      const res = await get(p);
+      const shown = p.length > 40 ? `${p.slice(0, 20)}… (${p.length})` : p;
+      assert.equal(res.status, 404, shown);
+      assert.match(res.body.toString(), /data-testid="not-found"/, shown);
+      assert.equal(res.headers['content-security-policy'], CSP, shown);
+    }
+  });
+
   test('hashed assets are cached for a year; wasm is application/wasm', async () => {
     const files = await readdir(DIST);
     const wasm = files.find((f) => f.endsWith('.wasm'));

@@ -89,12 +89,14 @@ export async function startServer(distDir, { port = 0, headers = {} } = {}) {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
       }
+      const rawPath = new URL(req.url, 'http://localhost').pathname;
       let urlPath;
       try {
-        urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+        urlPath = decodeURIComponent(rawPath);
       } catch {
-        res.writeHead(400).end('bad request\n');
-        return;
+        // Escapes that are not UTF-8 (`%C3%28`) name no file, but may be a route: the app
+        // answers them with its not-found page, as it does behind nginx.
+        urlPath = rawPath;
       }
       const found = await resolveRequest(root, urlPath);
       if (!found) {

@@ -62,7 +62,7 @@ describe('static server', () => {
   });
 
   test('routes without an extension fall back to index.html with 200', async () => {
-    for (const p of ['/ru/', '/ru/iaca-2025-dubai/', '/kk/no-such-article/', '/xx', '/%D0%B0/']) {
+    for (const p of ['/ru/', '/ru/iaca-2025-dubai/', '/kk/no-such-article/', '/xx', '/%D0%B0/', '/%C3%28/', '/%00/']) {
       const res = await get(p);
       assert.equal(res.status, 200, p);
       assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8', p);

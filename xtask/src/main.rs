@@ -10,6 +10,7 @@ mod fuzz;
 mod lockfile;
 mod nginx;
 mod steps;
+mod stress;
 mod tools;
 mod workspace;
 
@@ -37,11 +38,20 @@ COMMANDS:
                           cargo fmt --all -- --check
                           cargo clippy --workspace --all-targets -- -D warnings
                           cargo clippy --target wasm32-unknown-unknown --lib --bin app -- -D warnings
+                          cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --locked
+                            -- -D warnings (on stable, in the main target directory)
                           cargo test --workspace
                           the release build into dist/ (as `dist`: build, prerender, compress)
+                          the stress build (as `stress`)
                           node --test in tests/browser (headless Chromium), against dist/
                           served by nginx with deploy/nginx.conf (started on a free port,
-                          stopped after; COURTVIEW_SERVER=its URL, COURTVIEW_DIST=dist/)
+                          stopped after; COURTVIEW_SERVER=its URL, COURTVIEW_DIST=dist/,
+                          COURTVIEW_STRESS=target/stress/)
+    stress              Install missing tools, then build the app once more with test
+                        articles into target/stress/dist/ (a debug Trunk build, not
+                        prerendered): a 1 MB article and one naming 5,000 entities, in
+                        kk, ru and en, and every hostile Markdown case of
+                        tests/fixtures/hostile/ (sources in target/stress/articles/)
     bench               Install missing tools, build dist/, then measure and print one
                         report, each figure beside its budget (ok / MISSED by X), also
                         written as JSON to target/bench/report.json:
@@ -87,6 +97,8 @@ enum Task {
     Dist,
     /// Everything CI checks.
     Test,
+    /// The app built with the stress and hostile articles.
+    Stress,
     /// Performance figures against their budgets.
     Bench,
     /// Each fuzz target for a set time.
@@ -108,6 +120,7 @@ impl Task {
             "serve" => Ok(Task::Serve(rest.to_vec())),
             "dist" => no_more(Task::Dist),
             "test" => no_more(Task::Test),
+            "stress" => no_more(Task::Stress),
             "bench" => no_more(Task::Bench),
             "fuzz" => fuzz::Options::parse(rest).map(Task::Fuzz),
             other => Err(format!("unknown command `{other}`")),
@@ -160,6 +173,15 @@ fn run(task: Task) -> Result<(), Failure> {
             println!("✓ all checks passed");
             Ok(())
         }
+        Task::Stress => {
+            tools::ensure_build_tools(&ws)?;
+            stress::build(&ws)?;
+            println!(
+                "✓ the stress build is ready: {}",
+                stress::stress_dir(&ws).join("dist").display()
+            );
+            Ok(())
+        }
         Task::Bench => {
             tools::ensure_build_tools(&ws)?;
             tools::ensure_browser(&ws)?;
@@ -189,6 +211,7 @@ mod tests {
         assert_eq!(Task::parse(&args(&["dist"])), Ok(Task::Dist));
         assert_eq!(Task::parse(&args(&["test"])), Ok(Task::Test));
         assert_eq!(Task::parse(&args(&["bench"])), Ok(Task::Bench));
+        assert_eq!(Task::parse(&args(&["stress"])), Ok(Task::Stress));
         assert!(matches!(
             Task::parse(&args(&["fuzz", "--seconds", "5"])),
             Ok(Task::Fuzz(fuzz::Options { seconds: 5, .. }))
@@ -209,7 +232,7 @@ mod tests {
 
     #[test]
     fn help_names_every_command() {
-        for name in ["serve", "dist", "test", "bench", "fuzz", "help"] {
+        for name in ["serve", "dist", "test", "stress", "bench", "fuzz", "help"] {
             assert!(HELP.contains(&format!("\n    {name} ")), "{name}");
         }
     }

@@ -86,6 +86,7 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
                 "warnings",
             ],
         ),
+        fuzz_clippy(ws),
         Step::new(ws, "cargo", &["test", "--workspace"]),
     ];
     steps.extend(dist_steps(ws));
@@ -96,6 +97,7 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
         ))
     };
     run_all(ws, steps).map_err(stopped)?;
+    crate::stress::build(ws).map_err(stopped)?;
     // The browser tests go through the real web server and its shipped configuration; it
     // stops when `server` is dropped, whether the tests pass or not.
     let server = crate::nginx::start(ws, &ws.dist_dir()).map_err(stopped)?;
@@ -105,6 +107,29 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
     drop(server);
     println!("✓ {count} steps passed");
     Ok(())
+}
+
+/// Clippy on the fuzz targets (a workspace of their own, excluded from the main one). The
+/// fuzzing itself needs nightly; compiling and linting the targets does not: libfuzzer-sys
+/// builds on stable. In the main target directory it shares the checked dependencies, so it
+/// costs about a minute once (libFuzzer's C++ and the fuzz crate) and nothing after.
+fn fuzz_clippy(ws: &Workspace) -> Step {
+    let mut step = Step::new(
+        ws,
+        "cargo",
+        &[
+            "clippy",
+            "--manifest-path",
+            "fuzz/Cargo.toml",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
+    step.command.env("CARGO_TARGET_DIR", ws.target_dir());
+    step
 }
 
 /// Environment variable naming the public address the site will be served from; the
@@ -153,21 +178,26 @@ fn dist_steps(ws: &Workspace) -> Vec<Step> {
     ]
 }
 
-/// `node --test` in tests/browser, against the site in `dist/`.
+/// `node --test` in tests/browser, against the site in `dist/` (and the stress build in
+/// `target/stress/`).
 fn browser_tests(ws: &Workspace) -> Step {
     let mut command = ws.command("node");
     command
         .arg("--test")
         .current_dir(ws.browser_dir())
-        .env(DIST_ENV, ws.dist_dir());
+        .env(DIST_ENV, ws.dist_dir())
+        .env(crate::stress::STRESS_ENV, crate::stress::stress_dir(ws));
     Step {
-        label: format!("node --test (tests/browser, {DIST_ENV}=dist/)"),
+        label: format!(
+            "node --test (tests/browser, {DIST_ENV}=dist/, {}=target/stress/)",
+            crate::stress::STRESS_ENV
+        ),
         command,
     }
 }
 
 /// A `trunk` command that never reaches out on its own.
-fn trunk(ws: &Workspace) -> Command {
+pub fn trunk(ws: &Workspace) -> Command {
     let mut cmd = ws.command("trunk");
     // The update check asks the network for trunk's latest release on every run; the
     // version is pinned, so the answer would change nothing.

@@ -1,0 +1,245 @@
+//! The stress build: the real app, built with extra articles that no release carries, for the
+//! browser tests to open (`stress.test.mjs`, `hostile.test.mjs`).
+//!
+//! It writes, under `target/stress/articles/`:
+//! - `stress-1mb`: about 1 MB of text in each of kk, ru and en (1 000 numbered paragraphs, each
+//!   naming Kazakhstan once);
+//! - `stress-5000-mentions`: 500 paragraphs, each naming ten known entities, so 5 000 mentions
+//!   in each language;
+//! - `hostile-<case>`: every case of `tests/fixtures/hostile/` as an article in all three
+//!   languages (the case's own front matter if it has one, else a plain one);
+//!
+//! then builds the app with them (`COURTVIEW_EXTRA_ARTICLES`, read by model/build.rs) into
+//! `target/stress/dist/` with Trunk's debug build: the same app and the same code paths, without
+//! the release profile's LTO and wasm-opt, which would cost minutes for nothing tested here, and
+//! in its own profile, so it never invalidates the release build. It is not prerendered: that
+//! would need a native build with the extra articles too, and every page renders in the
+//! browser instead, which is what these tests want to see.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::steps;
+use crate::workspace::{Failure, Workspace};
+
+/// Environment variable telling the browser tests where the stress build is (a folder holding
+/// `articles/` and `dist/`); `cargo xtask test` sets it, and the tests default to
+/// `target/stress`.
+pub const STRESS_ENV: &str = "COURTVIEW_STRESS";
+
+/// The environment variable model/build.rs reads.
+const EXTRA_ENV: &str = "COURTVIEW_EXTRA_ARTICLES";
+
+/// Paragraphs of the 1 MB article.
+const BIG_PARAGRAPHS: usize = 1_000;
+/// Bytes each language of the 1 MB article reaches at least.
+const BIG_BYTES: usize = 1_000_000;
+/// Paragraphs of the mentions article, and names in each.
+const MENTION_PARAGRAPHS: usize = 500;
+const NAMES_PER_PARAGRAPH: usize = 10;
+
+/// Per language: the tag, a filler sentence naming nothing the matcher knows, the name the 1 MB
+/// article's paragraphs start with, and five names (dictionary form) from static/entities.
+const TEXT: [(&str, &str, &str, [&str; 5]); 3] = [
+    (
+        "kk",
+        "Бұл сынақ мәтіні ұзын мақаланың әр абзацын толтыру үшін қайталанады, оқырман оны түгел көруі керек.",
+        "Қазақстан",
+        [
+            "Қазақстан",
+            "Дубай",
+            "Асламбек Мерғалиев",
+            "Наиль Ахметзакиров",
+            "Памела Харрис",
+        ],
+    ),
+    (
+        "ru",
+        "Этот проверочный текст повторяется, чтобы заполнить каждый абзац длинной статьи, и читатель должен увидеть его целиком.",
+        "Казахстан",
+        [
+            "Казахстан",
+            "Дубай",
+            "Асламбек Мергалиев",
+            "Наиль Ахметзакиров",
+            "Памела Харрис",
+        ],
+    ),
+    (
+        "en",
+        "This test sentence is repeated to fill every paragraph of a long article, and the reader must see all of it.",
+        "Kazakhstan",
+        [
+            "Kazakhstan",
+            "Dubai",
+            "Aslambek Mergaliyev",
+            "Nail Akhmetzakirov",
+            "Pamela Harris",
+        ],
+    ),
+];
+
+/// Where the stress build lives: `target/stress/`.
+pub fn stress_dir(ws: &Workspace) -> PathBuf {
+    ws.target_dir().join("stress")
+}
+
+/// Writes the articles and builds the app with them into `target/stress/dist/`.
+pub fn build(ws: &Workspace) -> Result<(), Failure> {
+    let dir = stress_dir(ws);
+    let articles = dir.join("articles");
+    write_articles(ws, &articles)?;
+    let dist = dir.join("dist");
+    let mut command = steps::trunk(ws);
+    command
+        .args(["build", "--dist"])
+        .arg(&dist)
+        .env(EXTRA_ENV, &articles);
+    ws.step(
+        "trunk build (debug, with target/stress/articles, into target/stress/dist/)",
+        command,
+    )
+}
+
+/// Writes every generated article into `articles` (emptied first, so no stale case stays).
+fn write_articles(ws: &Workspace, articles: &Path) -> Result<(), Failure> {
+    let io = |what: &Path, e: std::io::Error| Failure::new(format!("{}: {e}", what.display()));
+    if articles.exists() {
+        fs::remove_dir_all(articles).map_err(|e| io(articles, e))?;
+    }
+    let mut all: Vec<(String, [String; 3])> = vec![
+        (
+            "stress-1mb".into(),
+            TEXT.map(|t| big_article(t.0, t.1, t.2)),
+        ),
+        (
+            "stress-5000-mentions".into(),
+            TEXT.map(|t| mentions_article(t.0, &t.3)),
+        ),
+    ];
+    let corpus = ws.root().join("tests/fixtures/hostile");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&corpus)
+        .map_err(|e| io(&corpus, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    cases.sort();
+    for case in cases {
+        let stem = case.file_stem().unwrap_or_default().to_string_lossy();
+        let text = fs::read_to_string(&case).map_err(|e| io(&case, e))?;
+        let article = hostile_article(&stem, &text);
+        all.push((
+            hostile_slug(&stem),
+            [article.clone(), article.clone(), article],
+        ));
+    }
+    for (slug, versions) in all {
+        let folder = articles.join(&slug);
+        fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
+        for ((lang, ..), text) in TEXT.iter().zip(versions) {
+            let file = folder.join(format!("{lang}.md"));
+            fs::write(&file, text).map_err(|e| io(&file, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Front matter for a generated article.
+fn front_matter(title: &str) -> String {
+    format!("---\ntitle: {title}\ndate: 2025-11-19\n---\n\n")
+}
+
+/// About 1 MB: [`BIG_PARAGRAPHS`] paragraphs `№N. NAME. SENTENCE SENTENCE …`.
+fn big_article(lang: &str, sentence: &str, name: &str) -> String {
+    // Every paragraph the same length, so every language has the same paragraphs.
+    let per_paragraph = BIG_BYTES / BIG_PARAGRAPHS;
+    let repeats = per_paragraph.div_ceil(sentence.len() + 1);
+    let mut out = front_matter(&format!("Stress test: 1 MB ({lang})"));
+    for n in 1..=BIG_PARAGRAPHS {
+        let _ = write!(out, "№{n}. {name}.");
+        for _ in 0..repeats {
+            out.push(' ');
+            out.push_str(sentence);
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// [`MENTION_PARAGRAPHS`] paragraphs naming [`NAMES_PER_PARAGRAPH`] known entities each.
+fn mentions_article(lang: &str, names: &[&str; 5]) -> String {
+    let mut out = front_matter(&format!("Stress test: 5000 mentions ({lang})"));
+    for n in 1..=MENTION_PARAGRAPHS {
+        let _ = write!(out, "№{n}:");
+        for i in 0..NAMES_PER_PARAGRAPH {
+            let sep = if i == 0 { " " } else { ", " };
+            let _ = write!(out, "{sep}{}", names[i % names.len()]);
+        }
+        out.push_str(".\n\n");
+    }
+    out
+}
+
+/// The slug of a hostile case `NN-name`: `hostile-NN-name`, made slug-shaped if it is not.
+fn hostile_slug(stem: &str) -> String {
+    let mut slug = String::from("hostile");
+    for part in stem
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
+        slug.push('-');
+        slug.push_str(part);
+    }
+    slug
+}
+
+/// A hostile case as an article: as it is when it brings its own front matter, else after a
+/// plain one.
+fn hostile_article(stem: &str, text: &str) -> String {
+    if text.trim_start_matches('\u{feff}').starts_with("---") {
+        text.to_owned()
+    } else {
+        format!("{}{text}", front_matter(&format!("Hostile case {stem}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_big_article_is_a_megabyte_with_the_same_paragraphs_everywhere() {
+        for (lang, sentence, name, _) in TEXT {
+            let text = big_article(lang, sentence, name);
+            assert!(text.len() >= BIG_BYTES, "{lang}: {} bytes", text.len());
+            assert!(
+                text.len() < BIG_BYTES * 13 / 10,
+                "{lang}: {} bytes",
+                text.len()
+            );
+            let body = text.split("---\n\n").nth(1).unwrap();
+            assert_eq!(body.matches("\n\n").count(), BIG_PARAGRAPHS, "{lang}");
+            assert!(body.starts_with(&format!("№1. {name}. ")));
+        }
+    }
+
+    #[test]
+    fn the_mentions_article_names_five_thousand_entities() {
+        for (lang, _, _, names) in TEXT {
+            let text = mentions_article(lang, &names);
+            let named: usize = names.iter().map(|n| text.matches(n).count()).sum();
+            assert_eq!(named, MENTION_PARAGRAPHS * NAMES_PER_PARAGRAPH, "{lang}");
+        }
+    }
+
+    #[test]
+    fn hostile_cases_become_slug_shaped_articles_with_front_matter() {
+        assert_eq!(hostile_slug("01-script-block"), "hostile-01-script-block");
+        assert_eq!(hostile_slug("x__Y--z"), "hostile-x-y-z");
+        assert!(hostile_article("01", "<script>").starts_with("---\ntitle: Hostile case 01\n"));
+        let own = "---\ntitle: x\ndate: 2025-01-01\n---\nbody";
+        assert_eq!(hostile_article("72", own), own);
+    }
+}
