@@ -97,6 +97,7 @@ describe('article page', () => {
     assert.ok(await inViewport(page, 'article[lang="ru"] #p-5'), 'paragraph 5 in view');
     // Not just somewhere on screen: where the Kazakh paragraph 5 was.
     const topAfter = await page.evaluate(() => document.getElementById('p-5').getBoundingClientRect().top);
+    const heightAfter = await page.evaluate(() => document.documentElement.scrollHeight);
     assert.ok(Math.abs(topAfter - topBefore) < 2, `p-5 top moved from ${topBefore} to ${topAfter}`);
     assert.ok((await page.textContent('article[lang="ru"]')).includes(EXPECTED_TEXT.ru));
 
@@ -108,8 +109,20 @@ describe('article page', () => {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.equal(new URL(page.url()).pathname, `/ru/${SLUG}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'ru');
-    const topReloaded = await page.evaluate(() => document.getElementById('p-5').getBoundingClientRect().top);
-    assert.ok(Math.abs(topReloaded - topAfter) < 2, `after the reload p-5 is at ${topReloaded}, not ${topAfter}`);
+    const reloaded = await page.evaluate(() => ({
+      top: document.getElementById('p-5').getBoundingClientRect().top,
+      height: document.documentElement.scrollHeight,
+    }));
+    // The browser restores the scroll offset in pixels. With `font-display: optional` a
+    // first load may be set in the fallback font and the reload in PT Serif from the cache,
+    // so the text above paragraph 5 can reflow between the two loads (CI saw 81 px → 52 px).
+    // Where the page is as tall as before, the layout is the same and the place must be
+    // exact; where it is not, paragraph 5 must still be on screen.
+    if (reloaded.height === heightAfter) {
+      assert.ok(Math.abs(reloaded.top - topAfter) < 2, `after the reload p-5 is at ${reloaded.top}, not ${topAfter}`);
+    } else {
+      assert.ok(await inViewport(page, 'article[lang="ru"] #p-5'), 'paragraph 5 in view after the reload');
+    }
     site.assertNoErrors(page);
   });
 

@@ -48,7 +48,9 @@ describe('layout', () => {
           const page = await site.open(path(lang), { viewport });
           await page.waitForSelector(ready);
           await until(page, `<html lang="${lang}">`, (l) => document.documentElement.lang === l, lang);
-          // Web fonts change line breaks and widths; measure and shoot the final layout.
+          // Let pending font loads settle before measuring: with `font-display: optional` a
+          // font that arrives in time is used, a late one is not, and either way this is the
+          // layout the reader keeps.
           await page.evaluate(() => document.fonts.ready);
           if (viewport.width === 375) {
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
