@@ -622,7 +622,8 @@ pub fn set_pending_anchor(anchor: Option<Anchor>) {
 }
 
 /// Scrolls after a page has rendered: to the paragraph a language switch was at, else to the
-/// URL's `#fragment`, else to the top.
+/// URL's `#fragment`, else to the top. The first page, when it was prerendered, is left where
+/// the browser put it (at the `#` target, or where a reload left the reader).
 pub fn after_navigation() {
     imp::after_navigation()
 }

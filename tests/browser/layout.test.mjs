@@ -41,6 +41,45 @@ const WIDTHS = [
 describe('layout', () => {
   const site = useSite();
 
+  // The sticky header must stay one row on phones, or it covers more of the text than the
+  // room paragraphs keep above themselves when scrolled to (their scroll-margin-top). The
+  // widths are common phones' and the breakpoints' neighbours; with the fonts blocked, the
+  // system fallbacks of a first visit (`font-display: optional`) are measured too.
+  for (const fonts of ['web fonts', 'fallback fonts']) {
+    test(`article header: one row on phones and wide screens, below the scroll margin, with ${fonts}`, async () => {
+      for (const width of [320, 375, 412, 416, 430, 480, 481, 767, 768, 800, 959, 960, 1280]) {
+        for (const lang of LANGS) {
+          const page = await site.newPage({ viewport: { width, height: 800 } });
+          if (fonts === 'fallback fonts') await page.route('**/*.woff2', (r) => r.abort());
+          await page.goto(`${site.base}/${lang}/${SLUG}/`);
+          await page.waitForSelector('article[lang] #p-1');
+          await page.evaluate(() => document.fonts.ready);
+          const m = await page.evaluate(() => {
+            const tops = [...document.querySelectorAll('.cv-brand, .cv-langs__link')].map(
+              (el) => Math.round(el.getBoundingClientRect().top),
+            );
+            // Items of one row are centred on it; a second row starts 44 px or more lower.
+            return {
+              rows: Math.max(...tops) - Math.min(...tops) < 20 ? 1 : 2,
+              header: document.querySelector('.cv-header').getBoundingClientRect().height,
+              margin: parseFloat(getComputedStyle(document.getElementById('p-1')).scrollMarginTop),
+            };
+          });
+          // From 48rem to 60rem the brand's subtitle shows and the row is the column's width:
+          // two rows there, and the scroll margin is larger to match.
+          if (width < 768 || width >= 960) {
+            assert.equal(m.rows, 1, `/${lang}/ at ${width}px (${fonts}): the header wraps to ${m.rows} rows`);
+          }
+          assert.ok(
+            m.header <= m.margin,
+            `/${lang}/ at ${width}px: the header (${m.header}px) is taller than the scroll margin (${m.margin}px)`,
+          );
+          await page.context().close();
+        }
+      }
+    });
+  }
+
   for (const { kind, path, ready } of PAGES) {
     for (const lang of LANGS) {
       test(`${kind} /${lang}/: no errors, no overflow at 375px, screenshots`, async () => {

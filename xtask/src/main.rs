@@ -33,7 +33,7 @@ COMMANDS:
                           trunk build --release
                           courtview prerender: every page as static HTML, hydrated by the app
                           (links use COURTVIEW_SITE_URL, default http://127.0.0.1:8080)
-                          node xtask/compress.mjs: FILE.gz and FILE.br beside each text file
+                          node xtask/compress.mjs: FILE.gz (Zopfli) and FILE.br beside each text file
     test                Everything CI checks, in order, stopping at the first failure:
                           cargo fmt --all -- --check
                           cargo clippy --workspace --all-targets -- -D warnings
@@ -77,6 +77,7 @@ TOOLS (installed when missing, skipped when present):
     trunk 0.21.14                (cargo install --locked)
     wasm-bindgen-cli             (cargo install, at the wasm-bindgen version in Cargo.lock)
     npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt;
+                                 @gfx/zopfli writes dist's .gz files;
                                  playwright-core; axe-core; lighthouse)
     chromium, chromium-driver    (apt-get; `test` and `bench` only)
     nginx, libnginx-mod-http-brotli-static  (apt-get; `test` only)
