@@ -96,8 +96,11 @@ describe('article page', () => {
     });
     assert.ok(await inViewport(page, 'article[lang="ru"] #p-5'), 'paragraph 5 in view');
     // Not just somewhere on screen: where the Kazakh paragraph 5 was.
-    const topAfter = await page.evaluate(() => document.getElementById('p-5').getBoundingClientRect().top);
-    const heightAfter = await page.evaluate(() => document.documentElement.scrollHeight);
+    const place = () => ({
+      top: document.getElementById('p-5').getBoundingClientRect().top,
+      height: document.documentElement.scrollHeight,
+    });
+    const { top: topAfter, height: heightAfter } = await page.evaluate(place);
     assert.ok(Math.abs(topAfter - topBefore) < 2, `p-5 top moved from ${topBefore} to ${topAfter}`);
     assert.ok((await page.textContent('article[lang="ru"]')).includes(EXPECTED_TEXT.ru));
 
@@ -109,10 +112,7 @@ describe('article page', () => {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.equal(new URL(page.url()).pathname, `/ru/${SLUG}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'ru');
-    const reloaded = await page.evaluate(() => ({
-      top: document.getElementById('p-5').getBoundingClientRect().top,
-      height: document.documentElement.scrollHeight,
-    }));
+    const reloaded = await page.evaluate(place);
     // The browser restores the scroll offset in pixels. With `font-display: optional` a
     // first load may be set in the fallback font and the reload in PT Serif from the cache,
     // so the text above paragraph 5 can reflow between the two loads (CI saw 81 px → 52 px).

@@ -33,7 +33,8 @@ COMMANDS:
                           trunk build --release
                           courtview prerender: every page as static HTML, hydrated by the app
                           (links use COURTVIEW_SITE_URL, default http://127.0.0.1:8080)
-                          node xtask/compress.mjs: FILE.gz (Zopfli) and FILE.br beside each text file
+                          node xtask/compress.mjs: FILE.gz (Zopfli) and FILE.br beside
+                          each text file
     test                Everything CI checks, in order, stopping at the first failure:
                           cargo fmt --all -- --check
                           cargo clippy --workspace --all-targets -- -D warnings
