@@ -14,9 +14,10 @@ pub use components::document_view::{DocumentView, DocumentViewProps};
 
 /// Starts the viewer in the browser: installs the panic hook now, then, in the next task (a
 /// `setTimeout` of 0), brings [`App`] to life in `<div id="app">` (or the body, if a host
-/// page lacks it). A page the prerender wrote (`data-prerendered` on the root) is hydrated: its nodes are kept and given their
-/// listeners, with no flash. Any other page (the SPA shell, the not-found page, whose language
-/// is the visitor's) is rendered afresh in an emptied root.
+/// page lacks it). A page the prerender wrote (`data-prerendered` on the root) is hydrated:
+/// its nodes are kept and given their listeners, with no flash. Any other page (the SPA
+/// shell, the not-found page, whose language is the visitor's) is rendered afresh in an
+/// emptied root.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     dom::install_panic_hook();
