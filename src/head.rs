@@ -2,12 +2,13 @@
 //! alternates and Open Graph tags. The prerender writes it into every page it renders; crawlers
 //! and link previews read it without running the app.
 
+use crate::content::page_data::{ListKind, PageData};
 use crate::document::plain_text;
 use crate::embed::escape_html as escape;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
-use crate::prebuilt;
-use crate::route::Route;
+use crate::route::{Listing, Route};
+use crate::store::{PAGE_FILES_ATTR, PageFiles};
 
 /// The head of one page, before it is written as HTML.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,22 +34,9 @@ pub struct PageHead {
 /// about this much).
 const DESCRIPTION_CHARS: usize = 200;
 
-/// The head of the page `route` shows, from the shipped catalog.
-pub fn page_head(route: &Route) -> PageHead {
-    let catalog = prebuilt::catalog();
+/// The head of the page `route` shows, from its data (`None`: the not-found page).
+pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
     let lang = route.lang().unwrap_or(Lang::Kk);
-    let list_head = |lang: Lang| PageHead {
-        lang,
-        title: Msg::NewsHeading.text(lang).to_owned(),
-        description: Msg::SiteTagline.text(lang).to_owned(),
-        canonical: Some(Route::List { lang }.path()),
-        alternates: Lang::ALL
-            .iter()
-            .map(|&l| (l, Route::List { lang: l }.path()))
-            .collect(),
-        og_type: "website",
-        published: None,
-    };
     let not_found = PageHead {
         lang,
         title: Msg::NotFoundHeading.text(lang).to_owned(),
@@ -58,29 +46,44 @@ pub fn page_head(route: &Route) -> PageHead {
         og_type: "website",
         published: None,
     };
-    match route {
-        Route::List { lang } => list_head(*lang),
-        Route::Article { lang, slug } => {
-            let Some(entry) = catalog.entry(slug) else {
+    match (route, data) {
+        (Route::List { listing, .. }, Some(PageData::List(list))) => PageHead {
+            lang,
+            title: i18n::list_title(&list.kind, list.page, lang),
+            description: match list.kind {
+                ListKind::All => Msg::SiteTagline.text(lang).to_owned(),
+                _ => i18n::list_heading(&list.kind, lang),
+            },
+            canonical: Some(route.path()),
+            // A tag is a word of one language: its list has no counterpart in another.
+            alternates: match listing {
+                Listing::Tag(_) => Vec::new(),
+                _ => Lang::ALL
+                    .iter()
+                    .map(|&l| (l, route.with_lang(l).path()))
+                    .collect(),
+            },
+            og_type: "website",
+            published: None,
+        },
+        (Route::Article { .. }, Some(PageData::Article(data))) => {
+            let Ok(article) = &data.version else {
                 return not_found;
             };
-            let Ok(resolved) = entry.resolve(*lang) else {
-                return not_found;
-            };
-            let article = resolved.article;
             let lead = article
                 .document
                 .first_paragraph()
                 .map(plain_text)
                 .unwrap_or_default();
             PageHead {
-                lang: *lang,
+                lang,
                 title: article.meta.title.clone(),
                 description: shorten(&lead, DESCRIPTION_CHARS),
                 canonical: Some(route.path()),
-                alternates: entry
-                    .languages()
-                    .map(|l| (l, route.with_lang(l).path()))
+                alternates: data
+                    .languages
+                    .iter()
+                    .map(|&l| (l, route.with_lang(l).path()))
                     .collect(),
                 og_type: "article",
                 published: Some(article.meta.date.to_string()),
@@ -88,7 +91,7 @@ pub fn page_head(route: &Route) -> PageHead {
         }
         // The embed view is the article for partners' frames: its canonical page is the
         // article on the full site, so search engines list that one.
-        Route::Embed { lang, slug } => {
+        (Route::Embed { lang, slug }, data) => {
             let article = Route::Article {
                 lang: *lang,
                 slug: slug.clone(),
@@ -96,10 +99,10 @@ pub fn page_head(route: &Route) -> PageHead {
             PageHead {
                 canonical: Some(article.path()),
                 alternates: Vec::new(),
-                ..page_head(&article)
+                ..page_head(&article, data)
             }
         }
-        Route::Root | Route::NotFound { .. } => not_found,
+        _ => not_found,
     }
 }
 
@@ -134,6 +137,12 @@ impl PageHead {
                 out.push(format!(
                     r#"<meta property="og:url" content="{}">"#,
                     url(path)
+                ));
+                // Feed readers find the language's news feed from any page.
+                out.push(format!(
+                    r#"<link rel="alternate" type="application/atom+xml" title="{}" href="{}">"#,
+                    escape(&i18n::page_title(Msg::NewsHeading.text(self.lang))),
+                    url(&format!("/{}/feed.xml", self.lang))
                 ));
             }
             None => out.push(r#"<meta name="robots" content="noindex">"#.to_owned()),
@@ -171,37 +180,19 @@ impl PageHead {
     }
 }
 
-/// Every page the prerender writes, but the not-found page: each article list, and each
-/// article in each language (a missing language shows the fallback, with its notice), on the
-/// full site and in the embed view.
-pub fn prerendered_routes() -> Vec<Route> {
-    let mut routes: Vec<Route> = Lang::ALL.iter().map(|&lang| Route::List { lang }).collect();
-    for entry in prebuilt::catalog().entries() {
-        for lang in Lang::ALL {
-            routes.push(Route::Article {
-                lang,
-                slug: entry.slug.clone(),
-            });
-            routes.push(Route::Embed {
-                lang,
-                slug: entry.slug.clone(),
-            });
-        }
-    }
-    routes
-}
-
 /// Puts a prerendered page into the built `index.html`: the page's language on `<html>`, its
 /// head in place of the generic `<title>` and description, and its markup inside
-/// `<div id="app">`, marked `data-prerendered` so that the app hydrates it (with `hydrate`
-/// false, as for the not-found page, whose language is the visitor's, the app renders
-/// afresh). Fails, naming what is missing, on a template that lacks any of these.
+/// `<div id="app">`. A page with data `files` (the page's own first) preloads its own, names
+/// them all on the root (`data-cv-data`, read by the app) and is marked `data-prerendered` so
+/// that the app hydrates it; without (the not-found page, whose language is the visitor's),
+/// the app renders afresh. Fails, naming what is missing, on a template that lacks any of
+/// these.
 pub fn fill_template(
     template: &str,
     head: &PageHead,
     site: &str,
     body: &str,
-    hydrate: bool,
+    files: Option<&PageFiles>,
 ) -> Result<String, String> {
     let missing = |what: &str| format!("the built index.html has no {what}");
     let html_open = template
@@ -241,12 +232,22 @@ pub fn fill_template(
     out.push_str(template[rest_start..title].trim_end_matches([' ', '\t']));
     out.push_str("  ");
     out.push_str(&head.to_html(site));
+    // The page's own data starts loading with the page, in parallel with the wasm; `crossorigin`
+    // makes the preload match the app's `fetch` (same-origin credentials), so it is used.
+    if let Some((_, own)) = files.and_then(|f| f.0.first()) {
+        out.push_str(&format!(
+            "\n  <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin>",
+            escape(own)
+        ));
+    }
     out.push_str(&template[title_end..app_open]);
-    out.push_str(if hydrate {
-        r#"<div id="app" data-prerendered>"#
-    } else {
-        app
-    });
+    match files {
+        Some(files) => out.push_str(&format!(
+            r#"<div id="app" data-prerendered {PAGE_FILES_ATTR}="{}">"#,
+            escape(&files.to_attr())
+        )),
+        None => out.push_str(app),
+    }
     out.push_str(body);
     out.push_str(&template[app_close..]);
     Ok(out)
@@ -315,7 +316,7 @@ pub fn replace_base(page: &str) -> (String, String) {
 }
 
 /// The 64-bit FNV-1a hash: enough to tell file versions apart in a name.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
@@ -403,11 +404,19 @@ fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Catalog;
+    use crate::content::page_data::ListData;
+
+    /// The data of the shipped article's page in `lang`.
+    fn article(lang: Lang) -> PageData {
+        let entry = Catalog::shipped().entry("iaca-2025-dubai").unwrap();
+        crate::site::article_data(entry, lang)
+    }
 
     #[test]
     fn article_head_names_every_language_and_escapes() {
         let route = Route::parse("/ru/iaca-2025-dubai/");
-        let head = page_head(&route);
+        let head = page_head(&route, Some(&article(Lang::Ru)));
         assert_eq!(head.lang, Lang::Ru);
         assert_eq!(head.og_type, "article");
         assert_eq!(head.alternates.len(), 3);
@@ -426,37 +435,65 @@ mod tests {
 
     #[test]
     fn not_found_is_not_indexed_and_lists_are_websites() {
-        let head = page_head(&Route::parse("/en/nothing-here/"));
+        let head = page_head(&Route::parse("/en/nothing-here/"), None);
         assert!(head.canonical.is_none());
         assert!(head.to_html("https://x").contains("noindex"));
-        let list = page_head(&Route::parse("/kk/"));
+        let data = PageData::List(ListData {
+            kind: ListKind::All,
+            page: 2,
+            pages: 3,
+            items: Vec::new(),
+            years: Vec::new(),
+        });
+        let list = page_head(&Route::parse("/kk/page/2/"), Some(&data));
         assert_eq!(list.og_type, "website");
-        assert_eq!(list.canonical.as_deref(), Some("/kk/"));
+        assert_eq!(list.canonical.as_deref(), Some("/kk/page/2/"));
+        assert_eq!(list.title, "Жаңалықтар · 2-бет");
+        assert!(
+            list.alternates
+                .contains(&(Lang::En, "/en/page/2/".to_owned()))
+        );
     }
 
     #[test]
     fn template_gets_language_head_and_body() {
         let template = "<!doctype html>\n<html lang=\"kk\">\n<head>\n  <meta name=\"description\" content=\"generic\">\n  <title>courtview</title>\n  <base href=\"/\">\n</head>\n<body>\n  <div id=\"app\">\n    <noscript>x</noscript>\n  </div>\n</body>\n</html>\n";
         let route = Route::parse("/en/iaca-2025-dubai/");
+        let data = article(Lang::En);
+        let files = PageFiles(vec![
+            (
+                "/en/iaca-2025-dubai/".into(),
+                "/data/0123456789abcdef.bin".into(),
+            ),
+            (
+                "/kk/iaca-2025-dubai/".into(),
+                "/data/fedcba9876543210.bin".into(),
+            ),
+        ]);
         let page = fill_template(
             template,
-            &page_head(&route),
+            &page_head(&route, Some(&data)),
             "https://h",
             "<p>body</p>",
-            true,
+            Some(&files),
         )
         .unwrap();
         assert!(page.contains("<html lang=\"en\">"));
         assert!(!page.contains("generic") && !page.contains("<noscript>"));
-        assert!(page.contains("<div id=\"app\" data-prerendered><p>body</p></div>\n</body>"));
+        assert!(page.contains(
+            "<div id=\"app\" data-prerendered data-cv-data=\"/en/iaca-2025-dubai/ /data/0123456789abcdef.bin /kk/iaca-2025-dubai/ /data/fedcba9876543210.bin\"><p>body</p></div>\n</body>"
+        ));
+        assert!(page.contains(
+            "<link rel=\"preload\" href=\"/data/0123456789abcdef.bin\" as=\"fetch\" crossorigin>"
+        ));
         assert!(page.contains("<link rel=\"canonical\" href=\"https://h/en/iaca-2025-dubai/\">"));
         assert!(page.contains("<base href=\"/\">"));
         let err = fill_template(
             "<html><body></body></html>",
-            &page_head(&route),
+            &page_head(&route, Some(&data)),
             "",
             "",
-            true,
+            None,
         );
         assert!(err.unwrap_err().contains("<title>"));
     }

@@ -4,6 +4,7 @@
 //! cannot be added without its translations, and translators see the three together. The
 //! content test checks that none is empty.
 
+use crate::content::page_data::ListKind;
 use crate::entities::EntityType;
 use crate::lang::Lang;
 
@@ -110,11 +111,19 @@ pub enum Msg {
     OpensInNewTab,
     /// The loader's iframe title when the page gives none: kept equal to the table in static/embed/embed.js.
     EmbedFrameTitle,
+    /// The accessible name of a list's page links.
+    Pagination,
+    /// The link to a list's previous page.
+    PreviousPage,
+    /// The link to a list's next page.
+    NextPage,
+    /// The accessible name (and heading) of the links to each year's list.
+    ArchiveByYear,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 50] = [
+    pub const ALL: [Msg; 54] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -165,6 +174,10 @@ impl Msg {
         Msg::ReadOnFullSite,
         Msg::OpensInNewTab,
         Msg::EmbedFrameTitle,
+        Msg::Pagination,
+        Msg::PreviousPage,
+        Msg::NextPage,
+        Msg::ArchiveByYear,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -327,6 +340,14 @@ impl Msg {
                 "Новость Верховного Суда Республики Казахстан",
                 "News from the Supreme Court of the Republic of Kazakhstan",
             ],
+            Msg::Pagination => ["Беттер", "Страницы", "Pages"],
+            Msg::PreviousPage => ["Алдыңғы бет", "Предыдущая страница", "Previous page"],
+            Msg::NextPage => ["Келесі бет", "Следующая страница", "Next page"],
+            Msg::ArchiveByYear => [
+                "Жылдар бойынша мұрағат",
+                "Архив по годам",
+                "Archive by year",
+            ],
         }
     }
 
@@ -427,6 +448,52 @@ pub fn paragraph_label(n: u32, lang: Lang) -> String {
         Lang::Kk => format!("{n}-абзац"),
         Lang::Ru => format!("Абзац {n}"),
         Lang::En => format!("Paragraph {n}"),
+    }
+}
+
+/// The heading of the list of a year's articles.
+pub fn year_heading(year: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{year} жылғы жаңалықтар"),
+        Lang::Ru => format!("Новости за {year} год"),
+        Lang::En => format!("News of {year}"),
+    }
+}
+
+/// The heading of the list of the articles with a tag, as the articles write it.
+pub fn tag_heading(tag: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Тақырып: {tag}"),
+        Lang::Ru => format!("Тема: {tag}"),
+        Lang::En => format!("Topic: {tag}"),
+    }
+}
+
+/// The heading of a list of articles.
+pub fn list_heading(kind: &ListKind, lang: Lang) -> String {
+    match kind {
+        ListKind::All => Msg::NewsHeading.text(lang).to_owned(),
+        ListKind::Year(year) => year_heading(*year, lang),
+        ListKind::Tag { name, .. } => tag_heading(name, lang),
+    }
+}
+
+/// The title of page `page` of a list: its heading, and the page's number from page 2 on.
+pub fn list_title(kind: &ListKind, page: u32, lang: Lang) -> String {
+    let heading = list_heading(kind, lang);
+    if page > 1 {
+        format!("{heading} · {}", page_number(page, lang))
+    } else {
+        heading
+    }
+}
+
+/// "Page N" of a list.
+pub fn page_number(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{n}-бет"),
+        Lang::Ru => format!("Страница {n}"),
+        Lang::En => format!("Page {n}"),
     }
 }
 

@@ -4,10 +4,10 @@
 //! Two layers, and data flows one way:
 //! - pure modules know nothing of the web and are tested natively: the model crate
 //!   (`courtview-model`, re-exported here: [`lang`], [`content`], [`document`], [`entities`],
-//!   [`ingest`], [`error`]), and [`i18n`], [`route`], [`embed`], [`head`] and [`prebuilt`] in
+//!   [`ingest`], [`error`]), and [`i18n`], [`route`], [`embed`], [`head`] and [`store`] in
 //!   this crate;
 //! - [`ui`] holds every Yew component; the same components render in the browser and, natively,
-//!   to HTML strings (the `render` command, later the prerender).
+//!   to HTML strings (the `render` command and the site generator, [`site`]).
 //!
 //! `tests/architecture.rs` enforces the import rule.
 
@@ -18,6 +18,8 @@ pub use courtview_model::{Lang, content, document, entities, error, ingest, lang
 pub mod embed;
 pub mod head;
 pub mod i18n;
-pub mod prebuilt;
 pub mod route;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+pub mod store;
 pub mod ui;

@@ -6,9 +6,29 @@
 //!
 //! `/embed/<lang>/<slug>/` is the same article without the site around it, for partners'
 //! iframes; `embed` can never be a language tag, so it cannot shadow a list or an article.
+//! Lists are `/<lang>/`, `/<lang>/<year>/` and `/<lang>/tags/<tag>/`, each followed by
+//! `page/<n>/` from page 2 on; article slugs never take a year's or these words' place
+//! ([`is_article_slug`]).
 
-use crate::content::is_valid_slug;
+use crate::content::is_article_slug;
+use crate::content::page_data::tag_slug;
 use crate::lang::Lang;
+
+/// The segment before a list's page number.
+const PAGE: &str = "page";
+/// The segment before a tag.
+const TAGS: &str = "tags";
+
+/// Which articles a list page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Listing {
+    /// Every article.
+    All,
+    /// The articles of a year.
+    Year(u16),
+    /// The articles with a tag, by its URL segment (`content::page_data::tag_slug`).
+    Tag(String),
+}
 
 /// The first path segment of the embed view.
 const EMBED: &str = "embed";
@@ -18,10 +38,15 @@ const EMBED: &str = "embed";
 pub enum Route {
     /// `/`: sends the visitor on to their language's list.
     Root,
-    /// `/<lang>/`: the article list.
+    /// `/<lang>/`, `/<lang>/page/<n>/`, `/<lang>/<year>/`, `/<lang>/tags/<tag>/`: a page of
+    /// an article list.
     List {
         /// The list's language.
         lang: Lang,
+        /// Which articles.
+        listing: Listing,
+        /// The page, from 1.
+        page: u32,
     },
     /// `/<lang>/<slug>/`: an article.
     Article {
@@ -57,7 +82,7 @@ impl Route {
         if segments.first() == Some(&EMBED) {
             let lang = segments.get(1).and_then(|s| Lang::from_tag(s));
             return match (&segments[1..], lang) {
-                ([_, slug], Some(lang)) if is_valid_slug(slug) => Route::Embed {
+                ([_, slug], Some(lang)) if is_article_slug(slug) => Route::Embed {
                     lang,
                     slug: (*slug).to_owned(),
                 },
@@ -65,14 +90,46 @@ impl Route {
             };
         }
         let lang = segments.first().and_then(|s| Lang::from_tag(s));
-        match (segments.as_slice(), lang) {
-            ([], _) => Route::Root,
-            ([_], Some(lang)) => Route::List { lang },
-            ([_, slug], Some(lang)) if is_valid_slug(slug) => Route::Article {
+        let Some(lang) = lang else {
+            return match segments.as_slice() {
+                [] => Route::Root,
+                _ => Route::NotFound { lang: None },
+            };
+        };
+        // A list's page number comes last: `…/page/<n>/`, n ≥ 2 (page 1 has no suffix).
+        let (rest, page) = match &segments[1..] {
+            [rest @ .., PAGE, n] => match page_number(n) {
+                Some(page) => (rest, page),
+                None => return Route::NotFound { lang: Some(lang) },
+            },
+            rest => (rest, 1),
+        };
+        let list = |listing| Route::List {
+            lang,
+            listing,
+            page,
+        };
+        match rest {
+            [] => list(Listing::All),
+            [year] if year_of(year).is_some() => list(Listing::Year(year_of(year).unwrap_or(0))),
+            [TAGS, tag] => match decode_tag(tag) {
+                Some(tag) => list(Listing::Tag(tag)),
+                None => Route::NotFound { lang: Some(lang) },
+            },
+            [slug] if page == 1 && is_article_slug(slug) => Route::Article {
                 lang,
                 slug: (*slug).to_owned(),
             },
-            _ => Route::NotFound { lang },
+            _ => Route::NotFound { lang: Some(lang) },
+        }
+    }
+
+    /// The first page of every article in `lang`: `/<lang>/`.
+    pub fn list(lang: Lang) -> Route {
+        Route::List {
+            lang,
+            listing: Listing::All,
+            page: 1,
         }
     }
 
@@ -80,7 +137,21 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Root => "/".to_owned(),
-            Route::List { lang } => format!("/{lang}/"),
+            Route::List {
+                lang,
+                listing,
+                page,
+            } => {
+                let mut path = match listing {
+                    Listing::All => format!("/{lang}/"),
+                    Listing::Year(year) => format!("/{lang}/{year}/"),
+                    Listing::Tag(tag) => format!("/{lang}/{TAGS}/{tag}/"),
+                };
+                if *page > 1 {
+                    path.push_str(&format!("{PAGE}/{page}/"));
+                }
+                path
+            }
             Route::Article { lang, slug } => format!("/{lang}/{slug}/"),
             Route::Embed { lang, slug } => format!("/{EMBED}/{lang}/{slug}/"),
             Route::NotFound { lang: Some(lang) } => format!("/{lang}/404/not-found/"),
@@ -98,7 +169,7 @@ impl Route {
     pub fn lang(&self) -> Option<Lang> {
         match self {
             Route::Root | Route::NotFound { lang: None } => None,
-            Route::List { lang } | Route::Article { lang, .. } | Route::Embed { lang, .. } => {
+            Route::List { lang, .. } | Route::Article { lang, .. } | Route::Embed { lang, .. } => {
                 Some(*lang)
             }
             Route::NotFound { lang: Some(lang) } => Some(*lang),
@@ -117,9 +188,67 @@ impl Route {
                 slug: slug.clone(),
             },
             Route::NotFound { .. } => Route::NotFound { lang: Some(lang) },
-            Route::Root | Route::List { .. } => Route::List { lang },
+            // Every article is listed in every language (in the nearest one where it lacks a
+            // version), so a page of all articles or of a year lists the same articles in the
+            // other language. A tag is a word of one language: its list has no counterpart,
+            // and the other language's full list stands in.
+            Route::List {
+                listing: listing @ (Listing::All | Listing::Year(_)),
+                page,
+                ..
+            } => Route::List {
+                lang,
+                listing: listing.clone(),
+                page: *page,
+            },
+            Route::Root | Route::List { .. } => Route::list(lang),
         }
     }
+
+    /// Whether the page needs its data file to be shown (an article or a list), as opposed
+    /// to pages made of interface text alone.
+    pub fn needs_data(&self) -> bool {
+        matches!(
+            self,
+            Route::List { .. } | Route::Article { .. } | Route::Embed { .. }
+        )
+    }
+}
+
+/// A page number of `…/page/<n>/`: 2 or more, digits only, no leading zero.
+fn page_number(segment: &str) -> Option<u32> {
+    let n: u32 = segment.parse().ok()?;
+    (n >= 2 && !segment.starts_with('0') && segment.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(n)
+}
+
+/// A year segment: four digits from 1900 to 2099.
+fn year_of(segment: &str) -> Option<u16> {
+    let year: u16 = segment.parse().ok()?;
+    (segment.len() == 4
+        && segment.bytes().all(|b| b.is_ascii_digit())
+        && (1900..2100).contains(&year))
+    .then_some(year)
+}
+
+/// A tag segment as the browser hands it over (percent-encoded UTF-8), decoded; `None` unless
+/// it decodes to a tag's own URL form ([`tag_slug`]), so that every tag has one address.
+fn decode_tag(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = segment.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let tag = String::from_utf8(out).ok()?;
+    (tag.len() <= 200 && tag_slug(&tag).as_deref() == Some(tag.as_str())).then_some(tag)
 }
 
 #[cfg(test)]
@@ -131,8 +260,8 @@ mod tests {
         assert_eq!(Route::parse("/"), Route::Root);
         assert_eq!(Route::parse(""), Route::Root);
         assert_eq!(Route::parse("/index.html"), Route::Root);
-        assert_eq!(Route::parse("/ru/"), Route::List { lang: Lang::Ru });
-        assert_eq!(Route::parse("/ru"), Route::List { lang: Lang::Ru });
+        assert_eq!(Route::parse("/ru/"), Route::list(Lang::Ru));
+        assert_eq!(Route::parse("/ru"), Route::list(Lang::Ru));
         let article = Route::Article {
             lang: Lang::Kk,
             slug: "iaca-2025-dubai".into(),
@@ -194,7 +323,27 @@ mod tests {
     fn paths_round_trip() {
         for route in [
             Route::Root,
-            Route::List { lang: Lang::En },
+            Route::list(Lang::En),
+            Route::List {
+                lang: Lang::Kk,
+                listing: Listing::All,
+                page: 3,
+            },
+            Route::List {
+                lang: Lang::Ru,
+                listing: Listing::Year(2025),
+                page: 1,
+            },
+            Route::List {
+                lang: Lang::Ru,
+                listing: Listing::Year(2024),
+                page: 12,
+            },
+            Route::List {
+                lang: Lang::Kk,
+                listing: Listing::Tag("халықаралық-ынтымақтастық".into()),
+                page: 2,
+            },
             Route::Article {
                 lang: Lang::Ru,
                 slug: "a-b".into(),
@@ -210,6 +359,58 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.path()), route, "{}", route.path());
         }
+    }
+
+    #[test]
+    fn lists_have_pages_years_and_tags() {
+        let kk = |listing, page| Route::List {
+            lang: Lang::Kk,
+            listing,
+            page,
+        };
+        assert_eq!(Route::parse("/kk/page/2/"), kk(Listing::All, 2));
+        assert_eq!(Route::parse("/kk/2025/"), kk(Listing::Year(2025), 1));
+        assert_eq!(Route::parse("/kk/2025/page/3"), kk(Listing::Year(2025), 3));
+        assert_eq!(
+            Route::parse("/kk/tags/%D1%85%D1%81%D3%99%D2%9B/"),
+            kk(Listing::Tag("хсәқ".into()), 1)
+        );
+        assert_eq!(
+            Route::parse("/kk/tags/хсәқ/page/2/"),
+            kk(Listing::Tag("хсәқ".into()), 2)
+        );
+        for bad in [
+            "/kk/page/1/",
+            "/kk/page/0/",
+            "/kk/page/02/",
+            "/kk/page/x/",
+            "/kk/page/",
+            "/kk/tags/",
+            "/kk/tags/ХСӘҚ/",
+            "/kk/tags/%C3%28/",
+            "/kk/tags/a%2Fb/",
+            "/kk/iaca-2025-dubai/page/2/",
+            "/kk/3000/",
+        ] {
+            assert_eq!(
+                Route::parse(bad),
+                Route::NotFound {
+                    lang: Some(Lang::Kk)
+                },
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            kk(Listing::Year(2025), 2).with_lang(Lang::Ru).path(),
+            "/ru/2025/page/2/"
+        );
+        assert_eq!(
+            kk(Listing::Tag("хсәқ".into()), 2)
+                .with_lang(Lang::En)
+                .path(),
+            "/en/"
+        );
+        assert!(kk(Listing::All, 1).needs_data() && !Route::Root.needs_data());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod loader;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
@@ -12,19 +13,29 @@ pub mod state;
 pub use app::App;
 pub use components::document_view::{DocumentView, DocumentViewProps};
 
-/// Starts the viewer in the browser: installs the panic hook now, then, in the next task (a
-/// `setTimeout` of 0), brings [`App`] to life in `<div id="app">` (or the body, if a host
-/// page lacks it). A page the prerender wrote (`data-prerendered` on the root) is hydrated:
-/// its nodes are kept and given their listeners, with no flash. Any other page (the SPA
-/// shell, the not-found page, whose language is the visitor's) is rendered afresh in an
-/// emptied root.
+/// Starts the viewer in the browser: installs the panic hook now; reads the page's own data
+/// file (which the page preloads, so it usually has arrived with the wasm); then, in a task of
+/// its own, brings [`App`] to life in `<div id="app">` (or the body, if a host page lacks it);
+/// then, in idle time, reads the same page's data in the other languages, so that a switch
+/// needs no network.
+///
+/// A page the site generator wrote (`data-prerendered` on the root) is hydrated: its nodes are
+/// kept and given their listeners, with no flash. Any other page (the shell, the not-found
+/// page, whose language is the visitor's) is rendered afresh in an emptied root. Should the
+/// page's own data not arrive, the page stays as written, readable, with its notice that
+/// interactive features are unavailable.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     dom::install_panic_hook();
-    // The wasm was compiled and instantiated in this task; the first render (most of it the
-    // browser compiling each function on its first call) goes in the next, so that neither
-    // blocks input as long as both would.
-    dom::in_next_task(render);
+    loader::start(|| {
+        // The wasm was compiled and instantiated in an earlier task; the first render (most
+        // of it the browser compiling each function on its first call) goes in a task of its
+        // own, so that neither blocks input as long as both would.
+        dom::in_next_task(|| {
+            render();
+            loader::prefetch_in_idle();
+        });
+    });
 }
 
 /// Hydrates or renders [`App`], as [`start`] says.

@@ -18,6 +18,10 @@
   if (typeof WebAssembly !== 'object') whenReady(show);
   // Capturing: a <script> or <link> that fails to load fires `error` on itself, not on window.
   window.addEventListener('error', function (event) {
+    // A picture in an article that does not load is the article's matter, not the app's:
+    // only scripts and stylesheets (and errors thrown by scripts) count.
+    var t = event.target;
+    if (t && t.tagName && t.tagName !== 'SCRIPT' && t.tagName !== 'LINK') return;
     if (root.getAttribute('data-courtview') !== 'interactive') whenReady(show);
   }, true);
   window.addEventListener('unhandledrejection', function () {

@@ -117,25 +117,30 @@ fn dates_resolve_to_the_knowledge_base_entity() {
     );
 }
 
-/// The browser replays the mentions the build found (courtview::prebuilt); they must be exactly
-/// what the matcher finds at run time, for every shipped article and language.
+/// The site generator marks each article's mentions with the matcher, in every shipped
+/// article and language, and the data file the browser reads holds exactly those marks.
 #[test]
-fn prebuilt_mentions_equal_the_matcher() {
+fn data_files_carry_the_matchers_mentions() {
     use courtview::content::Catalog;
+    use courtview::content::page_data::{self, PageData};
     use courtview::entities::annotate::annotate;
-    use courtview::prebuilt::annotate_shipped;
+    let site = courtview::site::annotated(Catalog::shipped().clone());
     let mut checked = 0;
-    for entry in Catalog::shipped().entries() {
+    for entry in site.entries() {
         for lang in courtview::Lang::ALL {
-            let Some(Ok(article)) = entry.version(lang) else {
+            let Some(Ok(plain)) = Catalog::shipped().entry(&entry.slug).unwrap().version(lang)
+            else {
                 continue;
             };
-            let replayed = annotate_shipped(&entry.slug, lang, &article.document)
-                .unwrap_or_else(|| panic!("no prebuilt mentions for {} ({lang})", entry.slug));
-            let live = annotate(&article.document, lang, article.meta.date.year);
-            assert_eq!(replayed, live, "{} ({lang})", entry.slug);
+            let bytes = page_data::encode(&courtview::site::article_data(entry, lang));
+            let Ok(PageData::Article(data)) = page_data::decode(&bytes) else {
+                panic!("{} ({lang}) decodes", entry.slug);
+            };
+            let shown = data.version.expect("readable");
+            let live = annotate(&plain.document, lang, plain.meta.date.year);
+            assert_eq!(shown.document, live, "{} ({lang})", entry.slug);
             assert!(
-                !replayed.mentions().is_empty(),
+                !live.mentions().is_empty(),
                 "{} ({lang}) has mentions",
                 entry.slug
             );
@@ -143,34 +148,4 @@ fn prebuilt_mentions_equal_the_matcher() {
         }
     }
     assert!(checked >= 3);
-}
-
-/// A document that is not the one the build saw gets no marks rather than wrong ones.
-#[test]
-fn prebuilt_mentions_refuse_another_document() {
-    use courtview::content::Catalog;
-    use courtview::prebuilt::annotate_shipped;
-    let entry = &Catalog::shipped().entries()[0];
-    let Some(Ok(kk)) = entry.version(courtview::Lang::Kk) else {
-        panic!("the first article has Kazakh");
-    };
-    let Some(Ok(ru)) = entry.version(courtview::Lang::Ru) else {
-        panic!("the first article has Russian");
-    };
-    assert!(annotate_shipped(&entry.slug, courtview::Lang::Kk, &ru.document).is_none());
-    assert!(annotate_shipped("no-such-article", courtview::Lang::Kk, &kk.document).is_none());
-}
-
-/// The browser's catalog is unpacked from what the build parsed: it must be the catalog.
-#[test]
-fn prebuilt_catalog_equals_the_shipped_one() {
-    use courtview::content::Catalog;
-    let (built, shipped) = (courtview::prebuilt::catalog(), Catalog::shipped());
-    assert_eq!(built.entries().len(), shipped.entries().len());
-    for (a, b) in built.entries().iter().zip(shipped.entries()) {
-        assert_eq!(a.slug, b.slug);
-        for lang in courtview::Lang::ALL {
-            assert_eq!(a.version(lang), b.version(lang), "{} ({lang})", a.slug);
-        }
-    }
 }

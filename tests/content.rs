@@ -148,11 +148,15 @@ fn msg_all_lists_every_message() {
         | Msg::CopyFailed
         | Msg::Preview
         | Msg::PreviewFrameTitle
+        | Msg::Pagination
+        | Msg::PreviousPage
+        | Msg::NextPage
+        | Msg::ArchiveByYear
         | Msg::ReadOnFullSite
         | Msg::OpensInNewTab
         | Msg::EmbedFrameTitle => 1,
     };
-    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 50);
+    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 54);
     let mut unique = Msg::ALL.to_vec();
     unique.dedup();
     assert_eq!(unique.len(), Msg::ALL.len());

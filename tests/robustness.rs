@@ -1,5 +1,5 @@
 //! Odd input never breaks the pure pipeline: bounded property tests over random Markdown-ish
-//! text (parse → annotate → render), deep nesting, the packed form and the matcher. The same
+//! text (parse → annotate → render), deep nesting, the data files' form and the matcher. The same
 //! invariants (`support/invariants.rs`) are what the cargo-fuzz targets in `fuzz/` check for
 //! as long as they are let run (`cargo xtask fuzz`); here a few hundred cases keep the suite
 //! fast.
@@ -10,7 +10,8 @@ mod html_allow;
 mod invariants;
 
 use courtview::Lang;
-use courtview::content::{Article, ArticleMeta, Catalog, Date, packed};
+use courtview::content::page_data;
+use courtview::content::{Article, ArticleMeta, Catalog, Date};
 use courtview::document::markdown::{MAX_NESTING, parse};
 use courtview::entities::annotate::{Gazetteer, annotate};
 use proptest::prelude::*;
@@ -153,9 +154,9 @@ proptest! {
         }
     }
 
-    /// Random articles, parsed and annotated, survive the packed form unchanged.
+    /// Random articles, parsed and annotated, survive the data files' form unchanged.
     #[test]
-    fn packed_round_trips_random_documents(
+    fn data_files_round_trip_random_documents(
         bodies in prop::collection::vec((markdownish(), any_lang(), 0usize..3), 0..4),
         title in "[^\n]{0,20}",
         tags in prop::collection::vec("[^\n]{0,8}", 0..3),
@@ -174,15 +175,15 @@ proptest! {
             document: annotate(&parse(body), *lang, 2025),
         });
         let catalog = Catalog::from_articles(articles);
-        if let Err(e) = invariants::packs(&catalog) {
+        if let Err(e) = invariants::data_round_trips(&catalog) {
             return Err(TestCaseError::fail(e));
         }
     }
 
     /// Bytes that are not what encode wrote (cut, flipped, random) are refused or decode to
-    /// something that packs again the same; never a panic.
+    /// something that encodes again the same; never a panic.
     #[test]
-    fn packed_decode_refuses_garbage(
+    fn data_decode_refuses_garbage(
         body in markdownish(),
         cut in any::<prop::sample::Index>(),
         flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
@@ -190,15 +191,16 @@ proptest! {
     ) {
         let source = format!("---\ntitle: T\ndate: 2025-11-19\n---\n{body}\nx\n");
         let catalog = Catalog::from_sources(&[("s", "kk", "s/kk.md", source.as_str())]);
-        let mut bytes = packed::encode(&catalog);
+        let entry = &catalog.entries()[0];
+        let mut bytes = page_data::encode(&courtview::site::article_data(entry, Lang::Kk));
         for (at, byte) in flips {
             let at = at.index(bytes.len());
             bytes[at] ^= byte;
         }
         bytes.truncate(cut.index(bytes.len() + 1));
         for input in [&bytes, &random] {
-            if let Some(decoded) = packed::decode(input)
-                && let Err(e) = invariants::packs(&decoded)
+            if let Ok(decoded) = page_data::decode(input)
+                && let Err(e) = invariants::encodes(&decoded)
             {
                 return Err(TestCaseError::fail(e));
             }

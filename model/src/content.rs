@@ -3,20 +3,21 @@
 mod catalog;
 pub(crate) mod date;
 mod front_matter;
-pub mod packed;
+mod load;
+pub mod page_data;
 mod slug;
 
 pub use catalog::{Catalog, Entry, Resolved};
 pub use date::Date;
 pub use front_matter::ArticleMeta;
-pub use slug::is_valid_slug;
+pub use slug::{RESERVED_SLUGS, is_article_slug, is_valid_slug};
 
 use crate::document::{Document, markdown};
 use crate::error::ContentError;
 use crate::lang::Lang;
 
 /// One language version of an article, parsed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// The article's slug, its folder name: lowercase letters, digits and hyphens.
     pub slug: String,

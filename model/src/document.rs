@@ -10,14 +10,14 @@ pub mod url;
 use crate::entities::EntityType;
 
 /// An article body: a sequence of blocks in reading order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// The top-level blocks.
     pub blocks: Vec<Block>,
 }
 
 /// A block-level element.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// A paragraph. `number` counts paragraphs from 1 in reading order across the whole
     /// document (nested ones included); it becomes the `id="p-<n>"` that aligns languages.
@@ -68,7 +68,7 @@ pub enum Block {
 }
 
 /// A table column's alignment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Align {
     /// No alignment given.
     None,
@@ -81,7 +81,7 @@ pub enum Align {
 }
 
 /// Inline content.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     /// Text, with escapes and character references already resolved.
     Text(String),

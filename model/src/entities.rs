@@ -10,7 +10,9 @@ pub mod morphology;
 use std::fmt;
 
 /// What kind of thing an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntityType {
     /// A person.
     Person,

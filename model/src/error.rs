@@ -5,7 +5,7 @@ use std::fmt;
 use crate::lang::Lang;
 
 /// Something wrong with an article file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContentError {
     /// The file, as a path relative to the repository (`static/articles/<slug>/<lang>.md`).
     pub path: String,

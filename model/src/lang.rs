@@ -4,7 +4,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A language of the articles and the interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     /// Kazakh, the language the Supreme Court publishes in.
     Kk,

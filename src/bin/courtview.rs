@@ -49,13 +49,6 @@ COMMANDS:
                                    PROPN runs' lemmas; IOB2: gold spans). The format is guessed
                                    from the extension or content when not given. --errors
                                    lists every miss and false mention after the table.
-    prerender DIR [--site-url URL] Write every page (article lists, articles in each
-                                   language, 404.html) as static HTML into DIR, a site built by
-                                   Trunk (`cargo xtask dist` runs this), using DIR/index.html
-                                   as the template; Trunk's inline start-up script becomes a
-                                   file (DIR/start-HASH.js), for a strict CSP. URL is the public address, for canonical,
-                                   hreflang and Open Graph links (default
-                                   http://127.0.0.1:8080).
     help                           This text.
 ";
 
@@ -67,7 +60,6 @@ fn main() -> ExitCode {
         Some("render") => cmd_render(&args[1..]),
         Some("match") => cmd_match(&args[1..]),
         Some("eval") => cmd_eval(&args[1..]),
-        Some("prerender") => cmd_prerender(&args[1..]),
         Some("help" | "--help" | "-h") | None => write_stdout(HELP),
         Some("--version" | "-V") => {
             write_stdout(&format!("courtview {}\n", env!("CARGO_PKG_VERSION")))
@@ -167,97 +159,6 @@ fn write_stdout(text: &str) -> Result<(), String> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| format!("stdout: {e}"))
-}
-
-/// The site address used when `prerender` is not given one: `cargo xtask serve`'s.
-const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
-
-fn cmd_prerender(args: &[String]) -> Result<(), String> {
-    use courtview::head::{fill_template, page_head, prerendered_routes};
-    use courtview::route::Route;
-    use courtview::ui::prerender::page_body;
-    let mut dir = None;
-    let mut site = DEFAULT_SITE_URL.to_owned();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--site-url" => {
-                site = it
-                    .next()
-                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-                    .ok_or("prerender: --site-url needs an http(s) URL")?
-                    .clone();
-            }
-            a if a.starts_with('-') => return Err(format!("prerender: unknown option `{a}`")),
-            a if dir.is_none() => dir = Some(PathBuf::from(a)),
-            a => return Err(format!("prerender: unexpected argument `{a}`")),
-        }
-    }
-    let dir = dir.ok_or("prerender: which folder? `courtview prerender dist`")?;
-    let template_path = dir.join("index.html");
-    let mut template = std::fs::read_to_string(&template_path)
-        .map_err(|e| format!("{}: cannot read: {e}", template_path.display()))?;
-    if template.contains("data-prerendered") {
-        return Err(format!(
-            "{}: already a prerendered page, not Trunk's template; build again",
-            template_path.display()
-        ));
-    }
-    let put = |path: &Path, contents: &str| {
-        std::fs::write(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display()))
-    };
-    // Trunk writes its start-up script inline; a strict Content-Security-Policy refuses inline
-    // scripts, so it becomes a file, in the template and so in every page.
-    if let Some((page, name, script)) = courtview::head::extract_start_script(&template) {
-        put(&dir.join(&name), &script)?;
-        template = page;
-    }
-    // `base-uri 'none'` refuses <base>: the app reads its base path from a meta instead.
-    // A second run finds the meta the first wrote, so the base is read from either.
-    template = courtview::head::replace_base(&template).0;
-    let base = courtview::head::base_of(&template);
-    // The fallback script and notice for when the app cannot start: in the shell (all three
-    // languages) and in every page (its own language).
-    use courtview::head::{FALLBACK_JS, add_fallback, hashed_name};
-    let fallback = hashed_name("fallback", FALLBACK_JS);
-    let fallback_src = format!("{}/{fallback}", base.trim_end_matches('/'));
-    put(&dir.join(&fallback), FALLBACK_JS)?;
-    // The shell (`/` and any address without a page) is written once, with all of the above.
-    put(
-        &template_path,
-        &add_fallback(&template, &fallback_src, None),
-    )?;
-    let write = |rel: &str, route: &Route, hydrate: bool| -> Result<(), String> {
-        let page = fill_template(
-            &template,
-            &page_head(route),
-            &site,
-            &page_body(route, &base),
-            hydrate,
-        )
-        .map_err(|e| format!("{}: {e}", template_path.display()))?;
-        let page = add_fallback(&page, &fallback_src, route.lang());
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
-        }
-        put(&path, &page)
-    };
-    let routes = prerendered_routes();
-    for route in &routes {
-        let rel = format!("{}index.html", route.path().trim_start_matches('/'));
-        write(&rel, route, true)?;
-    }
-    // The not-found page speaks the visitor's language once the app runs, so it is rendered
-    // afresh rather than hydrated; without JavaScript it reads in Kazakh.
-    write("404.html", &Route::NotFound { lang: None }, false)?;
-    eprintln!(
-        "prerendered {} pages and 404.html into {} (site {site})",
-        routes.len(),
-        dir.display()
-    );
-    Ok(())
 }
 
 fn cmd_ingest(args: &[String]) -> Result<(), String> {

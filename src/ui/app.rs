@@ -19,6 +19,7 @@ use super::state::{Action, EmbedMode, ReaderHandle, ReaderState};
 use crate::embed::EmbedOptions;
 use crate::i18n::Msg;
 use crate::route::Route;
+use crate::store;
 
 /// yew-router adapter for our own [`Route`], whose parsing lives in a pure module.
 impl Routable for Route {
@@ -94,9 +95,26 @@ pub(crate) fn Shell() -> Html {
     }
     // A page that names no language speaks the visitor's.
     let lang = route.lang().unwrap_or_else(dom::preferred_lang);
+    // A page whose data the app does not hold: on a page the site generator wrote (it names
+    // data files), an address reached in place whose page names its own, so it is loaded
+    // afresh; on a page that names none (the not-found page, a host's fallback to the shell),
+    // an address with no page: not found, and never a reload that would find the same.
+    let missing = route.needs_data() && !store::has(&route);
+    let reload = missing && !store::files().0.is_empty();
+    use_effect_with(reload, |&reload| {
+        if reload {
+            dom::reload();
+        }
+    });
     let page = match &route {
+        _ if reload => Html::default(),
+        _ if missing => html! { <NotFoundPage {lang} embedded={route.is_embed()} /> },
         Route::Root => html! { <RootPage /> },
-        Route::List { lang } => html! { <ListPage lang={*lang} /> },
+        Route::List {
+            lang,
+            listing,
+            page,
+        } => html! { <ListPage lang={*lang} listing={listing.clone()} page={*page} /> },
         Route::Article { lang, slug } => html! { <ArticlePage lang={*lang} slug={slug.clone()} /> },
         Route::Embed { lang, slug } => html! { <EmbedPage lang={*lang} slug={slug.clone()} /> },
         Route::NotFound { .. } => html! { <NotFoundPage {lang} /> },

@@ -8,3 +8,4 @@ pub mod entity_legend;
 pub mod footer;
 pub mod header;
 pub mod lang_switcher;
+pub mod page_link;

@@ -471,13 +471,7 @@ mod imp {
             web_sys::console::error_1(&format!("courtview panicked: {info}").into());
             // The page may be half-updated and no longer answers: say so, in its language
             // (the prerender wrote the notice; see static/fallback.js).
-            let doc = document();
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("data-courtview", "failed");
-            }
-            if let Some(notice) = doc.get_element_by_id("cv-offline") {
-                let _ = notice.remove_attribute("hidden");
-            }
+            super::show_unavailable();
         }));
     }
 }
@@ -731,4 +725,124 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
     {
         f();
     }
+}
+
+/// The data files the page names (`data-cv-data` on `<div id="app">`, written by the site
+/// generator): `None` for a page that needs none (the shell, the not-found page) and natively.
+pub fn page_files() -> Option<crate::store::PageFiles> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        gloo::utils::document()
+            .get_element_by_id("app")?
+            .get_attribute(crate::store::PAGE_FILES_ATTR)
+            .map(|attr| crate::store::PageFiles::parse(&attr))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The bytes at `url` (same origin), or why not: a network failure, or a status other than
+/// 200. The browser's HTTP cache answers for a file the page preloaded.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: network error"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| format!("{url}: unreadable body"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| format!("{url}: body interrupted"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Runs `f` when the browser is idle (`requestIdleCallback`, at the latest after two seconds),
+/// or after a short timeout where there is no such call (Safari).
+#[cfg(target_arch = "wasm32")]
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let window = gloo::utils::window();
+    let callback = Closure::once_into_js(f);
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(2000);
+        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    } else {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
+    }
+}
+
+/// Loads `href` as a new page (natively, nothing).
+pub fn go_to(href: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = gloo::utils::window().location().assign(href);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = href;
+}
+
+/// Loads `href` in place of the current page, which leaves the history (natively, nothing).
+pub fn replace_with(href: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = gloo::utils::window().location().replace(href);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = href;
+}
+
+/// Loads the current address afresh: the page the site generator wrote names its own data
+/// (natively, nothing).
+pub fn reload() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = gloo::utils::window().location().reload();
+    }
+}
+
+/// Shows the page's notice that interactive features are unavailable (the prerendered page
+/// stays readable), as `static/fallback.js` does when the app cannot start at all.
+pub fn show_unavailable() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let doc = gloo::utils::document();
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("data-courtview", "failed");
+        }
+        if let Some(notice) = doc.get_element_by_id("cv-offline") {
+            let _ = notice.remove_attribute("hidden");
+        }
+    }
+}
+
+/// A performance mark named `name`, for tests and `cargo xtask bench` to wait on or time.
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(perf) = gloo::utils::window().performance() {
+        let _ = perf.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
+/// A line in the browser console at the "info" level: for what went wrong without being an
+/// error of the page (natively, nothing).
+pub fn log_info(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::info_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
 }

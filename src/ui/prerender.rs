@@ -6,7 +6,9 @@ use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
 use super::app::Shell;
+use crate::content::page_data::PageData;
 use crate::route::Route;
+use crate::store;
 
 /// Properties of [`ServerApp`].
 #[derive(Properties, PartialEq, Clone)]
@@ -34,14 +36,22 @@ pub fn ServerApp(props: &ServerAppProps) -> Html {
     }
 }
 
-/// The markup of the page `route` shows on a site served under `base` (`/` at the root),
-/// hydratable (Yew's component markers included), for the inside of `<div id="app">`.
-pub fn page_body(route: &Route, base: &str) -> String {
-    let path = route.path();
+/// The markup of the page `route` shows from `data` on a site served under `base` (`/` at the
+/// root), hydratable (Yew's component markers included), for the inside of `<div id="app">`.
+pub fn page_body(route: &Route, base: &str, data: Option<PageData>) -> String {
+    let route = route.clone();
     let base = base.to_owned();
-    let renderer = yew::ServerRenderer::<ServerApp>::with_props(move || ServerAppProps {
-        path: AttrValue::from(path),
-        base: AttrValue::from(base),
+    let renderer = yew::ServerRenderer::<ServerApp>::with_props(move || {
+        // Yew renders on a thread of its own, where this runs first: the page's data goes
+        // into that thread's store, as the browser's start-up puts it into its own.
+        store::clear();
+        if let Some(data) = data {
+            store::insert(&route, data);
+        }
+        ServerAppProps {
+            path: AttrValue::from(route.path()),
+            base: AttrValue::from(base),
+        }
     })
     .hydratable(true);
     futures::executor::block_on(renderer.render())

@@ -8,7 +8,8 @@
 #![allow(dead_code)]
 
 use courtview::Lang;
-use courtview::content::{Catalog, packed};
+use courtview::content::Catalog;
+use courtview::content::page_data::{self, PageData};
 use courtview::document::markdown::{MAX_NESTING, safe_url};
 use courtview::document::{Block, Document, Inline};
 use courtview::entities::annotate::{Found, Gazetteer, annotate_by, mentions_by_run};
@@ -130,11 +131,24 @@ pub fn pipeline(markdown: &str, lang: Lang, year: u16) -> Result<String, String>
     Ok(html)
 }
 
-/// A catalogue survives [`packed::encode`] and [`packed::decode`] unchanged.
-pub fn packs(catalog: &Catalog) -> Result<(), String> {
-    let bytes = packed::encode(catalog);
-    let back = packed::decode(&bytes).ok_or("decode refused what encode wrote")?;
-    same_catalog(catalog, &back)
+/// Every article page of a catalogue survives the data files' form ([`page_data::encode`],
+/// [`page_data::decode`]) unchanged.
+pub fn data_round_trips(catalog: &Catalog) -> Result<(), String> {
+    for entry in catalog.entries() {
+        for lang in Lang::ALL {
+            encodes(&courtview::site::article_data(entry, lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// `data` decodes from its bytes to itself.
+pub fn encodes(data: &PageData) -> Result<(), String> {
+    let back = page_data::decode(&page_data::encode(data)).map_err(|e| e.to_string())?;
+    if back != *data {
+        return Err(format!("{data:?} came back as {back:?}"));
+    }
+    Ok(())
 }
 
 /// Two catalogues hold the same entries, in the same order, with equal versions.

@@ -1,7 +1,10 @@
 //! `cargo xtask bench`: measure the build against its performance budgets and report.
 //!
 //! The command gathers, then reports:
-//! 1. the release site in `dist/` (the same steps as `dist`);
+//! 1. the release site in `dist/` (the same steps as `dist`), timed; with `--articles N`, also
+//!    an archive of N generated articles in `target/bench/archive-N/` (archive.rs) and a second
+//!    release site with them in `target/bench/dist-N/`, timed too, whose path bench.mjs gets
+//!    in `COURTVIEW_BENCH_DIST_N`;
 //! 2. native figures from criterion (`cargo bench --bench matcher`), which criterion leaves
 //!    in `target/criterion/`;
 //! 3. `node tests/browser/bench.mjs`, which serves `dist/` (precompressed, as a production
@@ -20,8 +23,9 @@
 //! More native benchmarks go in [`NATIVE_BENCHES`]; more browser figures go in bench.mjs.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use crate::archive;
 use crate::steps;
 use crate::workspace::{Failure, Workspace};
 
@@ -37,11 +41,32 @@ const SINCE_ENV: &str = "COURTVIEW_BENCH_SINCE";
 const REPORT_ENV: &str = "COURTVIEW_REPORT";
 /// Tells bench.mjs which commit it measured.
 const COMMIT_ENV: &str = "COURTVIEW_COMMIT";
+/// Tells bench.mjs where the site with the generated archive is (`bench --articles N` only).
+const DIST_N_ENV: &str = "COURTVIEW_BENCH_DIST_N";
 
-/// Builds `dist/`, runs the native benchmarks and the browser measurements, and prints the
-/// report. The tools must already be in place (build tools and Chromium).
-pub fn bench(ws: &Workspace) -> Result<(), Failure> {
-    steps::dist(ws)?;
+/// Builds `dist/` (and, given `articles`, a second site with that many generated articles),
+/// runs the native benchmarks and the browser measurements, and prints the report. The tools
+/// must already be in place (build tools and Chromium).
+pub fn bench(ws: &Workspace, articles: Option<usize>) -> Result<(), Failure> {
+    let started = Instant::now();
+    steps::dist(ws, None)?;
+    let single = started.elapsed();
+    let archive_site = match articles {
+        Some(count) => {
+            let dir = ws.target_dir().join(format!("bench/archive-{count}"));
+            archive::write_archive(&dir, count)?;
+            let dist = ws.target_dir().join(format!("bench/dist-{count}"));
+            let started = Instant::now();
+            steps::release_site(ws, &dist, Some(&dir))?;
+            Some((count, started.elapsed(), dist))
+        }
+        None => None,
+    };
+    // Printed together, after both builds, so neither line is lost in the steps' output.
+    println!("build (1 article): {:.1} s", single.as_secs_f64());
+    if let Some((count, took, _)) = &archive_site {
+        println!("build ({count} articles): {:.1} s", took.as_secs_f64());
+    }
 
     let since = millis_since_epoch();
     for name in NATIVE_BENCHES {
@@ -60,6 +85,9 @@ pub fn bench(ws: &Workspace) -> Result<(), Failure> {
         .env(SINCE_ENV, since.to_string())
         .env(REPORT_ENV, &report)
         .env(COMMIT_ENV, commit(ws));
+    if let Some((_, _, dist)) = &archive_site {
+        command.env(DIST_N_ENV, dist);
+    }
     ws.step(
         "node bench.mjs (headless Chromium, transfer sizes, report)",
         command,

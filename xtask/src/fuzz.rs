@@ -19,7 +19,7 @@ use std::time::Instant;
 use crate::workspace::{Failure, Workspace};
 
 /// The targets in `fuzz/fuzz_targets/`, in the order they run.
-pub const TARGETS: &[&str] = &["parse_markdown", "annotate", "render_html", "packed_decode"];
+pub const TARGETS: &[&str] = &["parse_markdown", "annotate", "render_html", "data_decode"];
 
 /// How long each target runs unless `--seconds` says otherwise.
 pub const DEFAULT_SECONDS: u64 = 60;
@@ -117,7 +117,7 @@ pub fn fuzz(ws: &Workspace, options: &Options) -> Result<(), Failure> {
             .arg(format!("-timeout={SLOW_INPUT_SECONDS}"))
             .arg("-rss_limit_mb=2048")
             .arg("-print_final_stats=1");
-        if target != "packed_decode" {
+        if target != "data_decode" {
             run.arg(format!(
                 "-dict={}",
                 ws.root().join("fuzz/markdown.dict").display()

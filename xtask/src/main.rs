@@ -5,6 +5,7 @@
 //! at the first failure. It uses nothing but the standard library, so it builds on a fresh
 //! machine before anything else is installed.
 
+mod archive;
 mod bench;
 mod fuzz;
 mod lockfile;
@@ -14,6 +15,7 @@ mod stress;
 mod tools;
 mod workspace;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use workspace::{Failure, Workspace};
@@ -27,14 +29,20 @@ USAGE:
 
 COMMANDS:
     serve [TRUNK ARGS]  Install missing tools, then `trunk serve` (the viewer at
-                        http://127.0.0.1:8080/, as Trunk.toml sets); extra arguments go
-                        to trunk serve
-    dist                Install missing tools, then build the release site into dist/:
+                        http://127.0.0.1:8080/, as Trunk.toml sets), rebuilding on every
+                        change; Trunk.toml's hook writes the pages and data files into each
+                        build (courtview-site); extra arguments go to trunk serve
+    dist [--articles DIR]
+                        Install missing tools, then build the release site into dist/:
                           trunk build --release
-                          courtview prerender: every page as static HTML, hydrated by the app
-                          (links use COURTVIEW_SITE_URL, default http://127.0.0.1:8080)
-                          node xtask/compress.mjs: FILE.gz (Zopfli) and FILE.br beside
-                          each text file
+                          cargo run --release --bin courtview-site -- dist --site-url URL
+                          [--articles DIR]: every page as static HTML, hydrated by the app,
+                          the articles' data/HASH.bin files, <lang>/feed.xml, sitemap.xml,
+                          robots.txt (URL: COURTVIEW_SITE_URL, default
+                          http://127.0.0.1:8080); DIR holds more article folders
+                          (<slug>/<lang>.md, as static/articles/), read at build time
+                          node xtask/compress.mjs: FILE.gz and FILE.br beside each text
+                          file, unchanged files reused from target/compress-cache/
     test                Everything CI checks, in order, stopping at the first failure:
                           cargo fmt --all -- --check
                           cargo clippy --workspace --all-targets -- -D warnings
@@ -42,20 +50,33 @@ COMMANDS:
                           cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --locked
                             -- -D warnings (on stable, in the main target directory)
                           cargo test --workspace
-                          the release build into dist/ (as `dist`: build, prerender, compress)
+                          node --test xtask/compress.test.mjs
+                          the release build into dist/ (as `dist`: build, site, compress)
                           the stress build (as `stress`)
                           node --test in tests/browser (headless Chromium), against dist/
                           served by nginx with deploy/nginx.conf (started on a free port,
                           stopped after; COURTVIEW_SERVER=its URL, COURTVIEW_DIST=dist/,
                           COURTVIEW_STRESS=target/stress/)
-    stress              Install missing tools, then build the app once more with test
-                        articles into target/stress/dist/ (a debug Trunk build, not
-                        prerendered): a 1 MB article and one naming 5,000 entities, in
-                        kk, ru and en, and every hostile Markdown case of
-                        tests/fixtures/hostile/ (sources in target/stress/articles/)
-    bench               Install missing tools, build dist/, then measure and print one
+    stress [--articles N]
+                        Install missing tools, then build the site once more with test
+                        articles into target/stress/dist/ (sources in
+                        target/stress/articles/): a 1 MB article and one naming 5,000
+                        entities, in kk, ru and en, every hostile Markdown case of
+                        tests/fixtures/hostile/, and an archive of N generated articles
+                        (archive-0001 ...; default 45: three list pages of 20):
+                          trunk build (debug, not release)
+                          courtview-site target/stress/dist --site-url
+                          http://127.0.0.1:8080 --articles target/stress/articles
+    bench [--articles N]
+                        Install missing tools, build dist/, then measure and print one
                         report, each figure beside its budget (ok / MISSED by X), also
                         written as JSON to target/bench/report.json:
+                          build (1 article): the seconds `dist` took
+                          with --articles N: N generated articles written to
+                          target/bench/archive-N/, a second release site built with them
+                          into target/bench/dist-N/ (`dist --articles`), its seconds
+                          printed as build (N articles), its path passed to bench.mjs as
+                          COURTVIEW_BENCH_DIST_N
                           cargo bench --bench matcher (native matcher throughput)
                           node tests/browser/bench.mjs: headless Chromium, medians of cold
                           loads of /kk/iaca-2025-dubai/ at 1x and 4x CPU slowdown (FCP, LCP,
@@ -67,7 +88,7 @@ COMMANDS:
     fuzz [--seconds N] [TARGET...]
                         Install missing tools, then run each cargo-fuzz target in fuzz/
                         for N seconds (default 60) and report executions, coverage and
-                        crashes: parse_markdown, annotate, render_html, packed_decode
+                        crashes: parse_markdown, annotate, render_html, data_decode
                         (all when none is named), built with AddressSanitizer. Corpora
                         grow in fuzz/corpus/, crashes are saved in fuzz/artifacts/; any
                         crash fails the command
@@ -78,7 +99,7 @@ TOOLS (installed when missing, skipped when present):
     trunk 0.21.14                (cargo install --locked)
     wasm-bindgen-cli             (cargo install, at the wasm-bindgen version in Cargo.lock)
     npm packages in tests/browser (npm ci: binaryen@132 provides wasm-opt;
-                                 @gfx/zopfli writes dist's .gz files;
+                                 @gfx/zopfli writes the .gz of the app assets;
                                  playwright-core; axe-core; lighthouse)
     chromium, chromium-driver    (apt-get; `test` and `bench` only)
     nginx, libnginx-mod-http-brotli-static  (apt-get; `test` only)
@@ -95,14 +116,16 @@ enum Task {
     Help,
     /// `trunk serve`, with extra arguments passed through.
     Serve(Vec<String>),
-    /// Release build into `dist/`.
-    Dist,
+    /// Release build into `dist/`, with an extra folder of articles when given.
+    Dist(Option<PathBuf>),
     /// Everything CI checks.
     Test,
-    /// The app built with the stress and hostile articles.
-    Stress,
-    /// Performance figures against their budgets.
-    Bench,
+    /// The site built with the stress and hostile articles and an archive of this many
+    /// generated ones.
+    Stress(usize),
+    /// Performance figures against their budgets; with a count, also a site with that many
+    /// generated articles.
+    Bench(Option<usize>),
     /// Each fuzz target for a set time.
     Fuzz(fuzz::Options),
 }
@@ -120,13 +143,53 @@ impl Task {
         match first.as_str() {
             "help" | "-h" | "--help" => Ok(Task::Help),
             "serve" => Ok(Task::Serve(rest.to_vec())),
-            "dist" => no_more(Task::Dist),
+            "dist" => parse_articles_folder(rest).map(Task::Dist),
             "test" => no_more(Task::Test),
-            "stress" => no_more(Task::Stress),
-            "bench" => no_more(Task::Bench),
+            "stress" => parse_count("stress", rest)
+                .map(|n| Task::Stress(n.unwrap_or(stress::DEFAULT_ARCHIVE))),
+            "bench" => parse_count("bench", rest).map(Task::Bench),
             "fuzz" => fuzz::Options::parse(rest).map(Task::Fuzz),
             other => Err(format!("unknown command `{other}`")),
         }
+    }
+}
+
+/// Reads `dist`'s arguments: nothing, or `--articles DIR` once. Whether DIR can be read is
+/// checked when the command runs ([`steps::articles_dir`]).
+fn parse_articles_folder(rest: &[String]) -> Result<Option<PathBuf>, String> {
+    match rest {
+        [] => Ok(None),
+        [flag, more @ ..] if flag == "--articles" => match more {
+            [dir] if !dir.is_empty() => Ok(Some(PathBuf::from(dir))),
+            [] | [_] => Err("--articles needs a folder".to_string()),
+            [dir, extra, ..] => Err(format!(
+                "unexpected argument `{extra}` after `--articles {dir}` (one folder only)"
+            )),
+        },
+        [other, ..] => Err(format!("unexpected argument `{other}` after `dist`")),
+    }
+}
+
+/// Reads `--articles N` (a whole number, 0 allowed), given once or not at all, as the only
+/// arguments of `command`.
+fn parse_count(command: &str, rest: &[String]) -> Result<Option<usize>, String> {
+    match rest {
+        [] => Ok(None),
+        [flag, more @ ..] if flag == "--articles" => match more {
+            [] => Err("--articles needs a number".to_string()),
+            [n, extra @ ..] => {
+                let count = n
+                    .parse()
+                    .map_err(|_| format!("--articles `{n}` is not a whole number"))?;
+                match extra {
+                    [] => Ok(Some(count)),
+                    [extra, ..] => Err(format!(
+                        "unexpected argument `{extra}` after `{command} --articles {n}`"
+                    )),
+                }
+            }
+        },
+        [other, ..] => Err(format!("unexpected argument `{other}` after `{command}`")),
     }
 }
 
@@ -161,9 +224,10 @@ fn run(task: Task) -> Result<(), Failure> {
             tools::ensure_build_tools(&ws)?;
             steps::serve(&ws, &extra)
         }
-        Task::Dist => {
+        Task::Dist(articles) => {
+            let articles = articles.map(|dir| steps::articles_dir(&dir)).transpose()?;
             tools::ensure_build_tools(&ws)?;
-            steps::dist(&ws)?;
+            steps::dist(&ws, articles.as_deref())?;
             println!("✓ dist/ is ready: {}", ws.dist_dir().display());
             Ok(())
         }
@@ -175,19 +239,19 @@ fn run(task: Task) -> Result<(), Failure> {
             println!("✓ all checks passed");
             Ok(())
         }
-        Task::Stress => {
+        Task::Stress(archive) => {
             tools::ensure_build_tools(&ws)?;
-            stress::build(&ws)?;
+            stress::build(&ws, archive)?;
             println!(
                 "✓ the stress build is ready: {}",
                 stress::stress_dir(&ws).join("dist").display()
             );
             Ok(())
         }
-        Task::Bench => {
+        Task::Bench(articles) => {
             tools::ensure_build_tools(&ws)?;
             tools::ensure_browser(&ws)?;
-            bench::bench(&ws)
+            bench::bench(&ws, articles)
         }
         Task::Fuzz(options) => fuzz::fuzz(&ws, &options),
     }
@@ -210,10 +274,26 @@ mod tests {
 
     #[test]
     fn commands_parse() {
-        assert_eq!(Task::parse(&args(&["dist"])), Ok(Task::Dist));
+        assert_eq!(Task::parse(&args(&["dist"])), Ok(Task::Dist(None)));
+        assert_eq!(
+            Task::parse(&args(&["dist", "--articles", "../archive"])),
+            Ok(Task::Dist(Some(PathBuf::from("../archive"))))
+        );
         assert_eq!(Task::parse(&args(&["test"])), Ok(Task::Test));
-        assert_eq!(Task::parse(&args(&["bench"])), Ok(Task::Bench));
-        assert_eq!(Task::parse(&args(&["stress"])), Ok(Task::Stress));
+        assert_eq!(Task::parse(&args(&["bench"])), Ok(Task::Bench(None)));
+        assert_eq!(
+            Task::parse(&args(&["bench", "--articles", "1000"])),
+            Ok(Task::Bench(Some(1000)))
+        );
+        assert_eq!(Task::parse(&args(&["stress"])), Ok(Task::Stress(45)));
+        assert_eq!(
+            Task::parse(&args(&["stress", "--articles", "1000"])),
+            Ok(Task::Stress(1000))
+        );
+        assert_eq!(
+            Task::parse(&args(&["stress", "--articles", "0"])),
+            Ok(Task::Stress(0))
+        );
         assert!(matches!(
             Task::parse(&args(&["fuzz", "--seconds", "5"])),
             Ok(Task::Fuzz(fuzz::Options { seconds: 5, .. }))
@@ -229,7 +309,21 @@ mod tests {
         assert!(Task::parse(&args(&["bild"])).is_err());
         assert!(Task::parse(&args(&["test", "--fast"])).is_err());
         assert!(Task::parse(&args(&["dist", "x"])).is_err());
+        assert!(Task::parse(&args(&["dist", "--articles"])).is_err());
+        assert!(Task::parse(&args(&["dist", "--articles", ""])).is_err());
+        assert!(Task::parse(&args(&["dist", "--articles", "a", "b"])).is_err());
+        assert!(Task::parse(&args(&["dist", "--articles", "a", "--articles", "b"])).is_err());
         assert!(Task::parse(&args(&["bench", "matcher"])).is_err());
+        for bad in [
+            &["stress", "--articles"][..],
+            &["stress", "--articles", "-3"],
+            &["stress", "--articles", "many"],
+            &["stress", "--articles", "4", "5"],
+            &["stress", "45"],
+            &["bench", "--articles", "1e3"],
+        ] {
+            assert!(Task::parse(&args(bad)).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -170,4 +170,19 @@ mod tests {
         );
         assert!(site_config("server {}", 1, Path::new("/x")).is_err());
     }
+
+    #[test]
+    fn the_archive_files_have_their_rules() {
+        let shipped = include_str!("../../deploy/nginx.conf");
+        for rule in [
+            "location ~ \"^/data/[0-9a-f]{16}\\.bin$\" {",
+            "location ~ \"^/[a-z]{2}/feed\\.xml$\" {",
+            "types { application/atom+xml xml; }",
+            "location = /sitemap.xml {",
+            "location = /robots.txt {",
+            "gzip_vary on;",
+        ] {
+            assert!(shipped.contains(rule), "{rule}");
+        }
+    }
 }

@@ -8,18 +8,22 @@
 //!   in each language;
 //! - `hostile-<case>`: every case of `tests/fixtures/hostile/` as an article in all three
 //!   languages (the case's own front matter if it has one, else a plain one);
+//! - `archive-0001` …: an archive of generated news articles (45 unless `--articles N` says
+//!   otherwise, so the lists have three pages of 20; see archive.rs);
 //!
-//! then builds the app with them (`COURTVIEW_EXTRA_ARTICLES`, read by model/build.rs) into
-//! `target/stress/dist/` with Trunk's debug build: the same app and the same code paths, without
-//! the release profile's LTO and wasm-opt, which would cost minutes for nothing tested here, and
-//! in its own profile, so it never invalidates the release build. It is not prerendered: that
-//! would need a native build with the extra articles too, and every page renders in the
-//! browser instead, which is what these tests want to see.
+//! then builds the site with them into `target/stress/dist/`: Trunk's debug build of the app
+//! (the same app and the same code paths, without the release profile's LTO and wasm-opt,
+//! which would cost minutes for nothing tested here, and in its own profile, so it never
+//! invalidates the release build), then the site binary, as `dist` runs it ([`steps::site_step`],
+//! links to http://127.0.0.1:8080), with `--articles target/stress/articles`: every page
+//! prerendered and every article's data file written. The app carries no article, so the
+//! wasm is the one `dist` would build in debug; only the site binary reads the test articles.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::archive;
 use crate::steps;
 use crate::workspace::{Failure, Workspace};
 
@@ -28,8 +32,9 @@ use crate::workspace::{Failure, Workspace};
 /// `target/stress`.
 pub const STRESS_ENV: &str = "COURTVIEW_STRESS";
 
-/// The environment variable model/build.rs reads.
-const EXTRA_ENV: &str = "COURTVIEW_EXTRA_ARTICLES";
+/// Generated archive articles when `--articles` does not say: 45, so the lists have three
+/// pages of 20 with the last one part full.
+pub const DEFAULT_ARCHIVE: usize = 45;
 
 /// Paragraphs of the 1 MB article.
 const BIG_PARAGRAPHS: usize = 1_000;
@@ -41,7 +46,8 @@ const NAMES_PER_PARAGRAPH: usize = 10;
 
 /// Per language: the tag, a filler sentence naming nothing the matcher knows, the name the 1 MB
 /// article's paragraphs start with, and five names (dictionary form) from static/entities.
-const TEXT: [(&str, &str, &str, [&str; 5]); 3] = [
+/// archive.rs names the same entities in its generated articles.
+pub const TEXT: [(&str, &str, &str, [&str; 5]); 3] = [
     (
         "kk",
         "Бұл сынақ мәтіні ұзын мақаланың әр абзацын толтыру үшін қайталанады, оқырман оны түгел көруі керек.",
@@ -85,26 +91,26 @@ pub fn stress_dir(ws: &Workspace) -> PathBuf {
     ws.target_dir().join("stress")
 }
 
-/// Writes the articles and builds the app with them into `target/stress/dist/`.
-pub fn build(ws: &Workspace) -> Result<(), Failure> {
+/// Writes the articles (with an archive of `archive` generated ones) and builds the site with
+/// them into `target/stress/dist/`.
+pub fn build(ws: &Workspace, archive: usize) -> Result<(), Failure> {
     let dir = stress_dir(ws);
     let articles = dir.join("articles");
-    write_articles(ws, &articles)?;
+    write_articles(ws, &articles, archive)?;
     let dist = dir.join("dist");
     let mut command = steps::trunk(ws);
-    command
-        .args(["build", "--dist"])
-        .arg(&dist)
-        .env(EXTRA_ENV, &articles);
-    ws.step(
-        "trunk build (debug, with target/stress/articles, into target/stress/dist/)",
+    command.args(["build", "--dist"]).arg(&dist);
+    let trunk = steps::Step {
+        label: "trunk build (debug, into target/stress/dist/)".to_string(),
         command,
-    )
+    };
+    let site = steps::site_step(ws, &dist, steps::LOCAL_SITE_URL, &[&articles]);
+    steps::run_all(ws, vec![trunk, site])
 }
 
 /// Writes every generated article into `articles` (emptied first, so no stale case stays).
-fn write_articles(ws: &Workspace, articles: &Path) -> Result<(), Failure> {
-    let io = |what: &Path, e: std::io::Error| Failure::new(format!("{}: {e}", what.display()));
+fn write_articles(ws: &Workspace, articles: &Path, archive: usize) -> Result<(), Failure> {
+    let io = archive::io_failure;
     if articles.exists() {
         fs::remove_dir_all(articles).map_err(|e| io(articles, e))?;
     }
@@ -134,15 +140,8 @@ fn write_articles(ws: &Workspace, articles: &Path) -> Result<(), Failure> {
             [article.clone(), article.clone(), article],
         ));
     }
-    for (slug, versions) in all {
-        let folder = articles.join(&slug);
-        fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
-        for ((lang, ..), text) in TEXT.iter().zip(versions) {
-            let file = folder.join(format!("{lang}.md"));
-            fs::write(&file, text).map_err(|e| io(&file, e))?;
-        }
-    }
-    Ok(())
+    all.extend(archive::articles(archive));
+    archive::write(articles, all)
 }
 
 /// Front matter for a generated article.
@@ -232,6 +231,25 @@ mod tests {
             let named: usize = names.iter().map(|n| text.matches(n).count()).sum();
             assert_eq!(named, MENTION_PARAGRAPHS * NAMES_PER_PARAGRAPH, "{lang}");
         }
+    }
+
+    #[test]
+    fn the_stress_articles_include_the_archive() {
+        let ws = Workspace::locate().unwrap();
+        let dir = std::env::temp_dir().join(format!("courtview-stress-{}", std::process::id()));
+        write_articles(&ws, &dir, 3).unwrap();
+        for slug in [
+            "stress-1mb",
+            "hostile-01-script-block",
+            "archive-0001",
+            "archive-0003",
+        ] {
+            assert!(dir.join(slug).join("en.md").is_file(), "{slug}");
+        }
+        assert!(!dir.join("archive-0004").exists());
+        write_articles(&ws, &dir, 0).unwrap();
+        assert!(!dir.join("archive-0001").exists(), "emptied first");
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

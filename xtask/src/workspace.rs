@@ -61,6 +61,12 @@ impl Workspace {
         &self.cargo_bin
     }
 
+    /// `path` relative to the repository root when it is inside it (for short step labels),
+    /// else `path` itself.
+    pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+
     /// The release site.
     pub fn dist_dir(&self) -> PathBuf {
         self.root.join("dist")

@@ -1,25 +1,17 @@
-//! Every article the app ships, compiled in by `build.rs`, parsed once on first use.
-
-use std::sync::OnceLock;
+//! Every article of a site, in every language it exists in, newest first.
 
 use super::Article;
 use crate::error::ContentError;
 use crate::lang::Lang;
 
-/// One embedded article file: `(slug, language tag, path, text)`.
-pub type Source = (&'static str, &'static str, &'static str, &'static str);
-
-// `SOURCES: &[Source]`, written by build.rs from static/articles/<slug>/<lang>.md.
-include!(concat!(env!("OUT_DIR"), "/content_index.rs"));
-
 /// All articles, newest first.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Catalog {
     pub(super) entries: Vec<Entry>,
 }
 
 /// One article in all the languages it exists in.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Entry {
     /// The article's slug.
     pub slug: String,
@@ -44,19 +36,13 @@ impl Resolved<'_> {
 }
 
 impl Catalog {
-    /// The articles compiled into this build, parsed on first call.
-    pub fn shipped() -> &'static Catalog {
-        static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| Catalog::from_sources(SOURCES))
-    }
-
     /// Builds a catalogue from article files. A file with an unknown language tag is reported
     /// as an error of that article rather than dropped.
     pub fn from_sources(sources: &[(&str, &str, &str, &str)]) -> Catalog {
         let mut catalog = Catalog::default();
         for &(slug, tag, path, text) in sources {
             let position = catalog.position(slug);
-            // build.rs only embeds kk/ru/en files, so an unknown tag cannot reach us from it.
+            // The loader only reads kk/ru/en files, so an unknown tag cannot reach us from it.
             let Some(lang) = Lang::from_tag(tag) else {
                 continue;
             };
@@ -98,6 +84,17 @@ impl Catalog {
     fn sort(&mut self) {
         self.entries
             .sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.slug.cmp(&b.slug)));
+    }
+
+    /// The same catalogue with every readable version passed through `f` (the site generator
+    /// marks each article's entity mentions this way); errors stay as they are.
+    pub fn map_articles(mut self, f: impl Fn(Article) -> Article) -> Catalog {
+        for entry in &mut self.entries {
+            for version in &mut entry.versions {
+                *version = version.take().map(|v| v.map(&f));
+            }
+        }
+        self
     }
 
     /// Every article, newest first.
@@ -152,7 +149,7 @@ impl Entry {
                 None => {}
             }
         }
-        // build.rs guarantees at least one file per article, so this is an error, not None.
+        // The loader guarantees at least one file per article, so this is an error, not None.
         Err(first_error.expect("an article folder always holds at least one file"))
     }
 

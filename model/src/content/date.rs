@@ -5,7 +5,9 @@ use std::fmt;
 use crate::lang::Lang;
 
 /// A calendar date (proleptic Gregorian), as in an article's front matter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Date {
     /// Year, e.g. 2025.
     pub year: u16,

@@ -15,7 +15,7 @@
 use super::Date;
 
 /// An article's metadata.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleMeta {
     /// The headline.
     pub title: String,

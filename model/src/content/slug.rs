@@ -12,3 +12,14 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.ends_with('-')
         && !slug.contains("--")
 }
+
+/// Path segments that name pages of their own under `/<lang>/`, so no article may take them.
+pub const RESERVED_SLUGS: [&str; 4] = ["page", "tags", "search", "entities"];
+
+/// Whether `slug` may name an article: a valid slug ([`is_valid_slug`]) that is not all digits
+/// (`/<lang>/2025/` is the year's list) nor one of the [`RESERVED_SLUGS`].
+pub fn is_article_slug(slug: &str) -> bool {
+    is_valid_slug(slug)
+        && !slug.bytes().all(|b| b.is_ascii_digit())
+        && !RESERVED_SLUGS.contains(&slug)
+}

@@ -10,12 +10,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::content::page_data::PageData;
 use crate::document::MentionInfo;
 use crate::embed::{EmbedOptions, EmbedSpec, SANDBOX, Theme, paragraph_of_fragment};
 use crate::entities::EntityType;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
-use crate::prebuilt;
+use crate::route::Route;
+use crate::store;
 use crate::ui::dom::{self, CopyOutcome};
 use crate::ui::state::ReaderHandle;
 
@@ -145,11 +147,20 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         choice.highlight,
         choice.paragraph,
     );
-    let title = prebuilt::catalog()
-        .entry(&props.slug)
-        .and_then(|e| e.resolve(choice.lang).ok())
-        .map(|r| r.article.meta.title.clone())
-        .unwrap_or_default();
+    // The title in the chosen language, from that page's data (fetched in idle time after the
+    // page started); until it is there, the snippet's generic title stands in.
+    let route = Route::Article {
+        lang: choice.lang,
+        slug: props.slug.to_string(),
+    };
+    let title = match store::get(&route).as_deref() {
+        Some(PageData::Article(data)) => data
+            .version
+            .as_ref()
+            .map(|a| a.meta.title.clone())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
     let spec = EmbedSpec {
         base: &base,
         lang: choice.lang,

@@ -1,12 +1,11 @@
 //! The site header: name, tagline and language switcher.
 
-use yew::prelude::*;
-use yew_router::prelude::*;
-
 use super::lang_switcher::LangSwitcher;
+use super::page_link::PageLink;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
+use yew::prelude::*;
 
 /// Props for [`Header`].
 #[derive(Properties, PartialEq)]
@@ -24,13 +23,13 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="cv-header">
             <div class="cv-header__inner">
-                <Link<Route> classes="cv-brand" to={Route::List { lang }}>
+                <PageLink classes="cv-brand" to={Route::list(lang)}>
                     <span class="cv-brand__mark" aria-hidden="true">{ "§" }</span>
                     <span class="cv-brand__text">
                         <span class="cv-brand__name">{ Msg::SiteName.text(lang) }</span>
                         <span class="cv-brand__sub">{ Msg::SiteTagline.text(lang) }</span>
                     </span>
-                </Link<Route>>
+                </PageLink>
                 <LangSwitcher {lang} route={props.route.clone()} />
             </div>
         </header>

@@ -1,5 +1,7 @@
 //! The language switcher: real links to the same page in each language, upgraded to
-//! in-place switches that keep the reader's paragraph.
+//! in-place switches that keep the reader's paragraph once the page holds the other
+//! language's data (fetched in idle time after start-up); until then, or should that fetch
+//! have failed, the link loads the other language's page, which the browser keeps at the top.
 //!
 //! In the embed view it is compact, keeps the embed's query options, replaces the frame's
 //! history entry instead of adding one (so the partner's Back button is not polluted) and
@@ -13,6 +15,7 @@ use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::dom;
+use crate::ui::loader;
 use crate::ui::state::EmbedMode;
 
 /// Props for [`LangSwitcher`].
@@ -52,6 +55,7 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
         );
         let onclick = {
             let navigator = navigator.clone();
+            let href = href.clone();
             let embedded = embed.is_some();
             let query = query.clone();
             Callback::from(move |e: MouseEvent| {
@@ -59,15 +63,24 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
                 if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
                     return;
                 }
-                let Some(navigator) = &navigator else { return };
+                let Some(navigator) = navigator.clone() else {
+                    return;
+                };
                 e.prevent_default();
                 dom::set_pending_anchor(dom::reading_anchor());
-                if embedded {
-                    let _ = navigator.replace_with_query(&route, Raw(query.as_str()));
-                } else {
-                    dom::save_lang(target);
-                    navigator.push(&route);
-                }
+                let (to, query, href) = (route.clone(), query.clone(), href.clone());
+                // The other language's data is usually here already (fetched in idle time);
+                // if not, it is fetched now, and should that fail the link's page is loaded.
+                loader::ensure(&route, move |loaded| {
+                    if !loaded {
+                        dom::go_to(&href);
+                    } else if embedded {
+                        let _ = navigator.replace_with_query(&to, Raw(query.as_str()));
+                    } else {
+                        dom::save_lang(target);
+                        navigator.push(&to);
+                    }
+                });
             })
         };
         let current = (target == props.lang).then_some("true");

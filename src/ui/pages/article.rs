@@ -4,18 +4,19 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::not_found::NotFoundPage;
+use crate::content::page_data::{PageData, tag_slug};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
-use crate::prebuilt::{self, annotate_shipped};
-use crate::route::Route;
+use crate::route::{Listing, Route};
+use crate::store;
 use crate::ui::components::article_meta::article_meta;
 use crate::ui::components::document_view::DocumentView;
 use crate::ui::components::embed_dialog::EmbedDialog;
 use crate::ui::components::entity_card::{EntityCard, focus_of, locate};
 use crate::ui::components::entity_legend::EntityLegend;
+use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
 use crate::ui::state::{Action, EmbedMode, ReaderHandle};
 
@@ -33,36 +34,44 @@ pub struct ArticlePageProps {
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let lang = props.lang;
-    let entry = prebuilt::catalog().entry(&props.slug);
-    let resolved = entry.map(|e| e.resolve(lang));
+    let embed = use_context::<EmbedMode>().and_then(|m| m.options);
+    let embedded = embed.is_some();
+    let route = Route::Article {
+        lang,
+        slug: props.slug.to_string(),
+    };
+    // The embed view holds its data under its own route (see crate::store).
+    let data = store::get(&if embedded {
+        Route::Embed {
+            lang,
+            slug: props.slug.to_string(),
+        }
+    } else {
+        route
+    });
+    let resolved = match data.as_deref() {
+        Some(PageData::Article(data)) => Some(&data.version),
+        _ => None,
+    };
     let title = match &resolved {
-        Some(Ok(r)) => r.article.meta.title.clone(),
+        Some(Ok(article)) => article.meta.title.clone(),
         Some(Err(_)) => Msg::ContentErrorHeading.text(lang).to_owned(),
         None => Msg::NotFoundHeading.text(lang).to_owned(),
     };
-    // The body is annotated once per article and language shown, not on every render.
-    let annotated = {
-        let shown = match &resolved {
-            Some(Ok(r)) => Some(r.article),
+    // The body and its mentions (which the site generator marked) are taken once per article
+    // and language shown, not on every render.
+    let shown = {
+        let data = data.clone();
+        use_memo((props.slug.clone(), lang), move |_| match data.as_deref() {
+            Some(PageData::Article(data)) => data
+                .version
+                .as_ref()
+                .map(|a| (Rc::new(a.document.clone()), Rc::new(a.document.mentions())))
+                .ok(),
             _ => None,
-        };
-        use_memo((props.slug.clone(), shown.map(|a| a.lang)), move |_| {
-            shown.map(|a| {
-                // The mentions were found at build time (crate::prebuilt); replaying them is
-                // measured for `cargo xtask bench`. Should the record not fit, the reader gets
-                // the text without highlights.
-                let document = dom::timed("courtview:annotate", || {
-                    annotate_shipped(&a.slug, a.lang, &a.document)
-                })
-                .unwrap_or_else(|| a.document.clone());
-                let mentions = Rc::new(document.mentions());
-                (Rc::new(document), mentions)
-            })
         })
     };
     let state = use_context::<ReaderHandle>();
-    let embed = use_context::<EmbedMode>().and_then(|m| m.options);
-    let embedded = embed.is_some();
     // In the embed, `p=<n>` marks the paragraph to open at (the full site uses `#p-<n>`).
     let target = embed.as_ref().and_then(|o| o.paragraph);
     use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
@@ -75,7 +84,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         }
     });
 
-    let resolved = match resolved {
+    let article = match resolved {
         None => return html! { <NotFoundPage {lang} {embedded} /> },
         Some(Err(error)) => {
             return html! {
@@ -86,10 +95,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 </div>
             };
         }
-        Some(Ok(resolved)) => resolved,
+        Some(Ok(article)) => article,
     };
-    let article = resolved.article;
-    let Some((document, mentions)) = (*annotated).clone() else {
+    let Some((document, mentions)) = (*shown).clone() else {
         return Html::default();
     };
     let current = state
@@ -116,17 +124,17 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         <div class="cv-article-page">
             if !embedded {
                 <nav class="cv-breadcrumb" aria-label={Msg::Breadcrumb.text(lang)}>
-                    <Link<Route> to={Route::List { lang }}>{ "← " }{ Msg::AllNews.text(lang) }</Link<Route>>
+                    <PageLink to={Route::list(lang)}>{ "← " }{ Msg::AllNews.text(lang) }</PageLink>
                 </nav>
             }
-            if resolved.is_fallback() {
+            if article.lang != lang {
                 <p class="cv-notice" role="status" data-testid="fallback-notice">
                     { i18n::fallback_notice(lang, article.lang) }
                 </p>
             }
             <header class="cv-article-head" lang={article.lang.tag()}>
                 <h1 class="cv-title">{ article.meta.title.clone() }</h1>
-                { article_meta(article, lang) }
+                { article_meta(article.meta.date, article.reading_minutes(), lang) }
             </header>
             if !embedded {
                 <EmbedDialog {lang} slug={props.slug.clone()} mentions={mentions.clone()}
@@ -145,7 +153,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 if !article.meta.tags.is_empty() {
                     <ul class="cv-tags" aria-label={Msg::TagsLabel.text(lang)}>
                         for tag in &article.meta.tags {
-                            <li class="cv-tag">{ tag.clone() }</li>
+                            <li class="cv-tag">{ tag_link(tag, lang, embedded) }</li>
                         }
                     </ul>
                 }
@@ -154,5 +162,19 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <EntityCard {lang} {mentions} {focus} {current} />
             }
         </div>
+    }
+}
+
+/// A tag, as a link to the list of its articles on the full site (none in the embed view, which
+/// sends the reader nowhere but the article's own page).
+fn tag_link(tag: &str, lang: Lang, embedded: bool) -> Html {
+    match tag_slug(tag) {
+        Some(slug) if !embedded => html! {
+            <PageLink to={Route::List { lang, listing: Listing::Tag(slug), page: 1 }}
+                classes="cv-tag__link">
+                { tag.to_owned() }
+            </PageLink>
+        },
+        _ => html! { { tag.to_owned() } },
     }
 }

@@ -1,11 +1,11 @@
 //! The page for an unknown article, language or path.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::route::Route;
+use crate::ui::components::page_link::use_href;
 use crate::ui::dom;
 
 /// Props for [`NotFoundPage`].
@@ -32,10 +32,7 @@ pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
             dom::after_navigation();
         }
     });
-    let basename = use_navigator()
-        .and_then(|n| n.basename().map(str::to_owned))
-        .unwrap_or_default();
-    let list_href = format!("{basename}{}", Route::List { lang }.path());
+    let list_href = use_href(&Route::list(lang));
     html! {
         <section class="cv-notfound" data-testid="not-found">
             <h1 class="cv-page-title">{ Msg::NotFoundHeading.text(lang) }</h1>
@@ -47,9 +44,7 @@ pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
                         <span class="cv-visually-hidden">{ " " }{ Msg::OpensInNewTab.text(lang) }</span>
                     </a>
                 } else {
-                    <Link<Route> classes="cv-button" to={Route::List { lang }}>
-                        { Msg::GoToNewsList.text(lang) }
-                    </Link<Route>>
+                    <a class="cv-button" href={list_href}>{ Msg::GoToNewsList.text(lang) }</a>
                 }
             </p>
         </section>

@@ -6,19 +6,22 @@ use yew_router::prelude::*;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
+use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
 
-/// Redirects to `/<lang>/` (saved choice, else browser languages, else Kazakh). Until then, and
-/// without JavaScript, it offers the three languages as links.
+/// Redirects to `/<lang>/` (saved choice, else browser languages, else Kazakh) by loading that
+/// page in place of this one (Back does not return here); it names its own data. Until then, and without JavaScript, it offers the three
+/// languages as links.
 #[component]
 pub fn RootPage() -> Html {
-    let navigator = use_navigator();
+    let basename = use_navigator()
+        .and_then(|n| n.basename().map(str::to_owned))
+        .unwrap_or_default();
     use_effect_with((), move |_| {
-        if let Some(navigator) = navigator {
-            navigator.replace(&Route::List {
-                lang: dom::preferred_lang(),
-            });
-        }
+        dom::replace_with(&format!(
+            "{basename}{}",
+            Route::list(dom::preferred_lang()).path()
+        ));
     });
     html! {
         <section class="cv-root-page">
@@ -30,7 +33,7 @@ pub fn RootPage() -> Html {
             <ul class="cv-cards">
                 for lang in Lang::ALL {
                     <li class="cv-card">
-                        <Link<Route> to={Route::List { lang }}>{ lang.native_name() }</Link<Route>>
+                        <PageLink to={Route::list(lang)}>{ lang.native_name() }</PageLink>
                     </li>
                 }
             </ul>

@@ -1,0 +1,246 @@
+//! What one prerendered page needs to come alive in the browser, as the site generator writes
+//! it into a data file of its own (`data/<hash>.bin`) and the app reads it back.
+//!
+//! The wasm carries no article: each page's head names the data file of the page itself (its
+//! own language, fetched in parallel with the wasm) and of the same page in the other
+//! languages (fetched in idle time, for an instant switch). So nothing the app downloads or
+//! decodes at start-up grows with the archive.
+//!
+//! The format is postcard (serde's compact binary form) after a four-byte [`MAGIC`] that names
+//! the format's version: a file from another version is refused, not misread.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Article, Date};
+use crate::document::plain_text;
+use crate::error::ContentError;
+use crate::lang::Lang;
+
+/// The first bytes of every data file; the digit changes with the format.
+pub const MAGIC: &[u8; 4] = b"CVd1";
+
+/// Articles on one list page.
+pub const PAGE_SIZE: usize = 20;
+
+/// The data of one page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageData {
+    /// An article page (and its embed view).
+    Article(ArticleData),
+    /// A page of an article list.
+    List(ListData),
+}
+
+/// An article as a reader of one language sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleData {
+    /// The version shown: the requested language's, else the nearest readable one (its `lang`
+    /// says which), with its entity mentions marked; or the error of a broken requested
+    /// version, shown rather than hidden.
+    pub version: Result<Article, ContentError>,
+    /// The languages the article has a readable version in.
+    pub languages: Vec<Lang>,
+}
+
+/// Which articles a list shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ListKind {
+    /// Every article: `/<lang>/`.
+    All,
+    /// The articles of one year: `/<lang>/<year>/`.
+    Year(u16),
+    /// The articles with one tag: `/<lang>/tags/<slug>/`.
+    Tag {
+        /// The tag's URL segment ([`tag_slug`]).
+        slug: String,
+        /// The tag as the articles write it.
+        name: String,
+    },
+}
+
+/// One page of an article list, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListData {
+    /// Which articles.
+    pub kind: ListKind,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// How many pages the list has (at least 1).
+    pub pages: u32,
+    /// The articles on this page.
+    pub items: Vec<ListItem>,
+    /// The years that have articles, newest first, for the archive links.
+    pub years: Vec<u16>,
+}
+
+/// An article as a list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListItem {
+    /// The article's slug.
+    pub slug: String,
+    /// The language of the version listed (the list's, else the nearest).
+    pub lang: Lang,
+    /// Its title.
+    pub title: String,
+    /// Its date.
+    pub date: Date,
+    /// The lede, else the first paragraph's text.
+    pub lead: Option<String>,
+    /// Reading time in minutes.
+    pub minutes: u32,
+}
+
+impl ListItem {
+    /// How a list shows `article`.
+    pub fn of(article: &Article) -> ListItem {
+        ListItem {
+            slug: article.slug.clone(),
+            lang: article.lang,
+            title: article.meta.title.clone(),
+            date: article.meta.date,
+            lead: article
+                .meta
+                .lede
+                .clone()
+                .or_else(|| article.document.first_paragraph().map(plain_text)),
+            minutes: article.reading_minutes(),
+        }
+    }
+}
+
+/// The page numbers a list's page links show: the first and the last, and the two either side
+/// of `current`; `None` stands for the numbers left out between. So a list of any length gets
+/// at most nine links.
+pub fn page_window(current: u32, pages: u32) -> Vec<Option<u32>> {
+    let mut out = Vec::new();
+    for n in 1..=pages {
+        if n == 1 || n == pages || n.abs_diff(current) <= 2 {
+            out.push(Some(n));
+        } else if out.last() != Some(&None) {
+            out.push(None);
+        }
+    }
+    out
+}
+
+/// A data file that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not a courtview data file: {}", self.0)
+    }
+}
+
+/// The bytes of a data file.
+pub fn encode(data: &PageData) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    // Serialising owned strings, vectors and enums into a vector cannot fail.
+    out.extend(postcard::to_allocvec(data).expect("page data serialises"));
+    out
+}
+
+/// Reads a data file back.
+pub fn decode(bytes: &[u8]) -> Result<PageData, DecodeError> {
+    let body = bytes
+        .strip_prefix(MAGIC)
+        .ok_or_else(|| DecodeError("wrong format or version".into()))?;
+    match postcard::take_from_bytes::<PageData>(body) {
+        Ok((data, [])) => Ok(data),
+        Ok((_, rest)) => Err(DecodeError(format!("{} bytes after the data", rest.len()))),
+        Err(e) => Err(DecodeError(e.to_string())),
+    }
+}
+
+/// The URL segment of a tag: lowercase, words joined by hyphens, letters and digits of any
+/// script kept (`Халықаралық ынтымақтастық` → `халықаралық-ынтымақтастық`), anything else
+/// dropped; `None` when nothing is left.
+pub fn tag_slug(tag: &str) -> Option<String> {
+    let mut out = String::new();
+    for word in tag.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Catalog;
+
+    #[test]
+    fn every_shipped_article_survives_encode_and_decode() {
+        for entry in Catalog::shipped().entries() {
+            for lang in Lang::ALL {
+                let data = PageData::Article(ArticleData {
+                    version: entry
+                        .resolve(lang)
+                        .map(|r| r.article.clone())
+                        .map_err(Clone::clone),
+                    languages: entry.languages().collect(),
+                });
+                assert_eq!(decode(&encode(&data)), Ok(data));
+            }
+        }
+    }
+
+    #[test]
+    fn other_bytes_are_refused() {
+        let list = PageData::List(ListData {
+            kind: ListKind::Year(2025),
+            page: 1,
+            pages: 1,
+            items: Vec::new(),
+            years: vec![2025],
+        });
+        let bytes = encode(&list);
+        assert!(decode(&bytes[1..]).is_err());
+        assert!(decode(&bytes[..bytes.len() - 1]).is_err());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode(&longer).is_err());
+        assert!(decode(b"").is_err());
+    }
+
+    #[test]
+    fn page_links_stay_few() {
+        assert_eq!(page_window(1, 1), [Some(1)]);
+        assert_eq!(page_window(2, 3), [Some(1), Some(2), Some(3)]);
+        assert_eq!(
+            page_window(10, 50),
+            [
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(50)
+            ]
+        );
+        assert_eq!(
+            page_window(1, 50),
+            [Some(1), Some(2), Some(3), None, Some(50)]
+        );
+    }
+
+    #[test]
+    fn tag_slugs_keep_letters_of_every_script() {
+        assert_eq!(
+            tag_slug("Халықаралық ынтымақтастық").as_deref(),
+            Some("халықаралық-ынтымақтастық")
+        );
+        assert_eq!(tag_slug("ХСӘҚ").as_deref(), Some("хсәқ"));
+        assert_eq!(tag_slug(" AI / courts ").as_deref(), Some("ai-courts"));
+        assert_eq!(tag_slug("—"), None);
+    }
+}

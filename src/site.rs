@@ -1,0 +1,257 @@
+//! The site generator: everything `dist/` holds besides what Trunk builds. Native only; run by
+//! `cargo xtask dist` (and `stress`, `bench`) as `courtview-site DIST --site-url URL
+//! [--articles DIR]…`.
+//!
+//! From the article folders (`static/articles/`, plus any `--articles` folder, under the same
+//! checks) it writes:
+//! - `data/<hash>.bin`: each page's data ([`crate::content::page_data`]): an article as a
+//!   reader of one language sees it (entity mentions marked), or a page of a list. Named by a
+//!   hash of their bytes, so they are cached for good and a page never meets a stale one;
+//! - every page as static HTML, rendered by the app's own components ([`crate::ui::prerender`])
+//!   with the head it needs ([`crate::head`]) and the names of its data files, which the app
+//!   reads to hydrate it and to switch language;
+//! - `404.html`, `<lang>/feed.xml` (Atom), `sitemap.xml` and `robots.txt` ([`feeds`]).
+//!
+//! The app itself carries no article, so nothing it downloads at start-up grows with the
+//! archive, and a change to an article rebuilds no code.
+
+pub mod feeds;
+mod lists;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::content::Catalog;
+use crate::content::page_data::{self, ArticleData, PageData};
+use crate::entities::annotate::annotate;
+use crate::head::{self, FALLBACK_JS, PageHead};
+use crate::lang::Lang;
+use crate::route::Route;
+use crate::store::PageFiles;
+use crate::ui::prerender::page_body;
+
+/// What to generate, and from what.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Trunk's output folder: its `index.html` is the template of every page.
+    pub dist: PathBuf,
+    /// The public address the site is served from (canonical links, feeds, sitemap).
+    pub site_url: String,
+    /// The folders of article folders: the repository's `static/articles/` and any extra.
+    pub articles: Vec<PathBuf>,
+}
+
+/// The site address used when none is given: `cargo xtask serve`'s.
+pub const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
+
+/// The folder of data files in `dist/`.
+const DATA_DIR: &str = "data";
+
+/// One page to write: its route and its data.
+struct Page {
+    route: Route,
+    data: std::rc::Rc<PageData>,
+    /// The data file's URL (under the public prefix).
+    url: String,
+}
+
+/// Every readable version of every article in `catalog`, with its entity mentions marked, as
+/// the app shows it.
+pub fn annotated(catalog: Catalog) -> Catalog {
+    catalog.map_articles(|mut article| {
+        article.document = annotate(&article.document, article.lang, article.meta.date.year);
+        article
+    })
+}
+
+/// The data of `/<lang>/<slug>/` for the article `entry`.
+pub fn article_data(entry: &crate::content::Entry, lang: Lang) -> PageData {
+    PageData::Article(ArticleData {
+        version: entry
+            .resolve(lang)
+            .map(|r| r.article.clone())
+            .map_err(Clone::clone),
+        languages: entry.languages().collect(),
+    })
+}
+
+/// Writes the whole site into `options.dist`, printing progress to stderr.
+pub fn generate(options: &Options) -> Result<(), String> {
+    let started = Instant::now();
+    let dir = &options.dist;
+    let template_path = dir.join("index.html");
+    let mut template = fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: cannot read: {e}", template_path.display()))?;
+    if template.contains("data-prerendered") {
+        return Err(format!(
+            "{}: already a prerendered page, not Trunk's template; build again",
+            template_path.display()
+        ));
+    }
+    // Trunk writes its start-up script inline; a strict Content-Security-Policy refuses inline
+    // scripts, so it becomes a file, in the template and so in every page.
+    if let Some((page, name, script)) = head::extract_start_script(&template) {
+        put(&dir.join(&name), script.as_bytes())?;
+        template = page;
+    }
+    // `base-uri 'none'` refuses <base>: the app reads its base path from a meta instead.
+    template = head::replace_base(&template).0;
+    let base = head::base_of(&template);
+    let prefix = base.trim_end_matches('/').to_owned();
+    // The fallback script and notice for when the app cannot start: in the shell (all three
+    // languages) and in every page (its own language).
+    let fallback = head::hashed_name("fallback", FALLBACK_JS);
+    let fallback_src = format!("{prefix}/{fallback}");
+    put(&dir.join(&fallback), FALLBACK_JS.as_bytes())?;
+    put(
+        &template_path,
+        head::add_fallback(&template, &fallback_src, None).as_bytes(),
+    )?;
+
+    let catalog = Catalog::load(&options.articles).map_err(|errors| errors.join("\n"))?;
+    for error in catalog.errors() {
+        // Shown to readers as the article's error page; told to the editor here.
+        eprintln!("warning: {error}");
+    }
+    let catalog = annotated(catalog);
+    eprintln!(
+        "site: {} articles read and annotated ({:.1} s)",
+        catalog.entries().len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    // Every page's data, written once per distinct content.
+    fs::create_dir_all(dir.join(DATA_DIR))
+        .map_err(|e| format!("{}: cannot create: {e}", dir.join(DATA_DIR).display()))?;
+    let mut pages: BTreeMap<String, Page> = BTreeMap::new();
+    let mut add = |route: Route, data: std::rc::Rc<PageData>, url: String| {
+        pages.insert(route.path(), Page { route, data, url });
+    };
+    for entry in catalog.entries() {
+        for lang in Lang::ALL {
+            let data = article_data(entry, lang);
+            let url = write_data(dir, &prefix, &data)?;
+            let data = std::rc::Rc::new(data);
+            let slug = entry.slug.clone();
+            add(
+                Route::Embed {
+                    lang,
+                    slug: slug.clone(),
+                },
+                data.clone(),
+                url.clone(),
+            );
+            add(Route::Article { lang, slug }, data, url);
+        }
+    }
+    let lists = lists::lists(&catalog);
+    for (route, data) in &lists.pages {
+        let url = write_data(dir, &prefix, data)?;
+        add(route.clone(), std::rc::Rc::new(data.clone()), url);
+    }
+    eprintln!(
+        "site: {} pages' data written ({:.1} s)",
+        pages.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    // Every page, with the data files of itself and of its other languages.
+    let mut heads: Vec<PageHead> = Vec::new();
+    let total = pages.len();
+    for (done, (path, page)) in pages.iter().enumerate() {
+        let mut files = PageFiles(vec![(path.clone(), page.url.clone())]);
+        for lang in Lang::ALL {
+            let other = page.route.with_lang(lang).path();
+            if let Some(p) = pages.get(&other).filter(|_| other != *path)
+                && !files.0.iter().any(|(known, _)| *known == other)
+            {
+                files.0.push((other, p.url.clone()));
+            }
+        }
+        let head = head::page_head(&page.route, Some(&page.data));
+        let html = head::fill_template(
+            &template,
+            &head,
+            &options.site_url,
+            &page_body(&page.route, &base, Some((*page.data).clone())),
+            Some(&files),
+        )
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        let html = head::add_fallback(&html, &fallback_src, page.route.lang());
+        put(&dir.join(page_file(path)), html.as_bytes())?;
+        if !page.route.is_embed() {
+            heads.push(head);
+        }
+        if (done + 1) % 1000 == 0 {
+            eprintln!(
+                "site: {}/{total} pages ({:.1} s)",
+                done + 1,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    // The not-found page speaks the visitor's language once the app runs, so it is rendered
+    // afresh rather than hydrated; without JavaScript it reads in Kazakh.
+    let not_found = Route::NotFound { lang: None };
+    let html = head::fill_template(
+        &template,
+        &head::page_head(&not_found, None),
+        &options.site_url,
+        &page_body(&not_found, &base, None),
+        None,
+    )
+    .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    put(
+        &dir.join("404.html"),
+        head::add_fallback(&html, &fallback_src, None).as_bytes(),
+    )?;
+
+    for lang in Lang::ALL {
+        let feed = feeds::atom(&catalog, lang, &options.site_url);
+        put(&dir.join(lang.tag()).join("feed.xml"), feed.as_bytes())?;
+    }
+    put(
+        &dir.join("sitemap.xml"),
+        feeds::sitemap(&heads, &options.site_url).as_bytes(),
+    )?;
+    put(
+        &dir.join("robots.txt"),
+        feeds::robots(&options.site_url).as_bytes(),
+    )?;
+    eprintln!(
+        "site: {total} pages, 404.html, feeds, sitemap.xml and robots.txt written into {} \
+         (site {}, {:.1} s)",
+        dir.display(),
+        options.site_url,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Writes `data` as `data/<hash>.bin` (unless a file of that name is there: same bytes) and
+/// returns its URL under `prefix`.
+fn write_data(dir: &Path, prefix: &str, data: &PageData) -> Result<String, String> {
+    let bytes = page_data::encode(data);
+    let name = format!("{DATA_DIR}/{:016x}.bin", head::fnv1a(&bytes));
+    let path = dir.join(&name);
+    if !path.exists() {
+        put(&path, &bytes)?;
+    }
+    Ok(format!("{prefix}/{name}"))
+}
+
+/// The file of the page at `path`: `<path>/index.html`.
+fn page_file(path: &str) -> String {
+    format!("{}index.html", path.trim_start_matches('/'))
+}
+
+/// Writes a file, making its folder, with an error that names it.
+fn put(path: &Path, contents: &[u8]) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
+    }
+    fs::write(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
