@@ -17,6 +17,14 @@
 // brotli 11, and what the server sends from the precompressed FILE.gz / FILE.br in dist/ (a
 // file without one is sent as it is). A size row has no budget (budgeted sums are separate
 // scalar figures).
+//
+// A comparison row (the "Archive: 1 vs N articles" section of `bench --articles N`) is a
+// figure with `compare: { articles: [1, N], values: [one, many], samples?: [[…], […]] }`
+// instead of `value`: the same figure for the site with one article and for the site with N,
+// side by side, and their ratio. Its `goal: { maxRatio }` says how far the N-article value
+// may exceed the 1-article one (1.1: at most 10% more; 1: no growth at all); a row without a
+// goal is shown for information. A lower N-article value always keeps the goal. Comparison
+// rows are counted apart from the budgets (`summary.archive`).
 
 /** How each unit is printed. Bytes are shown in KB, where 1 KB is 1000 bytes. */
 export const UNITS = {
@@ -30,6 +38,10 @@ export const UNITS = {
   score: (v) => `${Math.round(v)}`,
   /** One figure divided by another. */
   ratio: (v) => `${v.toFixed(2)}×`,
+  /** Seconds, of a build. */
+  s: (v) => `${v.toFixed(1)} s`,
+  /** Megabytes (10^6 bytes), for the size of a whole site. */
+  MB: (v) => `${v.toFixed(2)} MB`,
 };
 
 /** Milliseconds with precision that suits their size: 0.412, 4.12, 41.2, 412. */
@@ -129,6 +141,24 @@ function keeps(value, { op, limit }) {
   }
 }
 
+/** Whether `v` is a measured number. */
+const measured = (v) => typeof v === 'number' && !Number.isNaN(v);
+
+/**
+ * The verdict on a comparison row: { status, ratio }, status as `verdict`'s. `ratio` is the
+ * N-article value over the 1-article one; 1 when both are 0, null when only the first is
+ * (no finite ratio).
+ */
+export function compareVerdict({ compare, goal }) {
+  const [one, many] = compare.values;
+  if (!measured(one) || !measured(many)) return { status: 'not-measured' };
+  const ratio = one === 0 ? (many === 0 ? 1 : null) : many / one;
+  if (!goal) return { status: 'info', ratio };
+  // A small tolerance, so that 110 against 100 keeps a 10% goal despite floating point.
+  const kept = many <= one * goal.maxRatio + 1e-9 * Math.abs(one);
+  return { status: kept ? 'ok' : 'missed', ratio };
+}
+
 /**
  * The verdict on one figure: { status, missedBy?, missedByPercent? }.
  * status is 'ok', 'missed', 'info' (no budget) or 'not-measured' (value is null).
@@ -136,6 +166,7 @@ function keeps(value, { op, limit }) {
  * figure's unit; `missedByPercent` is the same relative to the limit.
  */
 export function verdict(figure) {
+  if (figure.compare) return compareVerdict(figure);
   if (figure.sizes || figure.notApplicable) return { status: 'info' };
   if (figure.value === null || figure.value === undefined || Number.isNaN(figure.value)) {
     return { status: 'not-measured' };
@@ -156,8 +187,25 @@ export function formatBudget({ op, limit }, unit) {
   return `${symbol} ${text}`;
 }
 
+/** A comparison row's goal as people read it: "≤ +10%", "no growth". */
+export function formatGoal(goal) {
+  if (!goal) return '';
+  if (goal.maxRatio === 1) return 'no growth';
+  return `≤ +${Math.round((goal.maxRatio - 1) * 100)}%`;
+}
+
+/** How much larger `ratio` is than 1, as people read it: "+34%", "−5%", "±0%". */
+function formatChange(ratio) {
+  const pct = Math.round((ratio - 1) * 100);
+  if (pct === 0) return '±0%';
+  return pct > 0 ? `+${pct}%` : `−${-pct}%`;
+}
+
 /** The verdict as people read it: "ok", "MISSED by 30.4 MB/s (61% short)", "—". */
 export function formatVerdict(figure, v = verdict(figure)) {
+  if (figure.compare && v.status === 'missed') {
+    return v.ratio === null ? 'MISSED (from 0)' : `MISSED (${formatChange(v.ratio)})`;
+  }
   switch (v.status) {
     case 'ok':
       return 'ok';
@@ -188,20 +236,27 @@ export function buildReport({ generated, environment, figures }) {
     ids.add(figure.id);
   }
   const judged = figures.map((figure) => ({ ...figure, ...verdict(figure) }));
-  const count = (status) => judged.filter((f) => f.status === status).length;
-  return {
-    schema: 1,
-    generated,
-    environment,
-    summary: {
-      budgets: judged.filter((f) => f.budget).length,
-      ok: count('ok'),
-      missed: count('missed'),
-      notMeasured: count('not-measured'),
-      missedIds: judged.filter((f) => f.status === 'missed').map((f) => f.id),
-    },
-    figures: judged,
+  const single = judged.filter((f) => !f.compare);
+  const compared = judged.filter((f) => f.compare);
+  const count = (list, status) => list.filter((f) => f.status === status).length;
+  const summary = {
+    budgets: single.filter((f) => f.budget).length,
+    ok: count(single, 'ok'),
+    missed: count(single, 'missed'),
+    notMeasured: count(single, 'not-measured'),
+    missedIds: single.filter((f) => f.status === 'missed').map((f) => f.id),
   };
+  if (compared.length) {
+    summary.archive = {
+      articles: compared[0].compare.articles,
+      goals: compared.filter((f) => f.goal).length,
+      ok: count(compared, 'ok'),
+      missed: count(compared, 'missed'),
+      notMeasured: count(compared, 'not-measured'),
+      missedIds: compared.filter((f) => f.status === 'missed').map((f) => f.id),
+    };
+  }
+  return { schema: 1, generated, environment, summary, figures: judged };
 }
 
 /** The columns of a size table: key in `sizes`, and title. */
@@ -241,6 +296,10 @@ export function formatReport(report) {
 
   for (const section of sections) {
     lines.push('', section.title);
+    if (section.figures.some((f) => f.compare)) {
+      lines.push(...formatComparisons(section.figures, labelWidth));
+      continue;
+    }
     const sizes = section.figures.filter((f) => f.sizes);
     // The served columns appear when some row of the section has them.
     const columns = SIZE_COLUMNS.filter(([key], i) => i < 3 || sizes.some((f) => f.sizes[key] != null));
@@ -271,6 +330,37 @@ export function formatReport(report) {
   if (missed) parts.push(`${missed} MISSED (${missedIds.join(', ')})`);
   if (notMeasured) parts.push(`${notMeasured} figure(s) NOT MEASURED`);
   lines.push(parts.join(' · '));
+  if (report.summary.archive) {
+    const a = report.summary.archive;
+    const [one, many] = a.articles.map(articlesText);
+    const archive = [`archive, ${one} vs ${many}: ${a.ok} of ${a.goals} goals kept`];
+    if (a.missed) archive.push(`${a.missed} MISSED (${a.missedIds.join(', ')})`);
+    if (a.notMeasured) archive.push(`${a.notMeasured} figure(s) NOT MEASURED`);
+    lines.push(archive.join(' · '));
+  }
   if (env.notes?.length) for (const note of env.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
+}
+
+/** "1 article", "200 articles". */
+const articlesText = (n) => `${n.toLocaleString('en-US')} article${n === 1 ? '' : 's'}`;
+
+/**
+ * The lines of a section of comparison rows: a header naming the two sites, then per row the
+ * 1-article value, the N-article value, their ratio, the goal and the verdict; notes below.
+ */
+function formatComparisons(figures, labelWidth) {
+  const [one, many] = figures.find((f) => f.compare).compare.articles.map(articlesText);
+  const header = [pad(one, 16, true), pad(many, 16, true), pad('ratio', 10, true), '   ', pad('goal', 12), 'verdict'];
+  const lines = [`  ${pad('', labelWidth)}${header.join('')}`];
+  for (const figure of figures) {
+    const cell = (v) => pad(measured(v) ? formatValue(v, figure.unit) : '—', 16, true);
+    const ratio = figure.ratio === null || figure.ratio === undefined ? '—' : formatValue(figure.ratio, 'ratio');
+    const line =
+      `  ${pad(figure.label, labelWidth)}${cell(figure.compare.values[0])}${cell(figure.compare.values[1])}` +
+      `${pad(ratio, 10, true)}   ${pad(formatGoal(figure.goal), 12)}${formatVerdict(figure, figure)}`;
+    lines.push(line.trimEnd());
+    if (figure.note && figure.status !== 'not-measured') lines.push(`  ${pad('', labelWidth)}  ${figure.note}`);
+  }
+  return lines;
 }

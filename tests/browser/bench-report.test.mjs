@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 
 import {
   buildReport,
+  compareVerdict,
   formatBudget,
+  formatGoal,
   formatReport,
   formatValue,
   formatVerdict,
@@ -183,6 +185,113 @@ describe('bench report', () => {
     assert.match(text, /raw +gzip -9 +brotli 11 +sent \.gz +sent \.br\n +wasm +5\.0 KB +2\.0 KB +1\.5 KB +2\.0 KB +1\.4 KB/);
     assert.match(text, /other +0\.1 KB +0\.1 KB +0\.1 KB +— +—/);
     assert.match(text, /Plain\n +raw +gzip -9 +brotli 11\n +plain/, 'no served columns where no row has them');
+  });
+
+  test('archive comparison: within 10% of the 1-article figure, lower always kept', () => {
+    const row = (one, many, goal = { maxRatio: 1.1 }) => ({ compare: { articles: [1, 1001], values: [one, many] }, goal });
+    assert.deepEqual(compareVerdict(row(100, 110)), { status: 'ok', ratio: 1.1 }, 'exactly +10% keeps the goal');
+    assert.deepEqual(compareVerdict(row(100, 111)), { status: 'missed', ratio: 1.11 });
+    assert.deepEqual(compareVerdict(row(100, 50)), { status: 'ok', ratio: 0.5 }, 'faster is never a miss');
+    assert.deepEqual(compareVerdict(row(0, 0)), { status: 'ok', ratio: 1 });
+    assert.deepEqual(compareVerdict(row(0, 3)), { status: 'missed', ratio: null }, 'no finite ratio from 0');
+    assert.equal(compareVerdict(row(100, null)).status, 'not-measured');
+    assert.deepEqual(compareVerdict(row(190_200, 190_201, { maxRatio: 1 })).status, 'missed', 'no growth at all');
+    assert.deepEqual(compareVerdict(row(12, 40, null)), { status: 'info', ratio: 40 / 12 });
+    assert.equal(formatGoal({ maxRatio: 1.1 }), '≤ +10%');
+    assert.equal(formatGoal({ maxRatio: 1 }), 'no growth');
+    assert.equal(formatVerdict({ ...row(100, 134), ...compareVerdict(row(100, 134)) }), 'MISSED (+34%)');
+    assert.equal(formatVerdict({ ...row(0, 3), ...compareVerdict(row(0, 3)) }), 'MISSED (from 0)');
+  });
+
+  test('the archive section prints both sites side by side and is counted apart from the budgets', () => {
+    const section = 'Archive: 1 vs 1,001 articles';
+    // Without a goal (null), a row is shown for information.
+    const row = (id, label, unit, values, { goal = { maxRatio: 1.1 }, note } = {}) => ({
+      id: `archive.${id}`,
+      section,
+      label,
+      unit,
+      compare: { articles: [1, 1001], values },
+      ...(goal ? { goal } : {}),
+      ...(note ? { note } : {}),
+    });
+    const report = buildReport({
+      generated: '2026-12-01T00:00:00.000Z',
+      environment: {},
+      figures: [
+        {
+          id: 'browser.cpu4x.longestTask.ms',
+          section: 'Cold loads',
+          label: 'longest task',
+          value: 226,
+          unit: 'ms',
+          budget: { op: '<=', limit: 50 },
+        },
+        row('wasm+js.gzip', 'wasm + JS, gzip as sent', 'B', [190_200, 190_200], {
+          goal: { maxRatio: 1 },
+          note: 'the same files',
+        }),
+        row('article.longestTask.ms', 'article: longest task', 'ms', [226, 240.5]),
+        row('list.totalBlocking.ms', 'list: total blocking time', 'ms', [100, 180]),
+        row('switch.cpu4x.toPaint.ms', 'switch', 'ms', [105, null], {
+          note: 'language switches at 4x failed: timeout',
+        }),
+        row('dist.files', 'dist/: files', 'count', [67, 9012], { goal: null }),
+        row('build.s', 'build', 's', [83.4, 191.25], { goal: null }),
+      ],
+    });
+    assert.deepEqual(
+      report.summary,
+      {
+        budgets: 1,
+        ok: 0,
+        missed: 1,
+        notMeasured: 0,
+        missedIds: ['browser.cpu4x.longestTask.ms'],
+        archive: {
+          articles: [1, 1001],
+          goals: 4,
+          ok: 2,
+          missed: 1,
+          notMeasured: 1,
+          missedIds: ['archive.list.totalBlocking.ms'],
+        },
+      },
+      'comparisons are not budgets, and their verdicts are counted on their own',
+    );
+    const text = formatReport(report);
+    const lines = text.split('\n');
+    const at = lines.indexOf(section);
+    assert.ok(at > 0, 'the section has its title');
+    assert.match(lines[at + 1], /^ +1 article +1,001 articles +ratio +goal +verdict$/);
+    assert.match(text, /wasm \+ JS, gzip as sent +190\.2 KB +190\.2 KB +1\.00× +no growth +ok\n +the same files/);
+    assert.match(text, /article: longest task +226 ms +241 ms +1\.06× +≤ \+10% +ok\n/);
+    assert.match(text, /list: total blocking time +100 ms +180 ms +1\.80× +≤ \+10% +MISSED \(\+80%\)\n/);
+    assert.match(text, /switch +105 ms +— +— +≤ \+10% +NOT MEASURED: language switches at 4x failed: timeout\n/);
+    assert.match(text, /dist\/: files +67 +9012 +134\.51× +—\n/);
+    assert.match(text, /build +83\.4 s +191\.3 s +2\.29× +—\n/);
+    // The columns line up: each row's values end where their headers do.
+    const header = lines[at + 1];
+    const rows = lines.slice(at + 2).filter((l) => /^  \S/.test(l) && !l.startsWith('━'));
+    assert.equal(rows.length, 6);
+    for (const title of ['1 article', '1,001 articles', 'ratio']) {
+      const end = header.indexOf(title) + title.length;
+      for (const line of rows) assert.ok(line[end - 1] !== ' ' && line[end] === ' ', `${title} | ${line}`);
+    }
+    const summary = lines.slice(-2);
+    assert.equal(summary[0], '0 of 1 budgets kept · 1 MISSED (browser.cpu4x.longestTask.ms)');
+    assert.equal(
+      summary[1],
+      'archive, 1 article vs 1,001 articles: 2 of 4 goals kept · 1 MISSED (archive.list.totalBlocking.ms) · ' +
+        '1 figure(s) NOT MEASURED',
+    );
+    assert.deepEqual(JSON.parse(JSON.stringify(report)), report, 'the report is plain JSON');
+  });
+
+  test('without a comparison, the summary has no archive line', () => {
+    const report = buildReport({ generated: '', environment: {}, figures: [throughput(64)] });
+    assert.equal(report.summary.archive, undefined);
+    assert.doesNotMatch(formatReport(report), /archive/);
   });
 
   test('the bench server negotiates precompressed files like a web server', () => {

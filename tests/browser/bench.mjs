@@ -2,17 +2,20 @@
 //
 // Gathers these figures, then prints one report (bench-report.mjs) and writes it as JSON:
 // - matcher: criterion's results for benches/matcher.rs, read from target/criterion/ (the
-//   xtask runs `cargo bench --bench matcher` first). The shipped wasm has no matcher any more
-//   (mentions are found at build time, src/prebuilt.rs), so its throughput there is "n/a";
+//   xtask runs `cargo bench --bench matcher` first). The shipped wasm has no matcher (the
+//   site generator finds the mentions, and each page's data file carries them marked), so
+//   its throughput there is "n/a";
 // - cold loads of the first article, /kk/iaca-2025-dubai/, in headless Chromium, each in a
 //   fresh context (empty cache), at 1x in a 1280×900 window and at 4x CPU slowdown (CDP
-//   Emulation.setCPUThrottlingRate) in a phone's 412×823: first contentful paint, largest contentful paint, time
-//   until the app is interactive (the `courtview:interactive` mark, set once hydrated), the
-//   longest main-thread task, total blocking time, layout shift, and the User Timing measure
-//   `courtview:annotate` (marking the article's mentions: a replay of what the build found).
-//   PerformanceObservers are installed before any page script (addInitScript, buffered);
-//   the definitions are in bench-report.mjs (totalBlockingTime, layoutShiftScore);
-// - language switch, on the hydrated article, alternating kk → ru → kk, at 1x and 4x: from
+//   Emulation.setCPUThrottlingRate) in a phone's 412×823: first contentful paint, largest
+//   contentful paint, time until the app is interactive (the `courtview:interactive` mark,
+//   set once hydrated), the longest main-thread task, total blocking time and layout shift,
+//   each read once the page has its other languages' data too (the `courtview:data-ready`
+//   mark) and has been quiet for a second. PerformanceObservers are installed before any
+//   page script (addInitScript, buffered); the definitions are in bench-report.mjs
+//   (totalBlockingTime, layoutShiftScore);
+// - language switch, on the hydrated article once `courtview:data-ready` is marked,
+//   alternating kk → ru → kk, at 1x and 4x: from
 //   the click (the event's timeStamp, when the input arrived) to the next paint that shows
 //   `article[lang=<target>]` (requestAnimationFrame until the article is there, then a
 //   MessageChannel message, which runs once that frame is painted). Event Timing's duration
@@ -24,7 +27,19 @@
 //   dist/ by kind;
 // - Lighthouse 12.2.3 (tests/browser/node_modules), mobile preset (its default: a phone
 //   screen, simulated slow 4G and 4x CPU), on the article: the four category scores. If it
-//   cannot run, its figures are NOT MEASURED with the reason; the rest of the report stands.
+//   cannot run, its figures are NOT MEASURED with the reason; the rest of the report stands;
+// - with COURTVIEW_BENCH_DIST_N (`cargo xtask bench --articles N`), the section "Archive: 1
+//   vs N articles" (issue 12, item 6): that site served by a second server like the first,
+//   and the same figures of both side by side, with their ratio and "ok" or "MISSED" against
+//   the goal (the N-article figure at most 10% above the 1-article one; wasm + JS not grown
+//   at all): wasm + JS gzip as sent; cold loads at 4x of the article (in both sites) and of
+//   the first list page /kk/: longest task, total blocking time, time to interactive, and
+//   bytes transferred (the article) or the page's HTML as sent (the list); the language
+//   switch at 4x on the article; and, for information, dist's file count and size and the
+//   build times. The runs alternate between the sites (1, N, then N, 1, …; the switches
+//   alternate between two open pages) so that a busy machine slows both alike, and each
+//   figure is the median of its runs (COURTVIEW_BENCH_RUNS loads, COURTVIEW_BENCH_SWITCHES
+//   switches per site). Without the variable the report has no such section.
 // Timings are report figures, never test assertions; a missed budget still exits 0.
 //
 // The site is served as deploy/nginx.conf serves it where speed is concerned (see
@@ -35,6 +50,11 @@
 // Run by hand: `node bench.mjs` (after `cargo xtask dist` and `cargo bench --bench matcher`).
 // Environment:
 //   COURTVIEW_DIST             the site (default ../../dist)
+//   COURTVIEW_BENCH_DIST_N     a second site, built with N generated articles (the xtask's
+//                              target/bench/dist-N); set, the report compares the two
+//   COURTVIEW_BENCH_BUILD_1    seconds the build of COURTVIEW_DIST took, and
+//   COURTVIEW_BENCH_BUILD_N    of COURTVIEW_BENCH_DIST_N (the xtask sets both; shown in the
+//                              comparison, for information)
 //   COURTVIEW_CRITERION        criterion's directory (default ../../target/criterion)
 //   COURTVIEW_BENCH_SINCE      ms since the epoch: older criterion results are refused (default 0)
 //   COURTVIEW_REPORT           the JSON report (default ../../target/bench/report.json); the
@@ -48,7 +68,8 @@
 //   COURTVIEW_BENCH_LIGHTHOUSE Lighthouse runs, each category's median counted (default 1,
 //                              about 40 s each); 0 skips it (its figures say so)
 //   CHROMIUM_PATH              the browser, for playwright and Lighthouse (default /usr/bin/chromium)
-// With the defaults the whole run takes about 3–4 minutes on a 2-core machine.
+// With the defaults the whole run takes about 3–4 minutes on a 2-core machine, and the
+// comparison with a second site about 3 minutes more.
 //
 // To add a figure: write a function that returns figures (see bench-report.mjs for their
 // shape) and add it to `main`.
@@ -66,12 +87,13 @@ import { chromium } from 'playwright-core';
 import {
   buildReport,
   formatReport,
+  formatValue,
   layoutShiftScore,
   longestTask,
   median,
   totalBlockingTime,
 } from './bench-report.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, SERVER, SLUG } from './harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, LANGS, SERVER, SLUG } from './harness.mjs';
 import { contentType, resolveRequest } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -107,9 +129,39 @@ const LIGHTHOUSE_RUNS = countFromEnv('COURTVIEW_BENCH_LIGHTHOUSE', 1, 0);
 /** The page measured: the first article, in Kazakh. */
 const ARTICLE = `/kk/${SLUG}/`;
 
-/** The User Timing entries the app records (src/ui/dom.rs). */
-const MEASURES = { annotate: 'courtview:annotate' };
+/** The first list page, in Kazakh (20 articles when the site has that many). */
+const LIST = '/kk/';
+
+/** The pages the bench loads cold, and what shows that each has rendered. */
+const PAGES = {
+  article: { path: ARTICLE, rendered: 'article[lang="kk"] mark.entity' },
+  list: { path: LIST, rendered: '[data-testid="article-list"]' },
+};
+
+/**
+ * The app's User Timing marks (src/ui/dom.rs, src/ui/loader.rs): hydrated; and the page's
+ * other languages' data fetched (in idle time, after hydrating).
+ */
 const INTERACTIVE_MARK = 'courtview:interactive';
+const DATA_READY_MARK = 'courtview:data-ready';
+
+/** How long to wait for `courtview:data-ready` before reading a page without it. */
+const DATA_READY_TIMEOUT_MS = 20_000;
+
+/** The second site, with N generated articles (`cargo xtask bench --articles N`), or null. */
+const DIST_N = process.env.COURTVIEW_BENCH_DIST_N ? path.resolve(process.env.COURTVIEW_BENCH_DIST_N) : null;
+
+/** Seconds, from the environment; null when unset, and a typo fails. */
+function secondsFromEnv(name) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return null;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name}=${raw} is not a number of seconds`);
+  return n;
+}
+
+/** The two sites' build times, when the xtask passes them. */
+const BUILD_SECONDS = [secondsFromEnv('COURTVIEW_BENCH_BUILD_1'), secondsFromEnv('COURTVIEW_BENCH_BUILD_N')];
 
 /** How long a cold load may take before the run counts as failed (4x slowdown included). */
 const LOAD_TIMEOUT_MS = 60_000;
@@ -152,8 +204,6 @@ const ISOLATION_HEADERS = {
 const BUDGETS = {
   /** Native matcher throughput, 10,000 names, 1 MB of Kazakh text (issue 3). */
   matcherMBps: { op: '>=', limit: 50 },
-  /** Annotating the first article in the browser (issue 3). */
-  annotateMs: { op: '<', limit: 1 },
   /** wasm + JS gzipped, in bytes (issue 5: 200 KB in all, aim for 170). */
   wasmJsGzipBytes: { op: '<=', limit: 200_000 },
   /** Issue 5, at 4x CPU slowdown. */
@@ -163,6 +213,15 @@ const BUDGETS = {
   switchMs: { op: '<=', limit: 50 },
   /** Each Lighthouse category, out of 100. */
   lighthouse: { op: '>=', limit: 100 },
+};
+
+/**
+ * The goals of the archive comparison (issue 12, item 6): each figure of the N-article site
+ * within 10% of the 1-article site's; the code sent, the same files, not grown at all.
+ */
+const ARCHIVE_GOALS = {
+  within10: { maxRatio: 1.1 },
+  same: { maxRatio: 1 },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -239,8 +298,8 @@ async function matcherFigures() {
     notApplicable: true,
     unit: 'MB/s',
     note:
-      'the shipped wasm has no matcher: the articles’ mentions are found at build time ' +
-      '(build.rs) and replayed in the browser (src/prebuilt.rs)',
+      'the shipped wasm has no matcher: the site generator (courtview-site) finds the ' +
+      'mentions, and each page’s data file carries them marked',
   });
   for (const [id, label] of [
     ['build/kk_10k_names', 'compile the matcher, 10,000 names, native'],
@@ -497,16 +556,36 @@ async function waitInteractive(page) {
   await page.waitForSelector('html[data-courtview="interactive"]', { state: 'attached', timeout: LOAD_TIMEOUT_MS });
 }
 
+/**
+ * Waits until the app has fetched the page's other languages' data (`courtview:data-ready`),
+ * which it does in idle time after hydrating. Resolves to whether the mark came: a build
+ * without it is measured all the same, once DATA_READY_TIMEOUT_MS is over.
+ */
+async function waitDataReady(page) {
+  return page
+    .waitForFunction((mark) => performance.getEntriesByName(mark, 'mark').length > 0, DATA_READY_MARK, {
+      polling: 50,
+      timeout: DATA_READY_TIMEOUT_MS,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Browser: cold loads
 
 /**
- * `runs` cold loads of ARTICLE, each in a fresh context (empty cache), with the CPU slowed
- * down `cpuSlowdown` times. Returns, per load: the durations of each measure (every entry,
- * in order), the vitals (bench-report.mjs defines them), whether the page was cross-origin
- * isolated, the paths it fetched, and errors.
+ * `runs` cold loads of `page` (one of PAGES; the article by default) from the site at `base`,
+ * each in a fresh context (empty cache), with the CPU slowed down `cpuSlowdown` times. Each
+ * is read once the page has rendered, is interactive, has its other languages' data and has
+ * been quiet for QUIET_MS. Returns, per load: the vitals (bench-report.mjs defines them),
+ * whether the page was cross-origin isolated, whether `courtview:data-ready` came, the bytes
+ * transferred (Resource Timing's transferSize of the page and everything it fetched,
+ * headers included), the paths it fetched, and errors.
  */
-async function coldLoads(browser, base, { runs, cpuSlowdown }) {
+async function coldLoads(browser, base, { runs, cpuSlowdown, page: target = PAGES.article }) {
   const loads = [];
   for (let i = 0; i < runs; i++) {
     const { context, page, errors } = await observedPage(browser, cpuSlowdown);
@@ -514,31 +593,31 @@ async function coldLoads(browser, base, { runs, cpuSlowdown }) {
       const fetched = new Set();
       page.on('requestfinished', (req) => fetched.add(new URL(req.url()).pathname));
 
-      await page.goto(base + ARTICLE, { timeout: LOAD_TIMEOUT_MS });
+      await page.goto(base + target.path, { timeout: LOAD_TIMEOUT_MS });
       await waitInteractive(page);
-      await page.waitForSelector('article[lang="kk"] mark.entity', { timeout: LOAD_TIMEOUT_MS });
-      const names = Object.values(MEASURES);
-      // The measures are recorded in the render that produced the marks; wait a little in
-      // case an older build records none, then read whatever there is.
-      await page
-        .waitForFunction((ns) => ns.every((n) => performance.getEntriesByName(n, 'measure').length > 0), names, {
-          timeout: 5_000,
-        })
-        .catch(() => {});
+      await page.waitForSelector(target.rendered, { timeout: LOAD_TIMEOUT_MS });
+      const dataReady = await waitDataReady(page);
       await page.evaluate(() => document.fonts.ready);
       await settle(page, QUIET_MS);
       const seen = await page.evaluate(
-        ({ ns, mark }) => ({
+        (mark) => ({
           isolated: window.crossOriginIsolated,
-          measures: Object.fromEntries(
-            ns.map((n) => [n, performance.getEntriesByName(n, 'measure').map((e) => e.duration)]),
-          ),
           interactive: performance.getEntriesByName(mark, 'mark')[0]?.startTime ?? null,
+          transferred: performance
+            .getEntriesByType('navigation')
+            .concat(performance.getEntriesByType('resource'))
+            .reduce((sum, e) => sum + e.transferSize, 0),
           observed: window.__courtviewBench,
         }),
-        { ns: names, mark: INTERACTIVE_MARK },
+        INTERACTIVE_MARK,
       );
-      loads.push({ ...seen, vitals: vitalsOf(seen.observed, seen.interactive), fetched, errors });
+      loads.push({
+        ...seen,
+        dataReady,
+        vitals: vitalsOf(seen.observed, seen.interactive, seen.transferred),
+        fetched,
+        errors,
+      });
     } finally {
       await context.close();
     }
@@ -546,8 +625,8 @@ async function coldLoads(browser, base, { runs, cpuSlowdown }) {
   return loads;
 }
 
-/** One load's vitals from what the page observed. */
-function vitalsOf(observed, interactive) {
+/** One load's vitals from what the page observed, and the bytes it transferred. */
+function vitalsOf(observed, interactive, transferred = null) {
   const fcp = observed.paints['first-contentful-paint'] ?? null;
   const lcp = observed.lcp.at(-1) ?? null;
   return {
@@ -560,6 +639,7 @@ function vitalsOf(observed, interactive) {
     totalBlocking: fcp === null || interactive === null ? null : totalBlockingTime(observed.tasks, fcp, interactive),
     layoutShift: layoutShiftScore(observed.shifts),
     shiftSources: observed.shifts.filter((s) => !s.hadRecentInput).flatMap((s) => s.sources),
+    transferred,
     unsupported: observed.unsupported,
   };
 }
@@ -636,37 +716,7 @@ function coldLoadFigures(loads, { cpuSlowdown }) {
       return sources.length ? `what moved: ${mostFrequent(sources, 3)}` : 'nothing moved';
     },
   });
-  figures.push(...annotateFigures(loads, { cpuSlowdown, section, prefix }));
   return figures;
-}
-
-/** The `courtview:annotate` measure: the median of each load's first entry. */
-function annotateFigures(loads, { cpuSlowdown, section, prefix }) {
-  const slow = cpuSlowdown > 1;
-  const name = MEASURES.annotate;
-  const perLoad = loads.map((l) => l.measures[name] ?? []);
-  const firsts = perLoad.filter((d) => d.length > 0).map((d) => d[0]);
-  const figure = {
-    id: `${prefix}.annotate.ms`,
-    section,
-    label: 'annotate the article (build-time mentions)',
-    value: firsts.length === loads.length ? median(firsts) : null,
-    unit: 'ms',
-    samples: firsts,
-    detail: { measure: name, entriesPerLoad: perLoad.map((d) => d.length) },
-  };
-  // Issue 3's budget is for an ordinary device; the slowed-down figure is for reference
-  // (issue 5 budgets the longest task at 4x, which includes it).
-  if (!slow) figure.budget = BUDGETS.annotateMs;
-  if (figure.value === null) {
-    figure.note = `the app recorded no \`${name}\` measure in ${loads.length - firsts.length} of ${loads.length} loads (is dist/ older than the measures?)`;
-  } else {
-    const counts = [...new Set(perLoad.map((d) => d.length))];
-    const once = counts.length === 1 && counts[0] === 1;
-    const spread = range(firsts, 'ms', 3);
-    figure.note = once ? spread : `${spread}; entries per load: ${perLoad.map((d) => d.length).join(', ')} (first counted)`;
-  }
-  return [figure];
 }
 
 /** Figures that say a set of cold loads failed. */
@@ -700,48 +750,72 @@ function failedColdLoadFigures(err, { cpuSlowdown }) {
  * and Event Timing's duration of the interaction (null when under its 16 ms threshold).
  */
 async function languageSwitches(browser, base, { count, cpuSlowdown }) {
-  const { context, page, errors } = await observedPage(browser, cpuSlowdown);
+  const switcher = await openSwitcher(browser, base, cpuSlowdown);
   try {
-    await page.goto(base + ARTICLE, { timeout: LOAD_TIMEOUT_MS });
-    await waitInteractive(page);
-    await settle(page, QUIET_MS);
-    let lang = 'kk';
-    for (let i = 0; i < count; i++) {
-      const target = lang === 'kk' ? 'ru' : 'kk';
-      await page.click(`[data-testid="lang-${target}"]`, { timeout: LOAD_TIMEOUT_MS });
-      await page.waitForFunction(
-        (n) => window.__courtviewBench.switches[n]?.painted != null,
-        i,
-        { timeout: LOAD_TIMEOUT_MS },
-      );
-      await settle(page, QUIET_BETWEEN_MS);
-      lang = target;
-    }
-    const { switches, events, path: finalPath } = await page.evaluate(() => ({
-      ...window.__courtviewBench,
-      path: window.location.pathname,
-    }));
-    if (switches.length !== count) {
-      throw new Error(`${switches.length} switches recorded for ${count} clicks (did a click reload the page?)`);
-    }
-    return {
-      errors,
-      finalPath,
-      switches: switches.map((s) => {
-        // Event Timing's entries of this click's interaction: the click entry starts at the
-        // click event's timeStamp; its interaction also has pointerdown and pointerup.
-        const click = events.find((e) => e.name === 'click' && Math.abs(e.start - s.clicked) < 1);
-        const ofInteraction = click ? events.filter((e) => e.id === click.id) : [];
-        return {
-          lang: s.lang,
-          toPaint: s.painted - s.clicked,
-          eventTiming: ofInteraction.length ? Math.max(...ofInteraction.map((e) => e.duration)) : null,
-        };
-      }),
-    };
+    for (let i = 0; i < count; i++) await switchOnce(switcher);
+    return await switchResults(switcher);
   } finally {
-    await context.close();
+    await switcher.context.close();
   }
+}
+
+/**
+ * The article at `base`, hydrated, with its other languages' data fetched
+ * (`courtview:data-ready`, so that a switch needs no fetch) and quiet: ready for
+ * `switchOnce`. Its `context` is the caller's to close.
+ */
+async function openSwitcher(browser, base, cpuSlowdown) {
+  const opened = await observedPage(browser, cpuSlowdown);
+  try {
+    await opened.page.goto(base + ARTICLE, { timeout: LOAD_TIMEOUT_MS });
+    await waitInteractive(opened.page);
+    await waitDataReady(opened.page);
+    await settle(opened.page, QUIET_MS);
+  } catch (err) {
+    await opened.context.close();
+    throw err;
+  }
+  return { ...opened, lang: 'kk', clicks: 0 };
+}
+
+/** One click on the other language (kk ⇄ ru), until its article is painted and all is quiet. */
+async function switchOnce(switcher) {
+  const { page } = switcher;
+  const target = switcher.lang === 'kk' ? 'ru' : 'kk';
+  await page.click(`[data-testid="lang-${target}"]`, { timeout: LOAD_TIMEOUT_MS });
+  await page.waitForFunction((n) => window.__courtviewBench.switches[n]?.painted != null, switcher.clicks, {
+    timeout: LOAD_TIMEOUT_MS,
+  });
+  await settle(page, QUIET_BETWEEN_MS);
+  switcher.lang = target;
+  switcher.clicks += 1;
+}
+
+/** What the page recorded of `switcher`'s clicks: per switch, to paint and Event Timing. */
+async function switchResults(switcher) {
+  const { page, errors, clicks } = switcher;
+  const { switches, events, path: finalPath } = await page.evaluate(() => ({
+    ...window.__courtviewBench,
+    path: window.location.pathname,
+  }));
+  if (switches.length !== clicks) {
+    throw new Error(`${switches.length} switches recorded for ${clicks} clicks (did a click reload the page?)`);
+  }
+  return {
+    errors,
+    finalPath,
+    switches: switches.map((s) => {
+      // Event Timing's entries of this click's interaction: the click entry starts at the
+      // click event's timeStamp; its interaction also has pointerdown and pointerup.
+      const click = events.find((e) => e.name === 'click' && Math.abs(e.start - s.clicked) < 1);
+      const ofInteraction = click ? events.filter((e) => e.id === click.id) : [];
+      return {
+        lang: s.lang,
+        toPaint: s.painted - s.clicked,
+        eventTiming: ofInteraction.length ? Math.max(...ofInteraction.map((e) => e.duration)) : null,
+      };
+    }),
+  };
 }
 
 /**
@@ -894,6 +968,68 @@ function kindOf(file) {
 
 const KINDS = ['wasm', 'JS', 'CSS', 'fonts', 'HTML', 'other'];
 
+/** The app's code: what the wasm + JS budget counts. */
+const isCode = (file) => ['wasm', 'JS'].includes(kindOf(file));
+
+/**
+ * The size of what the server sends for `file` (relative to `dist`) to a browser that accepts
+ * the encoding of `ext` ('.gz', '.br'): the precompressed copy when there is one (`all`: every
+ * file of dist/, copies included), else the file itself.
+ */
+async function sentSize(dist, file, ext, all) {
+  return (await stat(path.join(dist, all.has(file + ext) ? file + ext : file))).size;
+}
+
+/**
+ * The files of a site behind the URL paths a page fetched (`fetched`), routed as the server
+ * does: the file itself, a folder's index.html, or else the app's index.html. `files`: the
+ * site's files (without the precompressed copies).
+ */
+function filesFetched(fetched, files) {
+  const loaded = new Set();
+  for (const urlPath of fetched) {
+    const rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
+    const index = `${rel.replace(/\/?$/, '/')}index.html`;
+    if (files.has(rel)) loaded.add(rel);
+    else if (files.has(index)) loaded.add(index);
+    else if (path.extname(rel) === '') loaded.add('index.html');
+  }
+  return loaded;
+}
+
+/**
+ * The app's code a page of `dist` fetched (`fetched`: its URL paths), as sent gzipped (the
+ * .gz files): { bytes, files }. Should nothing have been fetched, every wasm and JS file of
+ * dist/ stands in (`all: true`).
+ */
+async function codeSent(dist, fetched) {
+  const every = await filesUnder(dist);
+  const all = new Set(every);
+  const files = every.filter((f) => !PRECOMPRESSED.test(f));
+  const loaded = [...filesFetched(fetched, new Set(files))].filter(isCode).sort();
+  const code = loaded.length ? loaded : files.filter(isCode);
+  let bytes = 0;
+  for (const file of code) bytes += await sentSize(dist, file, '.gz', all);
+  return { bytes, files: code, all: !loaded.length };
+}
+
+/**
+ * The files of `dist` and their size, in bytes, without the precompressed copies (`files`,
+ * `bytes`) and with them (`withCopies`: the same).
+ */
+async function distTotals(dist) {
+  const totals = { files: 0, bytes: 0, withCopies: { files: 0, bytes: 0 } };
+  for (const file of await filesUnder(dist)) {
+    const { size } = await stat(path.join(dist, file));
+    totals.withCopies.files += 1;
+    totals.withCopies.bytes += size;
+    if (PRECOMPRESSED.test(file)) continue;
+    totals.files += 1;
+    totals.bytes += size;
+  }
+  return totals;
+}
+
 /** { raw, gzip, brotli } sizes in bytes of one file's contents, compressed here. */
 function compressedSizes(buffer) {
   return {
@@ -931,21 +1067,15 @@ async function sizeFigures(dist, fetched) {
   const sizes = new Map();
   for (const file of files) {
     const content = await readFile(path.join(dist, file));
-    const own = compressedSizes(content);
-    // What the server sends: the precompressed copy when there is one, else the file.
-    const served = async (ext) =>
-      all.has(file + ext) ? (await stat(path.join(dist, file + ext))).size : content.length;
-    sizes.set(file, { ...own, servedGzip: await served('.gz'), servedBrotli: await served('.br') });
+    sizes.set(file, {
+      ...compressedSizes(content),
+      servedGzip: await sentSize(dist, file, '.gz', all),
+      servedBrotli: await sentSize(dist, file, '.br', all),
+    });
   }
 
   // The files behind the URLs the article's cold load fetched, routed as the server does.
-  const loaded = new Set();
-  for (const urlPath of fetched) {
-    const rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
-    if (sizes.has(rel)) loaded.add(rel);
-    else if (sizes.has(`${rel.replace(/\/?$/, '/')}index.html`)) loaded.add(`${rel.replace(/\/?$/, '/')}index.html`);
-    else if (path.extname(rel) === '') loaded.add('index.html');
-  }
+  const loaded = filesFetched(fetched, new Set(sizes.keys()));
   const section = `Transfer sizes of ${ARTICLE}: what its cold load fetched (1 KB = 1000 bytes)`;
   const figures = [];
   for (const kind of KINDS) {
@@ -971,7 +1101,6 @@ async function sizeFigures(dist, fetched) {
 
   // The budget is for what the article loads (a partner's loader, say, is not); should the
   // cold loads have failed, every wasm and JS file of dist/ stands in.
-  const isCode = (f) => ['wasm', 'JS'].includes(kindOf(f));
   const code = loaded.size ? [...loaded].filter(isCode) : files.filter(isCode);
   const wasmJs = sumSizes(code, sizes);
   figures.push({
@@ -998,6 +1127,203 @@ async function sizeFigures(dist, fetched) {
       unit: 'B',
       sizes: sumSizes(ofKind, sizes),
       note: `${ofKind.length} file(s)`,
+    });
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------
+// Archive: the same figures for a site with N generated articles (issue 12, item 6)
+
+/**
+ * How many articles a built site has: the article pages' folders under each language
+ * (`/<lang>/<slug>/`), the lists' folders (years, `page`, `tags`) aside, counted once per slug.
+ */
+async function articleCount(dist) {
+  const slugs = new Set();
+  for (const lang of LANGS) {
+    let entries;
+    try {
+      entries = await readdir(path.join(dist, lang), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || ['page', 'tags'].includes(entry.name) || /^\d{4}$/.test(entry.name)) continue;
+      if ((await statOrNull(path.join(dist, lang, entry.name, 'index.html')))?.isFile()) slugs.add(entry.name);
+    }
+  }
+  return slugs.size;
+}
+
+/**
+ * The archive comparison's browser runs on `sites` ([the 1-article site, the N-article
+ * site], each { url }), all at 4x: RUNS cold loads of each page of PAGES per site, and
+ * SWITCHES language switches per site on the article. The runs alternate between the sites,
+ * the first of each pair alternating too (1, N, N, 1, …), so that a load on the machine that
+ * comes and goes slows both alike; the switches alternate between two pages open side by
+ * side. Returns { loads: { <page>: [loads of site 1, loads of site N] }, failures (the same
+ * shape, error messages), switched: attempt()'s result, [per site: switchResults] }.
+ */
+async function archiveRuns(browser, sites) {
+  const cpuSlowdown = 4;
+  const perPage = () => Object.fromEntries(Object.keys(PAGES).map((name) => [name, sites.map(() => [])]));
+  const loads = perPage();
+  const failures = perPage();
+  // One load of each page of each site, not counted: the second server's first requests read
+  // its files from disk, which the first one's did long ago.
+  for (const site of sites) {
+    for (const page of Object.values(PAGES)) {
+      await attempt('a warm-up load', () => coldLoads(browser, site.url, { runs: 1, cpuSlowdown: 1, page }));
+    }
+  }
+  const orderOf = (i) => (i % 2 ? [1, 0] : [0, 1]);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, page] of Object.entries(PAGES)) {
+      for (const s of orderOf(i)) {
+        const r = await attempt(`cold loads of ${page.path}`, () =>
+          coldLoads(browser, sites[s].url, { runs: 1, cpuSlowdown, page }),
+        );
+        if (r.ok) loads[name][s].push(...r.value);
+        else failures[name][s].push(r.error);
+      }
+    }
+  }
+  const switched = await attempt(`language switches at ${cpuSlowdown}x`, async () => {
+    const switchers = [];
+    try {
+      for (const site of sites) switchers.push(await openSwitcher(browser, site.url, cpuSlowdown));
+      for (let i = 0; i < SWITCHES; i++) {
+        for (const s of orderOf(i)) await switchOnce(switchers[s]);
+      }
+      const results = [];
+      for (const switcher of switchers) results.push(await switchResults(switcher));
+      return results;
+    } finally {
+      for (const switcher of switchers) await switcher.context.close();
+    }
+  });
+  return { loads, failures, switched };
+}
+
+/**
+ * The section "Archive: 1 vs N articles": comparison rows (bench-report.mjs) from
+ * `archiveRuns`' results and the two sites' files. `sites`: [{ dist, articles }] × 2.
+ */
+async function archiveFigures(sites, { loads, failures, switched }) {
+  const articles = sites.map((s) => s.articles);
+  const count = (n) => n.toLocaleString('en-US');
+  const section =
+    `Archive: ${count(articles[0])} vs ${count(articles[1])} articles, at ${describeViewport(viewportFor(4))} ` +
+    `with 4x CPU slowdown: medians of ${RUNS} cold loads of each page and ${SWITCHES} switches per site, ` +
+    `the two sites' runs interleaved; goal: within 10% of the 1-article site`;
+  const figures = [];
+  const row = (key, label, unit, values, { goal = ARCHIVE_GOALS.within10, samples, note } = {}) =>
+    figures.push({
+      id: `archive.${key}`,
+      section,
+      label,
+      unit,
+      compare: { articles, values, ...(samples ? { samples } : {}) },
+      ...(goal ? { goal } : {}),
+      ...(note ? { note } : {}),
+    });
+
+  // The app's code, as the article's cold loads fetched it: the same files in both sites.
+  const code = [];
+  for (const [s, site] of sites.entries()) {
+    const fetched = new Set(loads.article[s].flatMap((l) => [...l.fetched]));
+    code.push(await codeSent(site.dist, fetched));
+  }
+  const sameFiles = code[0].files.join() === code[1].files.join();
+  row('wasm+js.gzip', 'wasm + JS, gzip as sent', 'B', code.map((c) => c.bytes), {
+    goal: ARCHIVE_GOALS.same,
+    note:
+      `${sameFiles ? 'the same files' : 'different files'} (${[...new Set(code.flatMap((c) => c.files))].join(', ')})` +
+      `${code.some((c) => c.all) ? '; every wasm and JS file of dist/, the cold loads having failed' : ''}`,
+  });
+
+  // "ranges 180.2–240.0 ms and 190.5–260.1 ms": each site's samples, for people.
+  const ranges = (samples, unit) =>
+    `ranges ${samples
+      .map((vs) => (unit === 'B' ? range(vs.map((v) => v / 1000), 'KB') : range(vs)).replace(/^range /, ''))
+      .join(' and ')}`;
+
+  // The cold loads: each figure is the median of its per-load values, per site.
+  const vital = (page, key, label, unit = 'ms', note = null) => {
+    const samples = loads[page].map((ls) => ls.map((l) => l.vitals[key]));
+    const complete = (vs, s) =>
+      !failures[page][s].length && vs.length && vs.every((v) => v !== null && v !== undefined);
+    const values = samples.map((vs, s) => (complete(vs, s) ? median(vs) : null));
+    const missing = samples.map((vs) => vs.filter((v) => v === null || v === undefined).length);
+    row(`${page}.${key}${unit === 'ms' ? '.ms' : ''}`, label, unit, values, {
+      samples,
+      note: values.every((v) => v !== null)
+        ? [ranges(samples, unit), note].filter(Boolean).join('; ')
+        : (failures[page].flat()[0] ?? `missing in ${missing[0]} and ${missing[1]} of the ${RUNS} loads`),
+    });
+  };
+  const tasks = (page) =>
+    `long tasks (> 50 ms) per load: ${loads[page]
+      .map((ls) => ls.map((l) => l.vitals.longTasks).join(', '))
+      .join(' and ')}`;
+  vital('article', 'longestTask', `article ${ARTICLE}: longest task`, 'ms', tasks('article'));
+  vital('article', 'totalBlocking', 'article: total blocking time');
+  vital('article', 'interactive', 'article: interactive');
+  vital(
+    'article',
+    'transferred',
+    'article: bytes transferred',
+    'B',
+    'Resource Timing transferSize, headers included: the page, what it fetched, the other languages’ data',
+  );
+  vital('list', 'longestTask', `first list page ${LIST}: longest task`, 'ms', tasks('list'));
+  vital('list', 'totalBlocking', 'list: total blocking time');
+  vital('list', 'interactive', 'list: interactive');
+
+  const listHtml = `${LIST.replace(/^\//, '')}index.html`;
+  const cards = [];
+  const htmlSent = [];
+  for (const site of sites) {
+    const file = path.join(site.dist, listHtml);
+    const gz = (await statOrNull(`${file}.gz`)) ?? (await statOrNull(file));
+    htmlSent.push(gz?.size ?? null);
+    const html = await readFile(file, 'utf8').catch(() => '');
+    cards.push((html.match(/data-testid="article-card"/g) ?? []).length);
+  }
+  row('list.html.gzip', 'list: HTML, gzip as sent', 'B', htmlSent, {
+    note: `${listHtml}.gz; articles on the page: ${cards.join(' and ')}`,
+  });
+
+  // The switch, on the article once its other languages' data is in.
+  const toPaint = switched.ok ? switched.value.map((r) => r.switches.map((x) => x.toPaint)) : null;
+  const switchValues = toPaint ? toPaint.map(median) : [null, null];
+  row('switch.cpu4x.toPaint.ms', 'switch: click → next paint of the article', 'ms', switchValues, {
+    ...(toPaint ? { samples: toPaint } : {}),
+    note: toPaint
+      ? `${ranges(toPaint, 'ms')}; first switch ${toPaint.map((vs) => `${vs[0].toFixed(1)} ms`).join(' and ')}`
+      : switched.error,
+  });
+
+  // For information: the sites' files, and how long each took to build.
+  const totals = [];
+  for (const site of sites) totals.push(await distTotals(site.dist));
+  row('dist.files', 'dist/: files', 'count', totals.map((t) => t.files), {
+    goal: null,
+    note: `without the .gz/.br copies; with them ${totals.map((t) => count(t.withCopies.files)).join(' and ')}`,
+  });
+  row('dist.MB', 'dist/: size', 'MB', totals.map((t) => t.bytes / 1e6), {
+    goal: null,
+    note: `without the .gz/.br copies; with them ${totals
+      .map((t) => formatValue(t.withCopies.bytes / 1e6, 'MB'))
+      .join(' and ')}`,
+  });
+  if (BUILD_SECONDS.some((v) => v !== null)) {
+    row('build.s', 'build (cargo xtask bench)', 's', BUILD_SECONDS, {
+      goal: null,
+      note:
+        'trunk build --release, courtview-site, compress.mjs; the first build also compiles ' +
+        'what changed since the last, and compresses only files it has not seen before',
     });
   }
   return figures;
@@ -1144,6 +1470,13 @@ async function main() {
   const notes = [];
 
   const server = SERVER ? { url: SERVER, close: async () => {} } : await startBenchServer(DIST);
+  // The archive comparison serves both sites with the bench's own server, alike (and a
+  // COURTVIEW_BENCH_DIST_N without a site fails now, not after the single-site runs).
+  const archiveServers = DIST_N
+    ? [SERVER ? await startBenchServer(DIST) : server, await startBenchServer(DIST_N)]
+    : [];
+  const archive = [];
+  let archiveArticles;
   let browser;
   let chromiumVersion;
   let isolated = false;
@@ -1181,10 +1514,39 @@ async function main() {
 
     const loads = Object.values(series).flatMap((s) => (s.ok ? s.value : []));
     isolated = loads.length > 0 && loads.every((l) => l.isolated);
+    const late = loads.filter((l) => !l.dataReady).length;
+    if (late) {
+      notes.push(
+        `${late} of ${loads.length} cold loads had no \`${DATA_READY_MARK}\` mark after ` +
+          `${DATA_READY_TIMEOUT_MS / 1000} s, and were read without it`,
+      );
+    }
     if (!isolated) notes.push('the page was not cross-origin isolated: browser timings have 100 µs resolution');
     for (const e of new Set(loads.flatMap((l) => l.errors))) notes.push(`the page logged: ${e}`);
     const fetched = new Set((series[1].ok ? series[1].value : []).flatMap((l) => [...l.fetched]));
     figures.push(...(await sizeFigures(DIST, fetched)));
+
+    if (DIST_N) {
+      const sites = [];
+      for (const [i, dist] of [DIST, DIST_N].entries()) {
+        sites.push({ dist, url: archiveServers[i].url, articles: await articleCount(dist) });
+      }
+      archiveArticles = sites.map((site) => site.articles);
+      const runs = await archiveRuns(browser, sites);
+      archive.push(...(await archiveFigures(sites, runs)));
+      const archiveLoads = Object.values(runs.loads).flat(2);
+      for (const e of new Set(archiveLoads.flatMap((l) => l.errors))) notes.push(`the page logged: ${e}`);
+      for (const r of runs.switched.ok ? runs.switched.value : []) {
+        for (const e of r.errors) notes.push(`the page logged: ${e}`);
+      }
+      const late = archiveLoads.filter((l) => !l.dataReady).length;
+      if (late) {
+        notes.push(
+          `archive: ${late} of ${archiveLoads.length} cold loads had no \`${DATA_READY_MARK}\` mark after ` +
+            `${DATA_READY_TIMEOUT_MS / 1000} s, and were read without it`,
+        );
+      }
+    }
   } finally {
     await browser?.close();
   }
@@ -1192,7 +1554,10 @@ async function main() {
     figures.push(...(await lighthouseFigures(server.url)));
   } finally {
     await server.close();
+    for (const s of archiveServers) if (s !== server) await s.close();
   }
+  // Last, so that the single-site report reads as it does without the comparison.
+  figures.push(...archive);
 
   const cpus = os.cpus();
   // Other builds on the machine make browser timings noisy: the report says when they ran.
@@ -1210,6 +1575,7 @@ async function main() {
       node: process.version,
       load,
       dist: DIST,
+      ...(DIST_N ? { distN: DIST_N, archiveArticles } : {}),
       server: SERVER ?? 'bench.mjs: precompressed files and caching as deploy/nginx.conf, cross-origin isolated',
       coldLoadsPerFigure: RUNS,
       switchesPerFigure: SWITCHES,

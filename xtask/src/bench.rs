@@ -4,7 +4,8 @@
 //! 1. the release site in `dist/` (the same steps as `dist`), timed; with `--articles N`, also
 //!    an archive of N generated articles in `target/bench/archive-N/` (archive.rs) and a second
 //!    release site with them in `target/bench/dist-N/`, timed too, whose path bench.mjs gets
-//!    in `COURTVIEW_BENCH_DIST_N`;
+//!    in `COURTVIEW_BENCH_DIST_N`, and both build times in `COURTVIEW_BENCH_BUILD_1` and
+//!    `COURTVIEW_BENCH_BUILD_N` (seconds);
 //! 2. native figures from criterion (`cargo bench --bench matcher`), which criterion leaves
 //!    in `target/criterion/`;
 //! 3. `node tests/browser/bench.mjs`, which serves `dist/` (precompressed, as a production
@@ -12,7 +13,8 @@
 //!    paints, time to interactive, long tasks, total blocking time, layout shift; the
 //!    language switch against a full navigation), sums the transfer sizes, runs Lighthouse
 //!    (mobile preset), reads the criterion results, and prints the one report (also written
-//!    as JSON to `target/bench/report.json`, with Lighthouse's own reports beside it).
+//!    as JSON to `target/bench/report.json`, with Lighthouse's own reports beside it); with
+//!    `--articles N`, it serves the second site too and compares the two, side by side.
 //!
 //! bench.mjs reads more settings from the environment (runs per figure, skipping
 //! Lighthouse): see the top of that file. This command passes them through.
@@ -23,7 +25,7 @@
 //! More native benchmarks go in [`NATIVE_BENCHES`]; more browser figures go in bench.mjs.
 
 use std::path::PathBuf;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::archive;
 use crate::steps;
@@ -43,6 +45,11 @@ const REPORT_ENV: &str = "COURTVIEW_REPORT";
 const COMMIT_ENV: &str = "COURTVIEW_COMMIT";
 /// Tells bench.mjs where the site with the generated archive is (`bench --articles N` only).
 const DIST_N_ENV: &str = "COURTVIEW_BENCH_DIST_N";
+/// Tells bench.mjs how long, in seconds, the build of `dist/` took (shown in the comparison).
+const BUILD_1_ENV: &str = "COURTVIEW_BENCH_BUILD_1";
+/// Tells bench.mjs how long, in seconds, the build of the archive's site took
+/// (`bench --articles N` only).
+const BUILD_N_ENV: &str = "COURTVIEW_BENCH_BUILD_N";
 
 /// Builds `dist/` (and, given `articles`, a second site with that many generated articles),
 /// runs the native benchmarks and the browser measurements, and prints the report. The tools
@@ -84,9 +91,12 @@ pub fn bench(ws: &Workspace, articles: Option<usize>) -> Result<(), Failure> {
         .env(CRITERION_ENV, criterion_dir(ws))
         .env(SINCE_ENV, since.to_string())
         .env(REPORT_ENV, &report)
-        .env(COMMIT_ENV, commit(ws));
-    if let Some((_, _, dist)) = &archive_site {
-        command.env(DIST_N_ENV, dist);
+        .env(COMMIT_ENV, commit(ws))
+        .env(BUILD_1_ENV, seconds(single));
+    if let Some((_, took, dist)) = &archive_site {
+        command
+            .env(DIST_N_ENV, dist)
+            .env(BUILD_N_ENV, seconds(*took));
     }
     ws.step(
         "node bench.mjs (headless Chromium, transfer sizes, report)",
@@ -125,6 +135,11 @@ fn label_commit(head: &str, dirty: bool) -> String {
     }
 }
 
+/// `took` in seconds, as bench.mjs reads them: a decimal number, to the millisecond.
+fn seconds(took: Duration) -> String {
+    format!("{:.3}", took.as_secs_f64())
+}
+
 /// Now, in whole milliseconds since the Unix epoch (0 if the clock is before it).
 fn millis_since_epoch() -> u128 {
     SystemTime::now()
@@ -140,6 +155,12 @@ mod tests {
     fn dirty_commits_are_labelled() {
         assert_eq!(label_commit("a86beea", false), "a86beea");
         assert_eq!(label_commit("a86beea", true), "a86beea-dirty");
+    }
+
+    #[test]
+    fn build_times_are_passed_in_seconds() {
+        assert_eq!(seconds(Duration::from_millis(83_456)), "83.456");
+        assert_eq!(seconds(Duration::ZERO), "0.000");
     }
 
     #[test]
