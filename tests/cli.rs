@@ -98,13 +98,17 @@ fn render_refuses_bad_input_with_a_message() {
     let cases: [(&[&str], &[u8], &str); 5] = [
         (&["render", "--lang", "kk"], b"\xff\xfe bad", "not UTF-8"),
         (&["render", "--lang", "de"], b"x", "unknown language `de`"),
-        (&["render"], b"x", "--lang is required"),
+        (
+            &["render"],
+            b"x",
+            "required arguments were not provided:\n  --lang <kk|ru|en>",
+        ),
         (
             &["render", "--lang", "ru"],
             b"---\ntitle: x\n---\nbody",
             "no `date`",
         ),
-        (&["frobnicate"], b"", "unknown command"),
+        (&["frobnicate"], b"", "unrecognized subcommand 'frobnicate'"),
     ];
     for (args, input, expected) in cases {
         let out = run(args, input);
@@ -129,4 +133,111 @@ fn render_handles_crlf_and_empty_input() {
 fn check_passes_on_the_shipped_articles() {
     let out = run(&["check"], b"");
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn usage_errors_name_the_problem_and_exit_2() {
+    // Argument errors are clap's: the message names the argument, and the exit code is 2;
+    // bad input past the arguments (a missing file) exits 1.
+    let cases: [(&[&str], &str); 7] = [
+        (&["ingest"], "<FILE>"),
+        (
+            &["ingest", "a.txt", "--lead-first"],
+            "unexpected argument '--lead-first'",
+        ),
+        (
+            &["match", "--lang", "kk", "--year", "19"],
+            "`19` is not a year",
+        ),
+        (
+            &["match", "--lang"],
+            "a value is required for '--lang <kk|ru|en>'",
+        ),
+        (&["eval", "--lang", "kk"], "<FILE>..."),
+        (
+            &["eval", "--lang", "kk", "--format", "xml", "x.conllu"],
+            "unknown format `xml`",
+        ),
+        (&["check", "a", "b"], "unexpected argument 'b'"),
+    ];
+    for (args, expected) in cases {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let msg = stderr(&out);
+        assert!(msg.contains(expected), "{args:?}: {msg}");
+        assert!(!msg.contains("panicked"), "{args:?}: {msg}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = run(&["ingest", "no-such-file.txt"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no-such-file.txt: cannot read"));
+}
+
+#[test]
+fn help_lists_every_command_on_stdout() {
+    for args in [&[][..], &["help"], &["--help"], &["-h"]] {
+        let out = run(args, b"");
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let help = String::from_utf8(out.stdout).unwrap();
+        for command in ["ingest", "check", "render", "match", "eval", "help"] {
+            assert!(
+                help.contains(&format!("\n  {command} ")),
+                "{args:?}: {help}"
+            );
+        }
+    }
+    // Each command's own help carries the details.
+    let out = run(&["help", "match"], b"");
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        r#"{"line":1,"start":0,"end":24,"id":"kazakhstan","text":"Қазақстанның"}"#,
+        "--names <FILE>",
+        "--year <YYYY>",
+        "(1900-2099)",
+    ] {
+        assert!(help.contains(needle), "{needle:?} not in: {help}");
+    }
+    let out = run(&["--version"], b"");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("courtview {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn the_site_generator_refuses_bad_arguments() {
+    let site = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_courtview-site"))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let cases: [(&[&str], &str); 4] = [
+        (&[], "<DIST>"),
+        (
+            &["dist", "--site-url", "ftp://x.test"],
+            "not an http(s) URL",
+        ),
+        (
+            &["dist", "--articles"],
+            "a value is required for '--articles <DIR>'",
+        ),
+        (&["dist", "--bogus"], "unexpected argument '--bogus'"),
+    ];
+    for (args, expected) in cases {
+        let out = site(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let msg = stderr(&out);
+        assert!(msg.contains(expected), "{args:?}: {msg}");
+        assert!(!msg.contains("panicked"), "{args:?}: {msg}");
+    }
+    let out = site(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.contains("--site-url <URL>") && help.contains("--articles <DIR>"),
+        "{help}"
+    );
 }

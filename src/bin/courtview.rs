@@ -8,64 +8,157 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
+use clap::{Args, Parser, Subcommand};
 use courtview::Lang;
 use courtview::content::Article;
 use courtview::document::markdown;
 use courtview::entities::EntityType;
 use courtview::entities::annotate::Gazetteer;
+use courtview::entities::eval::Format;
 use courtview::ingest::{IngestOptions, ingest};
 
-const HELP: &str = "\
-courtview — the editor's tool for courtview articles
+/// courtview — the editor's tool for courtview articles
+#[derive(Parser)]
+#[command(
+    name = "courtview",
+    bin_name = "courtview",
+    version,
+    arg_required_else_help = true,
+    after_help = "`courtview help COMMAND` or `courtview COMMAND --help` tells more about a command."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-    courtview <COMMAND> [ARGS]
+#[derive(Subcommand)]
+enum Command {
+    /// Turn text extracted from a PDF into an article's Markdown body (stdout)
+    Ingest {
+        /// The extracted text; `-` reads stdin
+        file: PathBuf,
+        /// Move the last paragraph (the printed lead) to the front
+        #[arg(long)]
+        lead_last: bool,
+    },
+    /// Check every article: front matter, body, the same paragraph count in every language
+    Check {
+        /// The folder of article folders (`<slug>/<lang>.md`)
+        #[arg(default_value = "static/articles")]
+        dir: PathBuf,
+    },
+    /// Print an article's HTML exactly as the app renders it
+    ///
+    /// Entity marks included. Front matter, if present, is checked and left out of the
+    /// output; an article over 8 MiB is refused.
+    #[command(verbatim_doc_comment)]
+    Render {
+        #[command(flatten)]
+        lang: LangArg,
+        /// The article (`<slug>/<lang>.md`) or a bare Markdown body; `-` or none reads stdin
+        file: Option<PathBuf>,
+    },
+    /// Find entity mentions in stdin and print one JSON object per mention
+    ///
+    /// The input holds one document per line. Each mention is printed as
+    ///   {"line":1,"start":0,"end":24,"id":"kazakhstan","text":"Қазақстанның"}
+    /// with line from 1 and start/end byte offsets in that line. Dates are mentions too,
+    /// with their ISO date as id (2025-11-17/2025-11-19).
+    #[command(verbatim_doc_comment)]
+    Match {
+        #[command(flatten)]
+        lang: LangArg,
+        /// Look for the names in FILE only: TSV lines `id<TAB>name` (dictionary form)
+        ///
+        /// Without --names, the shipped knowledge base.
+        #[arg(long, value_name = "FILE")]
+        names: Option<PathBuf>,
+        /// The year of a date written without one
+        ///
+        /// Without --year, the first year (1900-2099) written anywhere in the input (an
+        /// article's `date:`), else the current year.
+        #[arg(long, value_name = "YYYY", value_parser = parse_year, verbatim_doc_comment)]
+        year: Option<u16>,
+    },
+    /// Measure the matcher on annotated corpora: precision, recall and F1
+    ///
+    /// Inflected and uninflected mentions apart, per entity class for IOB2. The gazetteer
+    /// comes from the corpus (CoNLL-U: PROPN runs' lemmas; IOB2: gold spans).
+    #[command(verbatim_doc_comment)]
+    Eval {
+        #[command(flatten)]
+        lang: LangArg,
+        /// The corpora's format; without it, guessed from each file's name or content
+        #[arg(long, value_name = "conllu|iob2", value_parser = parse_format)]
+        format: Option<Format>,
+        /// List every miss and false mention after the table
+        #[arg(long)]
+        errors: bool,
+        /// The annotated corpora (CoNLL-U or IOB2)
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+}
 
-COMMANDS:
-    ingest FILE [--lead-last]      Turn text extracted from a PDF into an article's Markdown
-                                   body (stdout). `-` reads stdin. --lead-last moves the last
-                                   paragraph (the printed lead) to the front.
-    check [DIR]                    Check every article under DIR (default static/articles):
-                                   front matter, body, same paragraph count in every language.
-    render --lang <kk|ru|en> [FILE]
-                                   Print an article's HTML exactly as the app renders it.
-                                   Reads stdin without FILE. Front matter, if present, is
-                                   checked and left out of the output.
-    match --lang <kk|ru|en> [--names FILE] [--year YYYY]
-                                   Find entity mentions in stdin, one document per line; print
-                                   one JSON object per mention: {\"line\":1,\"start\":0,\"end\":24,
-                                   \"id\":\"kazakhstan\",\"text\":\"Қазақстанның\"} (line from 1,
-                                   start/end byte offsets in that line). --names takes TSV lines
-                                   `id<TAB>name` (dictionary form) and uses only those; without
-                                   it, the shipped knowledge base. Dates are mentions too, with
-                                   their ISO date as id (2025-11-17/2025-11-19); a date
-                                   without a year gets --year, else the first year (1900-2099)
-                                   written anywhere in the input (an article's `date:`), else
-                                   the current year.
-    eval --lang <kk|ru|en> [--format conllu|iob2] [--errors] FILE...
-                                   Measure the matcher on annotated corpora: precision, recall
-                                   and F1, inflected and uninflected mentions apart, per entity
-                                   class for IOB2. The gazetteer comes from the corpus (CoNLL-U:
-                                   PROPN runs' lemmas; IOB2: gold spans). The format is guessed
-                                   from the extension or content when not given. --errors
-                                   lists every miss and false mention after the table.
-    help                           This text.
-";
+/// `--lang`, which `render`, `match` and `eval` require.
+#[derive(Args)]
+struct LangArg {
+    /// The text's language: kk, ru or en
+    #[arg(long, value_name = "kk|ru|en", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    value.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+fn parse_year(value: &str) -> Result<u16, String> {
+    value
+        .parse::<u16>()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))
+        .ok_or_else(|| format!("`{value}` is not a year (1000-9999)"))
+}
+
+fn parse_format(value: &str) -> Result<Format, String> {
+    Format::from_name(value).ok_or_else(|| format!("unknown format `{value}` (conllu or iob2)"))
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("ingest") => cmd_ingest(&args[1..]),
-        Some("check") => cmd_check(&args[1..]),
-        Some("render") => cmd_render(&args[1..]),
-        Some("match") => cmd_match(&args[1..]),
-        Some("eval") => cmd_eval(&args[1..]),
-        Some("help" | "--help" | "-h") | None => write_stdout(HELP),
-        Some("--version" | "-V") => {
-            write_stdout(&format!("courtview {}\n", env!("CARGO_PKG_VERSION")))
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            return match e.kind() {
+                // Help (also for `courtview` alone) and the version go to stdout through
+                // `write_stdout`, so that a closed stdout is a message and a failure.
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+                | ErrorKind::DisplayVersion => finish(write_stdout(&e.render().to_string())),
+                // A usage error: clap's message on stderr, and its exit code (2).
+                _ => {
+                    let _ = e.print();
+                    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+                }
+            };
         }
-        Some(other) => Err(format!("unknown command `{other}`; see `courtview help`")),
     };
+    finish(match cli.command {
+        Command::Ingest { file, lead_last } => cmd_ingest(&file, lead_last),
+        Command::Check { dir } => cmd_check(&dir),
+        Command::Render { lang, file } => cmd_render(lang.lang, file.as_deref()),
+        Command::Match { lang, names, year } => cmd_match(lang.lang, names.as_deref(), year),
+        Command::Eval {
+            lang,
+            format,
+            errors,
+            files,
+        } => cmd_eval(lang.lang, format, errors, &files),
+    })
+}
+
+/// The exit code for a command's result; an error's message goes to stderr.
+fn finish(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -82,40 +175,41 @@ const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads a file (or stdin for `-`/`None`) as UTF-8 text, with errors that name it: no more
 /// than `limit` bytes when given (an article), no NUL byte (binary data), no UTF-16, nothing
-/// that is not UTF-8.
-fn read_input(file: Option<&str>, limit: Option<u64>) -> Result<(String, String), String> {
+/// that is not UTF-8. Returns the input's name for messages and its text.
+fn read_input(file: Option<&Path>, limit: Option<u64>) -> Result<(String, String), String> {
     let mut bytes = Vec::new();
     let name = match file {
-        None | Some("-") => {
-            let stdin = std::io::stdin().lock();
-            stdin
-                .take(limit.map_or(u64::MAX, |l| l + 1))
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("stdin: cannot read: {e}"))?;
-            "stdin".to_owned()
-        }
-        Some(path) => {
+        Some(path) if path != Path::new("-") => {
+            let name = path.display().to_string();
             let file =
-                std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+                std::fs::File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
             let meta = file
                 .metadata()
-                .map_err(|e| format!("{path}: cannot read: {e}"))?;
+                .map_err(|e| format!("{name}: cannot read: {e}"))?;
             if meta.is_dir() {
-                return Err(format!("{path}: is a folder, not a file"));
+                return Err(format!("{name}: is a folder, not a file"));
             }
             if let Some(limit) = limit
                 && meta.len() > limit
             {
                 return Err(format!(
-                    "{path}: too large for an article: {:.1} MiB (courtview reads articles up to {} MiB)",
+                    "{name}: too large for an article: {:.1} MiB (courtview reads articles up to {} MiB)",
                     meta.len() as f64 / (1024.0 * 1024.0),
                     limit / (1024 * 1024)
                 ));
             }
             file.take(limit.map_or(u64::MAX, |l| l + 1))
                 .read_to_end(&mut bytes)
-                .map_err(|e| format!("{path}: cannot read: {e}"))?;
-            path.to_owned()
+                .map_err(|e| format!("{name}: cannot read: {e}"))?;
+            name
+        }
+        _ => {
+            let stdin = std::io::stdin().lock();
+            stdin
+                .take(limit.map_or(u64::MAX, |l| l + 1))
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("stdin: cannot read: {e}"))?;
+            "stdin".to_owned()
         }
     };
     if let Some(limit) = limit
@@ -161,46 +255,14 @@ fn write_stdout(text: &str) -> Result<(), String> {
         .map_err(|e| format!("stdout: {e}"))
 }
 
-fn cmd_ingest(args: &[String]) -> Result<(), String> {
-    let mut options = IngestOptions::default();
-    let mut file = None;
-    for arg in args {
-        match arg.as_str() {
-            "--lead-last" => options.lead_last = true,
-            flag if flag.starts_with("--") => {
-                return Err(format!("ingest: unknown option `{flag}`"));
-            }
-            path if file.is_none() => file = Some(path),
-            extra => return Err(format!("ingest: unexpected argument `{extra}`")),
-        }
-    }
-    let file = file.ok_or("ingest: which file? usage: courtview ingest FILE [--lead-last]")?;
+fn cmd_ingest(file: &Path, lead_last: bool) -> Result<(), String> {
+    let options = IngestOptions { lead_last };
     let (name, text) = read_input(Some(file), Some(MAX_ARTICLE_BYTES))?;
     let body = ingest(&text, options).map_err(|e| format!("{name}: {e}"))?;
     write_stdout(&body)
 }
 
-/// The value of `--lang` for command `cmd`, with a message that says what is wrong.
-fn lang_value(cmd: &str, value: Option<&String>) -> Result<Lang, String> {
-    let value = value.ok_or_else(|| format!("{cmd}: --lang needs a value: kk, ru or en"))?;
-    value.parse::<Lang>().map_err(|e| format!("{cmd}: {e}"))
-}
-
-fn cmd_render(args: &[String]) -> Result<(), String> {
-    let mut lang = None;
-    let mut file = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--lang" => lang = Some(lang_value("render", iter.next())?),
-            flag if flag.starts_with("--") => {
-                return Err(format!("render: unknown option `{flag}`"));
-            }
-            path if file.is_none() => file = Some(path),
-            extra => return Err(format!("render: unexpected argument `{extra}`")),
-        }
-    }
-    let lang = lang.ok_or("render: --lang is required (kk, ru or en)")?;
+fn cmd_render(lang: Lang, file: Option<&Path>) -> Result<(), String> {
     let (name, text) = read_input(file, Some(MAX_ARTICLE_BYTES))?;
     // Dates without a year ("17-19 қараша") take the article's year; a bare body, this year.
     let (document, year) = if text.trim_start_matches('\u{feff}').starts_with("---") {
@@ -243,13 +305,8 @@ fn slug_of(path: &str) -> String {
         .to_owned()
 }
 
-fn cmd_check(args: &[String]) -> Result<(), String> {
-    let dir = PathBuf::from(
-        args.first()
-            .map(String::as_str)
-            .unwrap_or("static/articles"),
-    );
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&dir)
+fn cmd_check(dir: &Path) -> Result<(), String> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: cannot read: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
@@ -270,7 +327,7 @@ fn cmd_check(args: &[String]) -> Result<(), String> {
                 continue;
             }
             let shown = path.display().to_string();
-            match read_input(Some(&shown), Some(MAX_ARTICLE_BYTES)).and_then(|(_, text)| {
+            match read_input(Some(&path), Some(MAX_ARTICLE_BYTES)).and_then(|(_, text)| {
                 Article::parse(&text, &slug, lang, &shown).map_err(|e| e.to_string())
             }) {
                 Ok(article) => {
@@ -347,32 +404,8 @@ fn first_year(text: &str) -> Option<u16> {
     None
 }
 
-fn cmd_match(args: &[String]) -> Result<(), String> {
-    let mut lang = None;
-    let mut names_file = None;
-    let mut year = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--lang" => lang = Some(lang_value("match", iter.next())?),
-            "--names" => {
-                names_file = Some(iter.next().ok_or("match: --names needs a file")?.clone());
-            }
-            "--year" => {
-                let value = iter.next().ok_or("match: --year needs a value")?;
-                year = Some(
-                    value
-                        .parse::<u16>()
-                        .ok()
-                        .filter(|y| (1000..=9999).contains(y))
-                        .ok_or_else(|| format!("match: --year `{value}` is not a year"))?,
-                );
-            }
-            other => return Err(format!("match: unexpected argument `{other}`")),
-        }
-    }
-    let lang = lang.ok_or("match: --lang is required (kk, ru or en)")?;
-    let pairs: Option<Vec<(String, String)>> = match &names_file {
+fn cmd_match(lang: Lang, names_file: Option<&Path>, year: Option<u16>) -> Result<(), String> {
+    let pairs: Option<Vec<(String, String)>> = match names_file {
         Some(path) => {
             let (name, text) = read_input(Some(path), None)?;
             let mut pairs = Vec::new();
@@ -433,37 +466,18 @@ fn cmd_match(args: &[String]) -> Result<(), String> {
     out.flush().map_err(|e| format!("stdout: {e}"))
 }
 
-fn cmd_eval(args: &[String]) -> Result<(), String> {
-    use courtview::entities::eval::{Format, eval_conllu, eval_iob2};
-    let mut lang = None;
-    let mut format = None;
-    let mut verbose = false;
-    let mut files = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--lang" => lang = Some(lang_value("eval", iter.next())?),
-            "--format" => {
-                let value = iter.next().ok_or("eval: --format needs conllu or iob2")?;
-                format =
-                    Some(Format::from_name(value).ok_or_else(|| {
-                        format!("eval: unknown format `{value}` (conllu or iob2)")
-                    })?);
-            }
-            "--errors" => verbose = true,
-            flag if flag.starts_with("--") => return Err(format!("eval: unknown option `{flag}`")),
-            path => files.push(path.to_owned()),
-        }
-    }
-    let lang = lang.ok_or("eval: --lang is required (kk, ru or en)")?;
-    if files.is_empty() {
-        return Err("eval: which files? usage: courtview eval --lang kk FILE...".to_owned());
-    }
+fn cmd_eval(
+    lang: Lang,
+    format: Option<Format>,
+    verbose: bool,
+    files: &[PathBuf],
+) -> Result<(), String> {
+    use courtview::entities::eval::{eval_conllu, eval_iob2};
     let mut conllu = Vec::new();
     let mut iob2 = Vec::new();
-    for path in &files {
-        let (_, text) = read_input(Some(path), None)?;
-        match format.unwrap_or_else(|| Format::guess(path, &text)) {
+    for path in files {
+        let (name, text) = read_input(Some(path), None)?;
+        match format.unwrap_or_else(|| Format::guess(&name, &text)) {
             Format::Conllu => conllu.push(text),
             Format::Iob2 => iob2.push(text),
         }
