@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-import { LANGS, STRESS, screenshot, until, useSite, waitForPath } from './harness.mjs';
+import { LANGS, STRESS, STRESS_SERVER, screenshot, until, useSite, waitForPath } from './harness.mjs';
 
 const DIST = path.join(STRESS, 'dist');
 
@@ -76,7 +76,8 @@ async function parseXml(page, xml) {
 }
 
 describe('the archive: lists, data files, feeds', () => {
-  const site = useSite({ dist: DIST });
+  // Through nginx with deploy/nginx.conf when `cargo xtask test` runs it, else a small server.
+  const site = useSite({ dist: DIST, server: STRESS_SERVER });
 
   test('lists: 20 a page, newest first, pages and years reached by links', async () => {
     const page = await site.open('/kk/');

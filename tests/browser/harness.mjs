@@ -59,6 +59,12 @@ export const STRESS = path.resolve(process.env.COURTVIEW_STRESS ?? path.join(TAR
  */
 export const SERVER = process.env.COURTVIEW_SERVER?.replace(/\/$/, '') || null;
 
+/**
+ * A server (nginx, which `cargo xtask test` starts) that serves the stress build's dist/, as a
+ * URL without trailing slash; unset, suites that pass `server: STRESS_SERVER` start their own.
+ */
+export const STRESS_SERVER = process.env.COURTVIEW_STRESS_SERVER?.replace(/\/$/, '') || null;
+
 /** The first article's slug. */
 export const SLUG = 'iaca-2025-dubai';
 
@@ -72,7 +78,8 @@ export const TIMEOUT_MS = 20_000;
 /**
  * Starts the server and Chromium for the enclosing suite.
  *
- * `options.dist` serves another build (the stress build) with the suite's own server instead.
+ * `options.dist` serves another build (the stress build) with the suite's own server instead,
+ * or through `options.server` when that is set (the URL of a server that serves it).
  *
  * Returns an object whose `base` (server URL, no trailing slash) and `browser` are set
  * once `before` has run, with helpers:
@@ -80,7 +87,7 @@ export const TIMEOUT_MS = 20_000;
  * - `newPage(contextOptions)` opens a blank page in a new context;
  * - `assertNoErrors(page)` fails if that page logged a console error or a page error.
  */
-export function useSite({ dist = null } = {}) {
+export function useSite({ dist = null, server = null } = {}) {
   const site = {
     base: '',
     browser: null,
@@ -117,6 +124,8 @@ export function useSite({ dist = null } = {}) {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
     if (SERVER && !dist) {
       site.base = SERVER;
+    } else if (server) {
+      site.base = server;
     } else {
       site.server = await startServer(root);
       site.base = site.server.url;

@@ -90,6 +90,28 @@ describe('nginx with deploy/nginx.conf', { skip: SERVER ? false : 'COURTVIEW_SER
     assert.equal(page.headers['content-encoding'], 'br');
   });
 
+  test('data files are cached for a year; feeds, sitemap and robots.txt are revalidated', async () => {
+    const data = (await readdir(path.join(DIST, 'data'))).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f));
+    assert.ok(data.length >= 3, 'data files');
+    const file = await get(`/data/${data[0]}`, { 'Accept-Encoding': 'br' });
+    assert.equal(file.status, 200);
+    assert.equal(file.headers['cache-control'], 'max-age=31536000');
+    assert.equal(file.headers['content-type'], 'application/octet-stream');
+    assert.equal(file.headers['content-encoding'], 'br');
+    assert.match(file.headers.vary ?? '', /Accept-Encoding/);
+    assert.deepEqual(zlib.brotliDecompressSync(file.body), await readFile(path.join(DIST, 'data', data[0])));
+    for (const [p, type] of [
+      ['/ru/feed.xml', /^application\/atom\+xml/],
+      ['/sitemap.xml', /xml/],
+      ['/robots.txt', /^text\/plain/],
+    ]) {
+      const res = await get(p);
+      assert.equal(res.status, 200, p);
+      assert.match(res.headers['content-type'], type, p);
+      assert.equal(res.headers['cache-control'], 'no-cache', p);
+    }
+  });
+
   test('fonts are cached for 30 days', async () => {
     const fonts = await readdir(path.join(DIST, 'fonts'));
     const font = fonts.find((f) => f.endsWith('.woff2'));

@@ -56,7 +56,8 @@ COMMANDS:
                           node --test in tests/browser (headless Chromium), against dist/
                           served by nginx with deploy/nginx.conf (started on a free port,
                           stopped after; COURTVIEW_SERVER=its URL, COURTVIEW_DIST=dist/,
-                          COURTVIEW_STRESS=target/stress/)
+                          COURTVIEW_STRESS=target/stress/), and target/stress/dist/ by a
+                          second nginx (COURTVIEW_STRESS_SERVER) for the archive's tests
     stress [--articles N]
                         Install missing tools, then build the site once more with test
                         articles into target/stress/dist/ (sources in

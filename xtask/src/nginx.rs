@@ -44,9 +44,11 @@ impl Drop for Nginx {
 }
 
 /// Starts nginx serving `dist` with the shipped configuration, and waits until it answers.
-pub fn start(ws: &Workspace, dist: &Path) -> Result<Nginx, Failure> {
+/// `name` keeps its files (configuration, logs, pid) apart from another instance's, under
+/// `target/<name>/`.
+pub fn start(ws: &Workspace, dist: &Path, name: &str) -> Result<Nginx, Failure> {
     let port = free_port()?;
-    let dir = ws.target_dir().join("nginx");
+    let dir = ws.target_dir().join(name);
     fs::create_dir_all(dir.join("tmp"))
         .map_err(|e| Failure::new(format!("{}: cannot create: {e}", dir.display())))?;
     let shipped_path = ws.root().join(SHIPPED);

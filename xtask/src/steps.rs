@@ -13,6 +13,10 @@ pub const DIST_ENV: &str = "COURTVIEW_DIST";
 /// (nginx, in `cargo xtask test`); without it they start their own small server.
 pub const SERVER_ENV: &str = "COURTVIEW_SERVER";
 
+/// Environment variable that tells the browser tests a server (nginx) serves the stress build
+/// there; the archive's tests go through it.
+pub const STRESS_SERVER_ENV: &str = "COURTVIEW_STRESS_SERVER";
+
 /// One step of a pipeline: what to print, and the command that does it.
 pub struct Step {
     /// Shown before and after the step, and in the failure message.
@@ -129,13 +133,17 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
     };
     run_all(ws, steps).map_err(stopped)?;
     crate::stress::build(ws, crate::stress::DEFAULT_ARCHIVE).map_err(stopped)?;
-    // The browser tests go through the real web server and its shipped configuration; it
-    // stops when `server` is dropped, whether the tests pass or not.
-    let server = crate::nginx::start(ws, &ws.dist_dir()).map_err(stopped)?;
+    // The browser tests go through the real web server and its shipped configuration, for the
+    // release site and for the stress build's archive; the servers stop when dropped,
+    // whether the tests pass or not.
+    let server = crate::nginx::start(ws, &ws.dist_dir(), "nginx").map_err(stopped)?;
+    let stress_dist = crate::stress::stress_dir(ws).join("dist");
+    let stress = crate::nginx::start(ws, &stress_dist, "nginx-stress").map_err(stopped)?;
     let mut browser = browser_tests(ws);
     browser.command.env(SERVER_ENV, &server.url);
+    browser.command.env(STRESS_SERVER_ENV, &stress.url);
     run_all(ws, vec![browser]).map_err(stopped)?;
-    drop(server);
+    drop((server, stress));
     println!("✓ {count} steps passed");
     Ok(())
 }
