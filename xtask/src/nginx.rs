@@ -88,7 +88,11 @@ pub fn start(ws: &Workspace, dist: &Path, name: &str) -> Result<Nginx, Failure> 
         }
         sleep(Duration::from_millis(50));
     }
-    println!("✓ nginx serves dist/ at {} ({SHIPPED})", server.url);
+    println!(
+        "✓ nginx serves {}/ at {} ({SHIPPED})",
+        ws.relative(dist).display(),
+        server.url
+    );
     Ok(server)
 }
 
