@@ -1,8 +1,8 @@
 //! courtview's pure model: everything about an article that is not the web.
 //!
 //! - [`lang`]: the three languages;
-//! - [`content`]: the shipped articles (embedded by `build.rs` from `static/articles/`), front
-//!   matter, the catalog with language fallback;
+//! - [`content`]: articles (read from their folders on disk, never compiled in), front matter,
+//!   the catalog with language fallback, and the form of a page's data file;
 //! - [`document`]: our own document model, and [`document::markdown`], the only user of
 //!   pulldown-cmark;
 //! - [`entities`]: the knowledge base (compiled by `build.rs` from `static/entities/`), the
@@ -10,9 +10,10 @@
 //! - [`ingest`]: PDF-extracted text to Markdown; [`error`]: content errors that name file, line,
 //!   article and language.
 //!
-//! It is a crate of its own, with no web dependency at all, so that the app's build script can
-//! run it natively: the shipped articles' entity mentions are found at build time, and the
-//! browser never compiles the knowledge base or searches (see the app's `prebuilt` module).
+//! It is a crate of its own, with no web dependency at all, so that the site generator and the
+//! editor's CLI run it natively: articles are parsed and their entity mentions found when the
+//! site is built, and the browser only decodes each page's data file, never parsing Markdown
+//! or searching for names.
 
 #![deny(missing_docs)]
 

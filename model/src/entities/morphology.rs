@@ -1,9 +1,9 @@
 //! Inflectional endings per language: the closed sets of endings the matcher accepts after a
-//! name's stem (see `morphology.md` §1 for Kazakh, §2 for Russian).
+//! name's stem (see `docs/morphology.md` §1 for Kazakh, §2 for Russian).
 //!
 //! The matcher never stems the text. It finds a name's stem and then asks: is the rest of the
 //! word an ending this stem can take? A closed "stem + allowed ending" grammar is used because
-//! generic stemmers are inconsistent on proper nouns (morphology.md §2.7), and because the
+//! generic stemmers are inconsistent on proper nouns (docs/morphology.md §2.7), and because the
 //! sets here exclude derivational suffixes (қазақстандық, казахстанский, Kazakhstani), which
 //! therefore never count as mentions.
 //!
@@ -166,7 +166,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// Joiners allowed between an abbreviation (or a Latin-script name in Kazakh text) and its
-/// suffix: the hyphen and its look-alikes and, tolerated, apostrophes (morphology.md §1.6).
+/// suffix: the hyphen and its look-alikes and, tolerated, apostrophes (docs/morphology.md §1.6).
 #[inline]
 pub fn is_joiner(c: char) -> bool {
     matches!(
@@ -197,7 +197,7 @@ pub fn is_latin(word: &str) -> bool {
 // Kazakh
 // ---------------------------------------------------------------------------------------
 
-/// Which vowel series a Kazakh stem's suffixes take (morphology.md §1.2).
+/// Which vowel series a Kazakh stem's suffixes take (docs/morphology.md §1.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Harmony {
     /// а о ұ ы: suffixes with а/ы.
@@ -209,7 +209,7 @@ pub enum Harmony {
 }
 
 /// The class of a Kazakh stem's last sound, which selects the suffix's first consonant
-/// (morphology.md §1.3 table).
+/// (docs/morphology.md §1.3 table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Final {
     /// A vowel.
@@ -231,7 +231,7 @@ const KK_FRONT: &[char] = &['ә', 'е', 'і', 'ө', 'ү', 'э'];
 
 /// The harmony of a folded Kazakh stem: its last unambiguous vowel decides; Russian-type
 /// surnames in -ев/-ов/-ин, loans ending in к/г/ь, Latin-script stems and stems without a
-/// decisive vowel take both series (morphology.md §1.2: the corpus has Назарбаевтың and
+/// decisive vowel take both series (docs/morphology.md §1.2: the corpus has Назарбаевтың and
 /// Медведевтің side by side).
 pub fn kazakh_harmony(stem: &str) -> Harmony {
     if is_latin(stem)
@@ -294,11 +294,11 @@ pub struct KazakhOptions {
     /// cases take the pronominal н (-ның, -на, -н, -нда, -нан, -мен, -ндағы).
     pub px3_form: bool,
     /// The name may gain a 3rd-person possessive (Жоғарғы Сот → Жоғарғы Соты, Сотының), as
-    /// organisation names do after a genitive owner (morphology.md §1.5).
+    /// organisation names do after a genitive owner (docs/morphology.md §1.5).
     pub allow_px3: bool,
 }
 
-/// The suffixes after a 3rd-person possessive (morphology.md §1.4 table).
+/// The suffixes after a 3rd-person possessive (docs/morphology.md §1.4 table).
 fn post_px3(back: bool, out: &mut BTreeSet<String>) {
     let (a, i) = if back { ('а', 'ы') } else { ('е', 'і') };
     let gy = if back { "ғы" } else { "гі" };
@@ -370,7 +370,7 @@ fn cases(fin: Final, back: bool, out: &mut BTreeSet<String>) {
     });
 }
 
-/// The plural allomorph (morphology.md §1.3, last row).
+/// The plural allomorph (docs/morphology.md §1.3, last row).
 fn plural(fin: Final, back: bool) -> String {
     use Final::*;
     let a = if back { 'а' } else { 'е' };
@@ -586,7 +586,7 @@ pub struct Paradigm {
 /// genitive complements stay frozen (Республики Казахстан); the matcher accepts the
 /// dictionary form of every word too, which covers both.
 ///
-/// Classes by shape (morphology.md §2.1–2.5): all-caps abbreviations and Latin-script words
+/// Classes by shape (docs/morphology.md §2.1–2.5): all-caps abbreviations and Latin-script words
 /// are indeclinable (ОАЭ, МАСА, IACA; consonant-final abbreviations may take a solid
 /// lower-case ending: МИДа); adjectives in -ый/-ой/-ий/-ая/-ое/-ые; nouns by final letter;
 /// surnames in -ов/-ев/-ин/-ын with the mixed declension; foreign words in -о/-е/-и/-у/-ю/-э
