@@ -130,6 +130,18 @@ fn render_handles_crlf_and_empty_input() {
 }
 
 #[test]
+fn render_reads_a_leading_thematic_break_as_markdown() {
+    // `---` then text is a thematic break, not front matter: the text is kept.
+    let out = run(&["render", "--lang", "en"], b"---\nFoo\n---\nBar\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains("<hr><h2>Foo</h2><p id=\"p-1\">Bar</p>"),
+        "{html}"
+    );
+}
+
+#[test]
 fn check_passes_on_the_shipped_articles() {
     let out = run(&["check"], b"");
     assert!(out.status.success(), "{}", stderr(&out));

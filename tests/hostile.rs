@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use courtview::Lang;
-use courtview::content::Article;
+use courtview::content::parse_article_or_body;
 use courtview::document::markdown;
 use courtview::entities::EntityType;
 use courtview::entities::annotate::{Gazetteer, annotate, annotate_with};
@@ -43,13 +43,8 @@ fn corpus() -> Vec<(String, PathBuf, String)> {
 /// What `courtview render --lang LANG FILE` prints for `text`, computed the way it computes
 /// it (a bare body's dates without a year take 2025 here, the current year there).
 fn render(name: &str, text: &str, lang: Lang) -> String {
-    let (document, year) = if text.trim_start_matches('\u{feff}').starts_with("---") {
-        let article = Article::parse(text, "stdin", lang, name)
-            .unwrap_or_else(|e| panic!("{name}: front matter refused: {e}"));
-        (article.document, article.meta.date.year)
-    } else {
-        (markdown::parse(text), 2025)
-    };
+    let (document, year) = parse_article_or_body(text, "stdin", lang, name, 2025)
+        .unwrap_or_else(|e| panic!("{name}: front matter refused: {e}"));
     let mut html = render_document_html(annotate(&document, lang, year), lang);
     html.push('\n');
     html

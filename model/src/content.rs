@@ -16,6 +16,31 @@ use crate::document::{Document, markdown};
 use crate::error::ContentError;
 use crate::lang::Lang;
 
+/// Whether an article file's text opens with a front matter block (`---`, then `key: value`
+/// lines) rather than with Markdown that starts with a thematic break (`---`, then text).
+pub fn has_front_matter(source: &str) -> bool {
+    front_matter::opens_with_front_matter(source)
+}
+
+/// What `courtview render` makes of a file: when it opens with front matter
+/// ([`has_front_matter`]), the article's body and the year of its date; else the whole
+/// text as a bare Markdown body, with `bare_year` for the dates written without a year.
+/// `slug` and `path` are only used in error messages.
+pub fn parse_article_or_body(
+    source: &str,
+    slug: &str,
+    lang: Lang,
+    path: &str,
+    bare_year: u16,
+) -> Result<(Document, u16), ContentError> {
+    if has_front_matter(source) {
+        let article = Article::parse(source, slug, lang, path)?;
+        Ok((article.document, article.meta.date.year))
+    } else {
+        Ok((markdown::parse(source), bare_year))
+    }
+}
+
 /// One language version of an article, parsed.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
@@ -85,6 +110,23 @@ mod tests {
         for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a/b", "қ"] {
             assert!(!is_valid_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_body_that_opens_with_a_thematic_break_keeps_its_text() {
+        let (document, year) =
+            parse_article_or_body("---\nFoo\n---\nBar\n", "a", Lang::En, "x.md", 2024).unwrap();
+        assert_eq!(year, 2024);
+        assert_eq!(document.plain_text(), "Foo\nBar");
+        let (document, year) = parse_article_or_body(
+            "---\ntitle: T\ndate: 2025-02-03\n---\nBody\n",
+            "a",
+            Lang::En,
+            "x.md",
+            2024,
+        )
+        .unwrap();
+        assert_eq!((document.plain_text().as_str(), year), ("Body", 2025));
     }
 
     #[test]

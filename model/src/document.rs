@@ -95,7 +95,8 @@ pub enum Inline {
     Strikethrough(Vec<Inline>),
     /// A link whose destination passed [`markdown::safe_url`].
     Link {
-        /// The destination, as written (after character references are resolved).
+        /// The destination as written (character references resolved), `mailto:` added to an
+        /// email autolink, then percent-encoded ([`markdown::percent_encode`]).
         dest: String,
         /// The optional title.
         title: String,
@@ -104,7 +105,7 @@ pub enum Inline {
     },
     /// An image whose source passed [`markdown::safe_url`].
     Image {
-        /// The source URL.
+        /// The source URL, percent-encoded like a link's.
         src: String,
         /// The optional title.
         title: String,

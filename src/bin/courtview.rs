@@ -11,8 +11,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand};
 use courtview::Lang;
-use courtview::content::Article;
-use courtview::document::markdown;
+use courtview::content::{Article, parse_article_or_body};
 use courtview::entities::EntityType;
 use courtview::entities::annotate::Gazetteer;
 use courtview::entities::eval::Format;
@@ -50,8 +49,9 @@ enum Command {
     },
     /// Print an article's HTML exactly as the app renders it
     ///
-    /// Entity marks included. Front matter, if present, is checked and left out of the
-    /// output; an article over 8 MiB is refused.
+    /// Entity marks included. Front matter, if present (a `---` line, then `key: value`
+    /// lines), is checked and left out of the output; a body that opens with a thematic
+    /// break (`---`, then text) is rendered as it stands. An article over 8 MiB is refused.
     #[command(verbatim_doc_comment)]
     Render {
         #[command(flatten)]
@@ -265,13 +265,9 @@ fn cmd_ingest(file: &Path, lead_last: bool) -> Result<(), String> {
 fn cmd_render(lang: Lang, file: Option<&Path>) -> Result<(), String> {
     let (name, text) = read_input(file, Some(MAX_ARTICLE_BYTES))?;
     // Dates without a year ("17-19 қараша") take the article's year; a bare body, this year.
-    let (document, year) = if text.trim_start_matches('\u{feff}').starts_with("---") {
-        let slug = slug_of(&name);
-        let article = Article::parse(&text, &slug, lang, &name).map_err(|e| e.to_string())?;
-        (article.document, article.meta.date.year)
-    } else {
-        (markdown::parse(&text), current_year())
-    };
+    let (document, year) =
+        parse_article_or_body(&text, &slug_of(&name), lang, &name, current_year())
+            .map_err(|e| e.to_string())?;
     let document = courtview::entities::annotate::annotate(&document, lang, year);
     let mut html = courtview::ui::render_document_html(document, lang);
     html.push('\n');

@@ -43,6 +43,34 @@ fn at(line: usize, message: impl Into<String>) -> FrontMatterError {
     }
 }
 
+/// Whether `source` opens with a front matter block rather than with Markdown: its first line
+/// is `---` and its first line after that which is neither blank nor a `#` comment has the
+/// shape `key:` (an ASCII letter, then letters, digits, `_` or `-`). A Markdown body may open
+/// with a thematic break too (`---`, then a paragraph or a setext heading); read as front
+/// matter, its text would be refused and lost. A block that looks like front matter but is
+/// broken is still front matter, so that [`split`] names the mistake.
+pub(crate) fn opens_with_front_matter(source: &str) -> bool {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source.lines();
+    if lines.next().is_none_or(|first| first.trim_end() != "---") {
+        return false;
+    }
+    let Some(line) = lines
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return false;
+    };
+    let Some((key, _)) = line.split_once(':') else {
+        return false;
+    };
+    let key = key.trim_end();
+    key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 /// Splits a file into its metadata and its Markdown body.
 pub(crate) fn split(source: &str) -> Result<(ArticleMeta, &str), FrontMatterError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
@@ -142,6 +170,32 @@ mod tests {
     fn err(src: &str) -> (Option<usize>, String) {
         let e = split(src).unwrap_err();
         (e.line, e.message)
+    }
+
+    #[test]
+    fn front_matter_is_told_from_a_thematic_break() {
+        for yes in [
+            "---\ntitle: T\ndate: 2025-11-19\n---\nBody\n",
+            "\u{feff}---\r\n\r\n# a comment\r\ntitle: T\r\n",
+            "---  \ntitel: T\n---\n",
+            "---\ntitle: x\n---\nbody",
+            "---\nx-y_2 : z\n",
+        ] {
+            assert!(opens_with_front_matter(yes), "{yes:?}");
+        }
+        for no in [
+            "---\nFoo\n---\nBar\n---\nBaz\n",
+            "---\n---\n",
+            "---\n",
+            "----\ntitle: T\n",
+            "--- x\ntitle: T\n",
+            "Body\n---\ntitle: T\n",
+            "---\n\nA sentence: with a colon\n",
+            "---\n# Heading\n\nText\n",
+            "",
+        ] {
+            assert!(!opens_with_front_matter(no), "{no:?}");
+        }
     }
 
     #[test]

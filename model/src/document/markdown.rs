@@ -3,7 +3,9 @@
 //! Everything CommonMark defines is kept, plus GFM tables and strikethrough. The one deliberate
 //! difference from a browser-facing Markdown renderer: raw HTML becomes [`Inline::RawHtml`] /
 //! [`Block::RawHtml`], which the UI shows as text. Links and images whose URL is not http,
-//! https, mailto or relative lose their link but keep their text.
+//! https, mailto or relative lose their link but keep their text. The URLs that stay are
+//! percent-encoded as CommonMark's reference renderer writes them ([`percent_encode`]), and an
+//! email autolink (`<press@sud.kz>`) links to `mailto:`.
 //!
 //! Containers nest at most [`MAX_NESTING`] deep (block quotes, lists, emphasis, links…):
 //! deeper ones keep their content, flattened into the container at the limit. Every pass over
@@ -12,11 +14,11 @@
 
 use std::iter::Peekable;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{Align, Block, Document, Inline};
 
-pub use super::url::safe_url;
+pub use super::url::{percent_encode, safe_url};
 
 /// How deep containers may nest in a parsed [`Document`], block and inline levels together.
 /// Real articles use three or four; the limit only stops hostile input.
@@ -288,7 +290,10 @@ fn inline_event(event: Event<'_>, events: &mut Events<'_>, out: &mut Vec<Inline>
             Tag::Strong => out.push(Inline::Strong(inlines_until_end(events, inner))),
             Tag::Strikethrough => out.push(Inline::Strikethrough(inlines_until_end(events, inner))),
             Tag::Link {
-                dest_url, title, ..
+                link_type,
+                dest_url,
+                title,
+                ..
             } => {
                 let children = inlines_until_end(events, inner);
                 // Explicit entity annotation: `[text](entity:id)`, `[text](entity:-)`.
@@ -300,9 +305,9 @@ fn inline_event(event: Event<'_>, events: &mut Events<'_>, out: &mut Vec<Inline>
                             children,
                         },
                     });
-                } else if safe_url(&dest_url) {
+                } else if let Some(dest) = link_url(&dest_url, link_type) {
                     out.push(Inline::Link {
-                        dest: dest_url.into_string(),
+                        dest,
                         title: title.into_string(),
                         children,
                     });
@@ -315,9 +320,9 @@ fn inline_event(event: Event<'_>, events: &mut Events<'_>, out: &mut Vec<Inline>
                 dest_url, title, ..
             } => {
                 let alt = super::plain_text(&inlines_until_end(events, inner));
-                if safe_url(&dest_url) {
+                if let Some(src) = link_url(&dest_url, LinkType::Inline) {
                     out.push(Inline::Image {
-                        src: dest_url.into_string(),
+                        src,
                         title: title.into_string(),
                         alt,
                     });
@@ -332,6 +337,21 @@ fn inline_event(event: Event<'_>, events: &mut Events<'_>, out: &mut Vec<Inline>
         },
         Event::End(_) => {}
     }
+}
+
+/// The URL a link or image of `link_type` to `dest` gets, percent-encoded; `None` when it may
+/// not be used ([`safe_url`]). An email autolink's destination is the bare address, which a
+/// browser would read as a relative path: it gets its `mailto:`.
+fn link_url(dest: &str, link_type: LinkType) -> Option<String> {
+    let dest = match link_type {
+        LinkType::Email => format!("mailto:{dest}"),
+        _ => dest.to_owned(),
+    };
+    let encoded = percent_encode(&dest);
+    // The rule is about what the editor wrote; the browser gets the encoded form. Encoding
+    // never turns a refused URL into an allowed one (its `%XX` cannot spell a scheme), but
+    // checking both keeps that a fact of this line rather than of `percent_encode`.
+    (safe_url(&dest) && safe_url(&encoded)).then_some(encoded)
 }
 
 /// Pushes text, merging with a preceding text run: pulldown-cmark splits text at escapes and

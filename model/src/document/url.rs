@@ -1,12 +1,13 @@
 //! What a link or image URL means to a browser: whether it may be used at all
-//! ([`safe_url`]) and whether it leaves the site ([`is_external`]).
+//! ([`safe_url`]) and whether it leaves the site ([`is_external`]); and how CommonMark writes
+//! one into HTML ([`percent_encode`]).
 //!
 //! Both read the URL the way a browser does (the WHATWG URL parser): leading and trailing C0
 //! control characters and spaces are dropped, tabs and newlines anywhere are removed, and a
 //! backslash counts as a slash. Deciding on the text as written instead would let
 //! `java\tscript:`, `\u{1}javascript:` or `/\evil.example` mean one thing here and another in
 //! the browser. Pure string functions: the UI uses [`is_external`], the Markdown parser
-//! [`safe_url`].
+//! [`safe_url`] and [`percent_encode`].
 
 /// Whether `url` may become a link or image source: `http:`, `https:`, `mailto:`, or no scheme
 /// at all (a relative URL). Anything else — `javascript:`, `data:`, `vbscript:`, `file:`,
@@ -34,6 +35,45 @@ pub fn is_external(url: &str) -> bool {
             slash(chars.next()) && slash(chars.next())
         }
     }
+}
+
+/// `url` percent-encoded the way CommonMark's reference renderer writes a link or image
+/// destination (commonmark.js's `normalizeURI`, which is mdurl's `encode`): ASCII letters and
+/// digits, the characters `;/?:@&=+$,-_.!~*'()#` and an existing `%XX` escape stay as they
+/// are; every other character (space, `\`, `"`, `<`, `[`, a control, any non-ASCII letter)
+/// becomes the `%XX` escapes of its UTF-8 bytes.
+///
+/// The spec's examples expect it (`[a](foo\bar)` links to `foo%5Cbar`), and it makes what the
+/// browser reads plain: no white space or control character is left for it to strip or
+/// ignore, and a backslash is no longer a slash.
+pub fn percent_encode(url: &str) -> String {
+    const KEEP: &[u8] = b";/?:@&=+$,-_.!~*'()#";
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let escape_follows = b == b'%'
+            && bytes.len() > i + 2
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit();
+        if escape_follows {
+            // An escape already written: keep it as written (mdurl's `keepEscaped`).
+            out.push_str(&url[i..i + 3]);
+            i += 3;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() || KEEP.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        }
+        i += 1;
+    }
+    out
 }
 
 /// `url` as the browser's URL parser sees it before it looks for a scheme: leading and trailing
@@ -92,6 +132,33 @@ mod tests {
             "\u{ff4a}avascript:x",
         ] {
             assert!(!safe_url(bad), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn percent_encoding_is_commonmarks() {
+        for (url, encoded) in [
+            (
+                "https://example.org/a?b=1&c#d",
+                "https://example.org/a?b=1&c#d",
+            ),
+            ("foo\\bar", "foo%5Cbar"),
+            ("/my uri", "/my%20uri"),
+            ("\"q\"", "%22q%22"),
+            ("/f%C3%B6%C3%B6", "/f%C3%B6%C3%B6"),
+            ("/föö", "/f%C3%B6%C3%B6"),
+            (
+                "/Қазақстан",
+                "/%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD",
+            ),
+            ("100%", "100%25"),
+            ("%4", "%254"),
+            ("%zz%41", "%25zz%41"),
+            ("a[b]{c}|^`<>", "a%5Bb%5D%7Bc%7D%7C%5E%60%3C%3E"),
+            ("java\tscript:x", "java%09script:x"),
+            ("", ""),
+        ] {
+            assert_eq!(percent_encode(url), encoded, "{url:?}");
         }
     }
 

@@ -204,7 +204,8 @@ pub enum Harmony {
     Back,
     /// ә е і ө ү э: suffixes with е/і.
     Front,
-    /// Uncertain (-ев surnames, loans ending in к/г, abbreviations): accept both.
+    /// Uncertain (-ев surnames, loans ending in к/г, abbreviations, a last vowel и after a
+    /// back vowel): accept both.
     Both,
 }
 
@@ -233,6 +234,15 @@ const KK_FRONT: &[char] = &['ә', 'е', 'і', 'ө', 'ү', 'э'];
 /// surnames in -ев/-ов/-ин, loans ending in к/г/ь, Latin-script stems and stems without a
 /// decisive vowel take both series (docs/morphology.md §1.2: the corpus has Назарбаевтың and
 /// Медведевтің side by side).
+///
+/// и (and у, ю) is not decisive, but when и is the stem's last vowel it does count: a loan's
+/// и is a front vowel, whatever comes before it (Мадридтегі, Париждегі, Джоковичті,
+/// Каспийден, Ғанидің), while a naturalised Arabic loan reads it as ый and stays back
+/// (тарихта, мұхиты). So и after a back vowel takes both series; after a front one, front
+/// (Уәлиді, сәбидің), as before. In KazNERD valid such stems take front endings 117 times
+/// (карантинде, журналистер, Мадридтегі) and back ones 8 times, all тарих and мұхит. A final
+/// я stays back (Францияда, Германияның), as я decides before the и; so does a last у
+/// (Коронавирустың).
 pub fn kazakh_harmony(stem: &str) -> Harmony {
     if is_latin(stem)
         || stem.ends_with("ев")
@@ -244,12 +254,22 @@ pub fn kazakh_harmony(stem: &str) -> Harmony {
     {
         return Harmony::Both;
     }
+    // Whether the last of the undecisive vowels и, у, ю, if any comes after the decisive one,
+    // is и: Коронавирустың keeps its back harmony, its last vowel being у.
+    let mut last_is_i = None;
     for c in stem.chars().rev() {
         if KK_BACK.contains(&c) {
-            return Harmony::Back;
+            return if last_is_i == Some(true) {
+                Harmony::Both
+            } else {
+                Harmony::Back
+            };
         }
         if KK_FRONT.contains(&c) {
             return Harmony::Front;
+        }
+        if matches!(c, 'и' | 'у' | 'ю') && last_is_i.is_none() {
+            last_is_i = Some(c == 'и');
         }
     }
     Harmony::Both
@@ -735,9 +755,25 @@ mod tests {
 
     #[test]
     fn harmony_and_finals() {
-        assert_eq!(kazakh_harmony("қазақстан"), Harmony::Back);
-        assert_eq!(kazakh_harmony("шымкент"), Harmony::Front);
-        assert_eq!(kazakh_harmony("мерғалиев"), Harmony::Both);
+        use Harmony::*;
+        for (stem, harmony) in [
+            ("қазақстан", Back),
+            ("шымкент", Front),
+            ("мерғалиев", Both),
+            // A last и after a back vowel: both; after a front one: front.
+            ("мадрид", Both),
+            ("тарих", Both),
+            ("каспий", Both),
+            ("аутизм", Both),
+            ("уәли", Front),
+            ("египет", Front),
+            // и that is not the last vowel: the usual rule.
+            ("франция", Back),
+            ("әлихан", Back),
+            ("коронавирус", Back),
+        ] {
+            assert_eq!(kazakh_harmony(stem), harmony, "{stem}");
+        }
         assert_eq!(kazakh_finals("дубай"), vec![Final::Sonorant]);
         assert_eq!(kazakh_finals("бағдад"), vec![Final::Voiceless]);
     }
