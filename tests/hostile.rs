@@ -2,16 +2,14 @@
 //! `javascript:` / `data:` / `vbscript:` URLs in every spelling, SVG and MathML tricks, broken
 //! tags, quotes in titles and entity ids…) goes through the path `courtview render` takes
 //! (front matter, parse, annotate, `render_document_html`) in all three languages, and through
-//! the real binary. The HTML must keep to the allow-lists of `support/html_allow.rs`: only the
-//! elements and attributes `DocumentView` renders, no `on*` attribute, only http, https,
-//! mailto and relative URLs, `rel="noopener noreferrer"` on every link that leaves the site.
+//! the real binary. The HTML must keep to the allow-lists of
+//! `courtview_test_support::html_allow`: only the elements and attributes `DocumentView`
+//! renders, no `on*` attribute, only http, https, mailto and relative URLs,
+//! `rel="noopener noreferrer"` on every link that leaves the site.
 //!
 //! The rendered HTML of every case is also written to `target/hostile/` (NAME.html: the kk,
 //! ru and en renders; NAME.md: the source it came from), where the browser test
 //! `tests/browser/hostile.test.mjs` loads it into Chromium.
-
-#[path = "support/html_allow.rs"]
-mod html_allow;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,6 +20,7 @@ use courtview::document::markdown;
 use courtview::entities::EntityType;
 use courtview::entities::annotate::{Gazetteer, annotate, annotate_with};
 use courtview::ui::render_document_html;
+use courtview_test_support::html_allow;
 
 /// The corpus, sorted: (file name, path, text).
 fn corpus() -> Vec<(String, PathBuf, String)> {
@@ -278,6 +277,6 @@ fn the_browser_test_allows_exactly_what_html_allow_allows() {
     in_rust.sort();
     assert_eq!(
         in_js, in_rust,
-        "tests/browser/hostile.test.mjs ALLOWED and tests/support/html_allow.rs ALLOWED differ"
+        "tests/browser/hostile.test.mjs ALLOWED and tests/support/src/html_allow.rs ALLOWED differ"
     );
 }

@@ -42,7 +42,7 @@ const RENDERED = process.env.COURTVIEW_HOSTILE ?? path.join(TARGET, 'hostile');
 
 /**
  * Elements DocumentView renders, with their attributes: keep in step with ELEMENTS and
- * ATTRIBUTES in tests/support/html_allow.rs (tests/hostile.rs checks that they agree).
+ * ATTRIBUTES in tests/support/src/html_allow.rs (tests/hostile.rs checks that they agree).
  */
 const ALLOWED = {
   article: ['class', 'lang'],

@@ -1,7 +1,6 @@
 //! A small, strict reader for the HTML that `DocumentView` renders natively (`courtview
-//! render`, the prerender), and the allow-lists it must keep to. Shared by `tests/hostile.rs`,
-//! `tests/robustness.rs` and the `render_html` fuzz target (`#[path]`-included, no
-//! dependencies).
+//! render`, the prerender), and the allow-lists it must keep to. Used by `tests/hostile.rs`,
+//! `tests/robustness.rs` and the `render_html` fuzz target.
 //!
 //! Strict means it accepts only what Yew's server renderer writes: `<name attr="value">`
 //! start tags (double-quoted values, no valueless or repeated attributes), `</name>` end tags
@@ -13,8 +12,6 @@
 //! can produce, and for each the attributes it sets. Beyond that, URLs are checked the way a
 //! browser reads them, and every link that leaves the site must carry
 //! `rel="noopener noreferrer"`.
-
-#![allow(dead_code)]
 
 /// What a checked fragment contained.
 #[derive(Debug, Default)]
