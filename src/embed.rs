@@ -257,7 +257,8 @@ pub fn escape_html(text: &str) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct EmbedSpec<'a> {
     /// The viewer's origin and public URL prefix, without a trailing slash:
-    /// `https://courtview.example` or `https://court.example/courtview`.
+    /// `https://courtview.example` or `https://court.example/courtview`; or the prefix alone
+    /// (`/courtview`, or empty) for links within the viewer's own pages.
     pub base: &'a str,
     /// The article's language.
     pub lang: Lang,
