@@ -3,8 +3,9 @@
 //!
 //! Pure: the embed page reads its query through [`EmbedOptions::parse`], and the embed dialog
 //! writes snippets through [`EmbedSpec`], so both are tested natively. The loader
-//! (`static/embed/embed.js`) builds the same URLs in JavaScript; the browser tests check that
-//! the two agree.
+//! (`static/embed/embed.js`) builds the same iframe in JavaScript: `tests/embed.rs` writes
+//! what [`EmbedSpec`] says for a set of embeds to `tests/fixtures/embed-loader.json`, and the
+//! browser test `embed.test.mjs` runs the loader on the same embeds and compares.
 
 use std::fmt::Write as _;
 
