@@ -6,14 +6,6 @@
 use std::path::Path;
 use std::{fs, process};
 
-// Shared with kb_build (ids follow the slug rule).
-#[path = "src/content/slug.rs"]
-#[allow(dead_code)]
-mod slug;
-
-#[path = "src/entities/kb_build.rs"]
-mod kb_build;
-
 fn main() {
     // The knowledge base lives in the repository's `static/`: one level up from this crate.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,7 +13,7 @@ fn main() {
         .expect("the model crate sits in the repository");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("entities.rs");
     println!("cargo:rerun-if-changed=../static/entities");
-    match kb_build::compile(&root.join("static/entities")) {
+    match courtview_kb::compile(&root.join("static/entities")) {
         Ok(source) => fs::write(&out, source).expect("OUT_DIR is writable"),
         Err(errors) => fail(&errors),
     }

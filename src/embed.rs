@@ -3,8 +3,9 @@
 //!
 //! Pure: the embed page reads its query through [`EmbedOptions::parse`], and the embed dialog
 //! writes snippets through [`EmbedSpec`], so both are tested natively. The loader
-//! (`static/embed/embed.js`) builds the same URLs in JavaScript; the browser tests check that
-//! the two agree.
+//! (`static/embed/embed.js`) builds the same iframe in JavaScript: `tests/embed.rs` writes
+//! what [`EmbedSpec`] says for a set of embeds to `tests/fixtures/embed-loader.json`, and the
+//! browser test `embed.test.mjs` runs the loader on the same embeds and compares.
 
 use std::fmt::Write as _;
 
@@ -257,7 +258,8 @@ pub fn escape_html(text: &str) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct EmbedSpec<'a> {
     /// The viewer's origin and public URL prefix, without a trailing slash:
-    /// `https://courtview.example` or `https://court.example/courtview`.
+    /// `https://courtview.example` or `https://court.example/courtview`; or the prefix alone
+    /// (`/courtview`, or empty) for links within the viewer's own pages.
     pub base: &'a str,
     /// The article's language.
     pub lang: Lang,

@@ -1,6 +1,7 @@
 //! The import rule: pure modules never name yew, web-sys, gloo or wasm-bindgen, and only
 //! `document/markdown.rs` imports pulldown-cmark. The model crate (`model/`) is pure as a
-//! whole: its manifest has no web dependency at all.
+//! whole: its manifest has no web dependency at all, nor has that of `kb/`, which it shares
+//! with its build script. And no source file is part of two crates.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,10 @@ const WEB: [&str; 5] = ["yew", "yew_router", "web_sys", "gloo", "wasm_bindgen"];
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
+        // Build output and npm packages are not the project's sources.
+        if path.ends_with("target") || path.ends_with("node_modules") {
+            continue;
+        }
         if path.is_dir() {
             rust_files(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
@@ -64,28 +69,51 @@ fn code_of(file: &Path) -> String {
 
 #[test]
 fn the_model_crate_has_no_web_dependency() {
-    let manifest =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("model/Cargo.toml")).unwrap();
-    let manifest: toml::Table = toml::from_str(&manifest).unwrap();
-    for (key, value) in &manifest {
-        if !key.ends_with("dependencies") {
-            continue;
-        }
-        for krate in value.as_table().unwrap().keys() {
-            assert!(
-                ![
-                    "yew",
-                    "yew-router",
-                    "web-sys",
-                    "gloo",
-                    "wasm-bindgen",
-                    "js-sys"
-                ]
-                .contains(&krate.as_str()),
-                "model/Cargo.toml [{key}] names {krate}"
-            );
+    for rel in ["model/Cargo.toml", "kb/Cargo.toml"] {
+        let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap();
+        let manifest: toml::Table = toml::from_str(&manifest).unwrap();
+        for (key, value) in &manifest {
+            if !key.ends_with("dependencies") {
+                continue;
+            }
+            for krate in value.as_table().unwrap().keys() {
+                assert!(
+                    ![
+                        "yew",
+                        "yew-router",
+                        "web-sys",
+                        "gloo",
+                        "wasm-bindgen",
+                        "js-sys"
+                    ]
+                    .contains(&krate.as_str()),
+                    "{rel} [{key}] names {krate}"
+                );
+            }
         }
     }
+}
+
+/// What a build script, the tests and the fuzz targets share is a crate of its own (`kb/`,
+/// `tests/support/`), never a file pulled in with a `path` attribute: such a file is compiled
+/// into several crates, under other names and other lints, and the crate it sits in no longer
+/// owns its own module tree.
+#[test]
+fn no_source_file_is_included_by_path() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Spelt in two pieces, so that this file does not name what it looks for.
+    let attribute = ["#", "[path"].concat();
+    let mut files = Vec::new();
+    for dir in ["src", "model", "kb", "tests", "benches", "fuzz", "xtask"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 40, "found only {} files", files.len());
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|file| code_of(file).contains(&attribute))
+        .map(|file| file.strip_prefix(root).unwrap().display().to_string())
+        .collect();
+    assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }
 
 #[test]

@@ -2,16 +2,15 @@
 //! `javascript:` / `data:` / `vbscript:` URLs in every spelling, SVG and MathML tricks, broken
 //! tags, quotes in titles and entity ids…) goes through the path `courtview render` takes
 //! (front matter, parse, annotate, `render_document_html`) in all three languages, and through
-//! the real binary. The HTML must keep to the allow-lists of `support/html_allow.rs`: only the
-//! elements and attributes `DocumentView` renders, no `on*` attribute, only http, https,
-//! mailto and relative URLs, `rel="noopener noreferrer"` on every link that leaves the site.
+//! the real binary. The HTML must keep to the allow-lists of
+//! `courtview_test_support::html_allow`: only the elements and attributes `DocumentView`
+//! renders (`tests/fixtures/html-allow.json`, which the browser test reads too), no `on*`
+//! attribute, only http, https, mailto and relative URLs, `rel="noopener noreferrer"` on every
+//! link that leaves the site.
 //!
 //! The rendered HTML of every case is also written to `target/hostile/` (NAME.html: the kk,
 //! ru and en renders; NAME.md: the source it came from), where the browser test
 //! `tests/browser/hostile.test.mjs` loads it into Chromium.
-
-#[path = "support/html_allow.rs"]
-mod html_allow;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,6 +21,7 @@ use courtview::document::markdown;
 use courtview::entities::EntityType;
 use courtview::entities::annotate::{Gazetteer, annotate, annotate_with};
 use courtview::ui::render_document_html;
+use courtview_test_support::html_allow;
 
 /// The corpus, sorted: (file name, path, text).
 fn corpus() -> Vec<(String, PathBuf, String)> {
@@ -231,48 +231,4 @@ fn the_checker_refuses_what_it_should() {
     ] {
         assert!(html_allow::check(bad).is_err(), "accepted: {bad}");
     }
-}
-
-/// The browser test keeps its own copy of the allow-list (it runs in the page): both must say
-/// the same, element by element and attribute by attribute.
-#[test]
-fn the_browser_test_allows_exactly_what_html_allow_allows() {
-    let js = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/hostile.test.mjs"),
-    )
-    .unwrap();
-    let start = js
-        .find("const ALLOWED = {")
-        .expect("hostile.test.mjs has `const ALLOWED = {`");
-    let block = &js[start + "const ALLOWED = {".len()..];
-    let block = &block[..block.find("};").expect("ALLOWED ends with `};`")];
-    // Entries read `tag: ['attr', …]`, several to a line.
-    let mut in_js: Vec<(String, Vec<String>)> = block
-        .split(']')
-        .filter_map(|entry| {
-            let (tag, attrs) = entry.split_once(": [")?;
-            let tag = tag.trim_matches(|c: char| c == ',' || c.is_whitespace());
-            let mut attrs: Vec<String> = attrs
-                .split(',')
-                .map(|a| a.trim().trim_matches('\'').to_owned())
-                .filter(|a| !a.is_empty())
-                .collect();
-            attrs.sort();
-            Some((tag.to_owned(), attrs))
-        })
-        .collect();
-    in_js.sort();
-    let mut in_rust: Vec<(String, Vec<String>)> = html_allow::ALLOWED
-        .iter()
-        .map(|(tag, attrs)| {
-            let mut attrs: Vec<String> = attrs.iter().map(|a| (*a).to_owned()).collect();
-            attrs.sort();
-            ((*tag).to_owned(), attrs)
-        })
-        .collect();
-    in_rust.sort();
-    assert_eq!(
-        in_js, in_rust,
-        "tests/browser/hostile.test.mjs ALLOWED and tests/support/html_allow.rs ALLOWED differ"
-    );
 }

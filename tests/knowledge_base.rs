@@ -1,14 +1,6 @@
-//! The entity knowledge base: the build-time compiler/validator (`src/entities/kb_build.rs`,
-//! fed small broken knowledge bases in temporary folders) and the shipped content
-//! (`static/entities/*.toml`) against the first article.
-
-// kb_build checks ids with the slug rule, which it finds beside itself as in build.rs.
-#[path = "../model/src/entities/kb_build.rs"]
-mod kb_build;
-// kb_build uses only the slug rule; the article rule beside it is the app's.
-#[allow(dead_code)]
-#[path = "../model/src/content/slug.rs"]
-mod slug;
+//! The entity knowledge base: the build-time compiler/validator (`courtview_kb::compile`, the
+//! one the model's build.rs runs, fed small broken knowledge bases in temporary folders) and
+//! the shipped content (`static/entities/*.toml`) against the first article.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -41,7 +33,7 @@ impl Project {
     }
 
     fn compile(&self) -> Result<String, Vec<String>> {
-        kb_build::compile(&self.root.join("static/entities"))
+        courtview_kb::compile(&self.root.join("static/entities"))
     }
 }
 
@@ -514,7 +506,7 @@ const EN: usize = 2;
 
 #[test]
 fn the_shipped_knowledge_base_compiles_and_is_the_one_in_the_library() {
-    let source = kb_build::compile(&root().join("static/entities"))
+    let source = courtview_kb::compile(&root().join("static/entities"))
         .unwrap_or_else(|e| panic!("{}", e.join("\n")));
     for r in records() {
         assert!(source.contains(&format!("id: {:?},", r.id)), "{}", r.id);

@@ -1,19 +1,15 @@
 //! Odd input never breaks the pure pipeline: bounded property tests over random Markdown-ish
-//! text (parse → annotate → render), deep nesting, the data files' form and the matcher. The same
-//! invariants (`support/invariants.rs`) are what the cargo-fuzz targets in `fuzz/` check for
-//! as long as they are let run (`cargo xtask fuzz`); here a few hundred cases keep the suite
-//! fast.
-
-#[path = "support/html_allow.rs"]
-mod html_allow;
-#[path = "support/invariants.rs"]
-mod invariants;
+//! text (parse → annotate → render), deep nesting, the data files' form and the matcher. The
+//! same invariants (`courtview_test_support::invariants`) are what the cargo-fuzz targets in
+//! `fuzz/` check for as long as they are let run (`cargo xtask fuzz`); here a few hundred cases
+//! keep the suite fast.
 
 use courtview::Lang;
 use courtview::content::page_data;
 use courtview::content::{Article, ArticleMeta, Catalog, Date};
 use courtview::document::markdown::{MAX_NESTING, parse};
 use courtview::entities::annotate::{Gazetteer, annotate};
+use courtview_test_support::invariants;
 use proptest::prelude::*;
 
 /// Pieces Markdown is made of, hostile ones included, and text the matcher knows.

@@ -5,14 +5,10 @@
 
 #![no_main]
 
-#[path = "../../tests/support/html_allow.rs"]
-mod html_allow;
-#[path = "../../tests/support/invariants.rs"]
-mod invariants;
-
 use courtview::Lang;
 use courtview::document::markdown::parse;
 use courtview::entities::annotate::{Gazetteer, annotate_by, annotate_with, mentions_by_run};
+use courtview_test_support::invariants;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

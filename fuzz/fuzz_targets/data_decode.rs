@@ -14,16 +14,12 @@
 
 #![no_main]
 
-#[path = "../../tests/support/html_allow.rs"]
-mod html_allow;
-#[path = "../../tests/support/invariants.rs"]
-mod invariants;
-
 use std::sync::OnceLock;
 
 use courtview::Lang;
 use courtview::content::Catalog;
 use courtview::content::page_data;
+use courtview_test_support::invariants;
 use libfuzzer_sys::fuzz_target;
 
 fn shipped() -> &'static [u8] {

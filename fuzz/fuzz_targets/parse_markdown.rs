@@ -3,11 +3,7 @@
 
 #![no_main]
 
-#[path = "../../tests/support/html_allow.rs"]
-mod html_allow;
-#[path = "../../tests/support/invariants.rs"]
-mod invariants;
-
+use courtview_test_support::invariants;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -22,11 +22,8 @@ impl Lang {
 
     /// The BCP 47 tag used in URLs, file names and `lang` attributes.
     pub const fn tag(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
+        // One list of tags for the model and the knowledge-base compiler of its build script.
+        courtview_kb::LANG_TAGS[self.index()]
     }
 
     /// The position in [`Lang::ALL`]: the index of per-language arrays (`[kk, ru, en]`).
@@ -59,12 +56,7 @@ impl Lang {
 
     /// Parses an exact tag (`kk`, `ru`, `en`), as found in URLs and file names.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        match tag {
-            "kk" => Some(Lang::Kk),
-            "ru" => Some(Lang::Ru),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::ALL.into_iter().find(|lang| lang.tag() == tag)
     }
 
     /// Reads a browser language tag such as `ru-RU`, `kk`, `en_GB` or `EN`: only the primary
@@ -123,7 +115,9 @@ mod tests {
 
     #[test]
     fn tags_round_trip() {
-        for lang in Lang::ALL {
+        assert_eq!(Lang::ALL.map(Lang::tag), ["kk", "ru", "en"]);
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang.index(), i);
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
             assert_eq!(lang.tag().parse::<Lang>(), Ok(lang));
         }

@@ -19,8 +19,12 @@
   var BASE = new URL('./', script.src);
   var ORIGIN = BASE.origin;
 
+  // What follows restates the app's side of the contract (src/embed.rs, the slug rule, the
+  // i18n titles). tests/browser/embed.test.mjs runs this file on the snippets the app's
+  // EmbedSpec writes (tests/fixtures/embed-loader.json) and compares the frames it builds.
   // The query options of the embed view, passed through from same-named attributes.
   var OPTIONS = ['types', 'theme', 'highlight', 'script', 'p'];
+  // The app's slug rule (content::is_valid_slug): at most 100 bytes of a-z, 0-9, inner hyphens.
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
   // The frame's title when the element has no link whose text can name it (the app's
@@ -68,7 +72,7 @@
     render() {
       var slug = (this.getAttribute('article') || '').trim();
       // Without a usable slug the element's own content (the fallback link) stays.
-      if (!SLUG.test(slug)) return;
+      if (slug.length > 100 || !SLUG.test(slug)) return;
       var lang = (this.getAttribute('lang') || '').trim().toLowerCase().split(/[-_]/)[0];
       if (!TITLES.hasOwnProperty(lang)) lang = 'kk';
       var query = [];

@@ -3,11 +3,14 @@
 // its content (also after a language switch inside it), resize messages from anywhere but the
 // viewer are ignored, two embeds on one page keep to themselves, the embed requests nothing
 // from any other origin, stores nothing and leaves the host page's URL and history alone, and
-// without JavaScript the fallback link stays. Also the embed view's own options, and the
-// loader file itself (size, no eval).
+// without JavaScript the fallback link stays. The loader builds, for every snippet the app's
+// EmbedSpec writes, the iframe EmbedSpec describes (tests/fixtures/embed-loader.json, written
+// by tests/embed.rs). Also the embed view's own options, and the loader file itself (size, no
+// eval).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +25,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The example partner page shipped for partners; it names the viewer as this origin. */
 const EXAMPLE = path.join(here, '../../static/embed/example.html');
 const EXAMPLE_VIEWER = 'http://127.0.0.1:8080';
+
+/**
+ * The app's side of the loader's contract: for each case, the loader snippet EmbedSpec writes
+ * and the iframe it must become (`null`: none, the fallback link stays), with `base` standing
+ * for the viewer. `cargo test --test embed` keeps it current.
+ */
+const CONTRACT = JSON.parse(readFileSync(path.join(here, '../fixtures/embed-loader.json'), 'utf8'));
 
 /** The loader's budget: 3 KB gzipped. */
 const LOADER_BUDGET = 3 * 1024;
@@ -121,6 +131,14 @@ describe('embedding on a partner page (another origin)', () => {
         `<courtview-article article="${SLUG}" lang="kk"><a href="${viewer}/kk/${SLUG}/">kk</a></courtview-article>`,
         { csp: `default-src 'none'; script-src ${viewer}; frame-src ${viewer}`, title: 'Strict CSP' },
       ),
+      // Every snippet of the contract, pasted as it is (each brings its own script tag).
+      'contract.html': partnerPage(
+        viewer,
+        CONTRACT.cases
+          .map((c) => `<section>${c.snippet.replaceAll(CONTRACT.base, viewer)}</section>`)
+          .join('\n'),
+        { loader: false, title: 'Contract' },
+      ),
     };
     for (const [name, html] of Object.entries(pages)) await writeFile(path.join(partnerDir, name), html);
     // Browsers ask a top-level page's origin for /favicon.ico; a 404 would be a console error.
@@ -131,8 +149,8 @@ describe('embedding on a partner page (another origin)', () => {
     await writeFile(
       path.join(thirdDir, 'index.html'),
       `<!doctype html><title>not the viewer</title><script>
-        parent.postMessage({ type: 'courtview:resize', height: 1234 }, '*');
-        setTimeout(() => parent.postMessage({ type: 'courtview:resize', height: 4321 }, '*'), 100);
+        parent.postMessage({ type: ${JSON.stringify(CONTRACT.resize_message)}, height: 1234 }, '*');
+        setTimeout(() => parent.postMessage({ type: ${JSON.stringify(CONTRACT.resize_message)}, height: 4321 }, '*'), 100);
       </script>`,
     );
     third = await startServer(thirdDir);
@@ -187,6 +205,38 @@ describe('embedding on a partner page (another origin)', () => {
     site.assertNoErrors(page);
   });
 
+  test('the loader builds the iframe EmbedSpec describes, for every snippet it writes', async () => {
+    const page = await site.newPage({ viewport: { width: 1280, height: 900 } });
+    // The frames' own pages are not what this compares: an empty page stands in for each.
+    await page.route(`${site.base}/embed/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>embed</title>' }),
+    );
+    await page.goto(`${partner.url}/contract.html`);
+    await page.waitForFunction((tag) => customElements.get(tag) !== undefined, CONTRACT.element);
+    const built = await page.evaluate(
+      (tag) =>
+        [...document.querySelectorAll(tag)].map((element) => {
+          const f = element.shadowRoot?.querySelector('iframe');
+          if (!f) return null;
+          const attribute = (name) => f.getAttribute(name);
+          return { src: f.src, title: f.title, lang: f.lang, sandbox: attribute('sandbox'), loading: attribute('loading') };
+        }),
+      CONTRACT.element,
+    );
+    assert.equal(built.length, CONTRACT.cases.length, 'one element for each snippet');
+    CONTRACT.cases.forEach((c, i) => {
+      const expected = c.frame && { ...c.frame, src: c.frame.src.replace(CONTRACT.base, site.base) };
+      assert.deepEqual(built[i], expected, c.name);
+    });
+    // Where the loader made no frame, the page still shows the fallback link.
+    for (const [i, c] of CONTRACT.cases.entries()) {
+      if (c.frame) continue;
+      const link = page.locator(CONTRACT.element).nth(i).locator(':scope > a');
+      assert.ok(await link.isVisible(), `${c.name}: the fallback link is shown`);
+    }
+    site.assertNoErrors(page);
+  });
+
   test('the frame is as tall as its content, also after switching language inside it', async () => {
     for (const width of [375, 1280]) {
       const page = await site.newPage({ viewport: { width, height: 800 } });
@@ -223,7 +273,7 @@ describe('embedding on a partner page (another origin)', () => {
     const { outer } = await settledHeights(handle, frame);
 
     // From the host page itself.
-    await page.evaluate(() => window.postMessage({ type: 'courtview:resize', height: 5 }, '*'));
+    await page.evaluate((type) => window.postMessage({ type, height: 5 }, '*'), CONTRACT.resize_message);
     await heightStays(handle, outer);
 
     // From the embed's own frame, once it shows a page of a third origin: the right source,

@@ -8,6 +8,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::embed::EmbedSpec;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
@@ -44,15 +45,15 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let basename = use_navigator()
         .and_then(|n| n.basename().map(str::to_owned))
         .unwrap_or_default();
-    let article = Route::Article {
+    // The same link the loader snippet puts inside its element, within this site.
+    let full = EmbedSpec {
+        base: &basename,
         lang,
-        slug: props.slug.to_string(),
-    };
-    let fragment = options
-        .paragraph
-        .map(|n| format!("#p-{n}"))
-        .unwrap_or_default();
-    let full = format!("{basename}{}{fragment}", article.path());
+        slug: &props.slug,
+        title: "",
+        options: &options,
+    }
+    .article_url();
     let route = Route::Embed {
         lang,
         slug: props.slug.to_string(),

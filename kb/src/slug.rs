@@ -1,4 +1,6 @@
-//! What a valid article slug is. Shared with build.rs (by `#[path]`), so it uses std only.
+//! What a valid article slug is: article folders and URL segments follow it, and so do entity
+//! ids (which the knowledge-base compiler checks at build time). The model re-exports it as
+//! `content::is_valid_slug` and friends.
 
 /// Whether `slug` is a valid article slug: `a-z`, `0-9` and single inner hyphens, at most 100
 /// bytes. Slugs are folder names and URL segments, so they stay plain ASCII.
@@ -22,4 +24,36 @@ pub fn is_article_slug(slug: &str) -> bool {
     is_valid_slug(slug)
         && !slug.bytes().all(|b| b.is_ascii_digit())
         && !RESERVED_SLUGS.contains(&slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("iaca-2025-dubai"));
+        assert!(is_valid_slug(&"a".repeat(100)));
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "A",
+            "a_b",
+            "a/b",
+            "қ",
+            &"a".repeat(101),
+        ] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn article_slugs_leave_room_for_the_lists() {
+        assert!(is_article_slug("iaca-2025-dubai") && is_article_slug("2025-a"));
+        for taken in ["2025", "0", "page", "tags", "search", "entities", "A"] {
+            assert!(!is_article_slug(taken), "{taken}");
+        }
+    }
 }

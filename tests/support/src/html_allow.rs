@@ -1,7 +1,6 @@
 //! A small, strict reader for the HTML that `DocumentView` renders natively (`courtview
-//! render`, the prerender), and the allow-lists it must keep to. Shared by `tests/hostile.rs`,
-//! `tests/robustness.rs` and the `render_html` fuzz target (`#[path]`-included, no
-//! dependencies).
+//! render`, the prerender), and the allow-lists it must keep to. Used by `tests/hostile.rs`,
+//! `tests/robustness.rs` and the `render_html` fuzz target.
 //!
 //! Strict means it accepts only what Yew's server renderer writes: `<name attr="value">`
 //! start tags (double-quoted values, no valueless or repeated attributes), `</name>` end tags
@@ -10,11 +9,16 @@
 //! — is an error, so markup that slips through the renderer cannot hide from the checks.
 //!
 //! The allow-lists are derived from `src/ui/components/document_view.rs`: every element it
-//! can produce, and for each the attributes it sets. Beyond that, URLs are checked the way a
-//! browser reads them, and every link that leaves the site must carry
-//! `rel="noopener noreferrer"`.
+//! can produce, and for each the attributes it sets ([`allowed`], from
+//! `tests/fixtures/html-allow.json`, the file the browser test reads as well). Beyond that,
+//! URLs are checked the way a browser reads them, and every link that leaves the site must
+//! carry `rel="noopener noreferrer"`.
 
-#![allow(dead_code)]
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use courtview::Lang;
+use courtview::entities::EntityType;
 
 /// What a checked fragment contained.
 #[derive(Debug, Default)]
@@ -27,42 +31,29 @@ pub struct Summary {
     pub text: String,
 }
 
-/// The elements `DocumentView` renders, each with the attributes it may carry.
-pub const ALLOWED: &[(&str, &[&str])] = &[
-    ("article", &["class", "lang"]),
-    ("p", &["id", "class"]),
-    ("h1", &[]),
-    ("h2", &[]),
-    ("h3", &[]),
-    ("h4", &[]),
-    ("h5", &[]),
-    ("h6", &[]),
-    ("blockquote", &[]),
-    ("ul", &[]),
-    ("ol", &["start"]),
-    ("li", &[]),
-    ("pre", &["class"]),
-    ("code", &["class"]),
-    ("hr", &[]),
-    ("div", &["class"]),
-    ("table", &[]),
-    ("thead", &[]),
-    ("tbody", &[]),
-    ("tr", &[]),
-    ("th", &["class"]),
-    ("td", &["class"]),
-    ("em", &[]),
-    ("strong", &[]),
-    ("del", &[]),
-    ("a", &["href", "title", "rel"]),
-    ("img", &["src", "alt", "title", "loading"]),
-    ("br", &[]),
-    ("span", &["class"]),
-    (
-        "mark",
-        &["class", "data-entity", "data-type", "id", "tabindex"],
-    ),
-];
+/// `tests/fixtures/html-allow.json`: one file for the native checks and the browser's.
+const ALLOW_FILE: &str = include_str!("../../fixtures/html-allow.json");
+
+/// The shape of [`ALLOW_FILE`].
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowFile {
+    /// What the file is, for people (JSON has no comments); required, so it stays.
+    #[serde(rename = "about")]
+    _about: String,
+    elements: BTreeMap<String, Vec<String>>,
+}
+
+/// The elements `DocumentView` renders, each with the attributes it may carry, as
+/// `tests/fixtures/html-allow.json` lists them.
+pub fn allowed() -> &'static BTreeMap<String, Vec<String>> {
+    static ALLOWED: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
+    ALLOWED.get_or_init(|| {
+        let file: AllowFile = serde_json::from_str(ALLOW_FILE)
+            .unwrap_or_else(|e| panic!("tests/fixtures/html-allow.json: {e}"));
+        file.elements
+    })
+}
 
 /// Elements without content or end tag.
 const VOID: &[&str] = &["img", "br", "hr"];
@@ -80,9 +71,6 @@ const CLASSES: &[&str] = &[
     "entity",
     "is-current",
 ];
-
-/// Entity types, as `data-type` and in `cv-hide-<type>`.
-const TYPES: &[&str] = &["person", "org", "place", "date", "event", "law"];
 
 /// Checks `html`: one `<article>` element and nothing else (a final newline aside), every
 /// element and attribute allowed, every URL safe, every off-site link `noopener noreferrer`.
@@ -243,14 +231,14 @@ fn decode(s: &str, attribute: bool) -> Result<String, String> {
 /// The element and its attributes are on the allow-lists, and their values make sense.
 fn check_element(tag: &Tag, ids: &mut Vec<String>) -> Result<(), String> {
     let name = tag.name.as_str();
-    let Some((_, allowed)) = ALLOWED.iter().find(|(n, _)| *n == name) else {
+    let Some(allowed) = allowed().get(name) else {
         return Err(format!("element <{name}> is not allowed"));
     };
     for (attr, value) in &tag.attrs {
         if attr.starts_with("on") {
             return Err(format!("event handler {attr}={value:?} on <{name}>"));
         }
-        if !allowed.contains(&attr.as_str()) {
+        if !allowed.contains(attr) {
             return Err(format!(
                 "attribute {attr}={value:?} is not allowed on <{name}>"
             ));
@@ -258,12 +246,11 @@ fn check_element(tag: &Tag, ids: &mut Vec<String>) -> Result<(), String> {
         let ok = match attr.as_str() {
             "class" => value.split(' ').all(|c| {
                 CLASSES.contains(&c)
-                    || c.strip_prefix("cv-hide-")
-                        .is_some_and(|t| TYPES.contains(&t))
+                    || c.strip_prefix("cv-hide-").is_some_and(is_type)
                     || c.strip_prefix("language-")
                         .is_some_and(|l| !l.is_empty() && !l.contains(char::is_whitespace))
             }),
-            "lang" => ["kk", "ru", "en"].contains(&value.as_str()),
+            "lang" => Lang::from_tag(value).is_some(),
             "id" => {
                 let prefix = if name == "mark" { "m-" } else { "p-" };
                 let ok = value.strip_prefix(prefix).is_some_and(is_number);
@@ -277,7 +264,7 @@ fn check_element(tag: &Tag, ids: &mut Vec<String>) -> Result<(), String> {
             "tabindex" => value == "0",
             "loading" => value == "lazy",
             "rel" => value == "noopener noreferrer",
-            "data-type" => TYPES.contains(&value.as_str()),
+            "data-type" => is_type(value),
             // Any id the knowledge base (or `--names`) holds; escaping keeps it inside.
             "data-entity" => !value.is_empty(),
             "href" | "src" => {
@@ -318,6 +305,11 @@ fn check_element(tag: &Tag, ids: &mut Vec<String>) -> Result<(), String> {
         _ => {}
     }
     Ok(())
+}
+
+/// An entity type's tag, as `data-type` and in `cv-hide-<type>`.
+fn is_type(tag: &str) -> bool {
+    EntityType::from_tag(tag).is_some()
 }
 
 fn is_number(s: &str) -> bool {

@@ -1,11 +1,8 @@
 //! What must hold for any input to the pure pipeline (parse → annotate → render), checked by
-//! the bounded proptests in `tests/robustness.rs` and by the cargo-fuzz targets in `fuzz/`
-//! (both `#[path]`-include this file, and `html_allow.rs` beside it as `html_allow`).
+//! the bounded proptests in `tests/robustness.rs` and by the cargo-fuzz targets in `fuzz/`.
 //!
 //! Each check returns a message instead of panicking, so proptest can shrink and the fuzzers
 //! can say what broke.
-
-#![allow(dead_code)]
 
 use courtview::Lang;
 use courtview::content::Catalog;
@@ -124,7 +121,7 @@ pub fn pipeline(markdown: &str, lang: Lang, year: u16) -> Result<String, String>
     annotated(&doc, &annotated_doc)?;
     let mentions = annotated_doc.mentions().len();
     let html = render_document_html(annotated_doc, lang);
-    let summary = super::html_allow::check(&html).map_err(|e| format!("{e}\n{html}"))?;
+    let summary = crate::html_allow::check(&html).map_err(|e| format!("{e}\n{html}"))?;
     if summary.marks != mentions {
         return Err(format!("{} marks for {mentions} mentions", summary.marks));
     }

@@ -1,13 +1,13 @@
-//! The knowledge-base compiler, run by `build.rs` (and by `tests/knowledge_base.rs`): reads
-//! `static/entities/*.toml`, validates every entity and writes the Rust source of
-//! `ENTITIES: &[EntityRecord]`, which `src/entities.rs` includes.
+//! The knowledge-base compiler, run by the model's `build.rs` (and by the app's
+//! `tests/knowledge_base.rs`): reads `static/entities/*.toml`, validates every entity and
+//! writes the Rust source of `ENTITIES: &[EntityRecord]`, which the model's
+//! `src/entities.rs` includes.
 //!
 //! Every problem is reported as `FILE:LINE: message`, with FILE relative to the project root
 //! (the folder that holds `static/`):
 //! - TOML syntax errors, unknown keys (a typo'd key) and wrongly typed values;
 //! - an unknown `type`, a missing `id`/`type`, an id that is not lowercase a–z, digits and
-//!   single hyphens (the slug rule: the including crate declares `mod slug` from
-//!   `src/content/slug.rs` beside this module), a duplicate id;
+//!   single hyphens (the slug rule, [`crate::slug`]), a duplicate id;
 //! - a missing `[entity.kk]`, `[entity.ru]` or `[entity.en]` table, or a missing or empty
 //!   `name` or `description` in one;
 //! - a name with stray whitespace, a name listed twice by one entity, and one name claimed by
@@ -18,7 +18,8 @@
 //! - an explicit annotation `[text](entity:ID)` in `static/articles/**/*.md` whose ID is not
 //!   `-` and not a known id (reported at the article's file and line).
 //!
-//! It uses only std, serde and the toml crate, so that the build script can include it.
+//! It uses only std, serde and the toml crate, and only this crate's feature `compiler` builds
+//! it: the model's build script does, the model itself (in the browser) does not.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -29,8 +30,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-/// The languages, in `Lang::ALL` order (kk, ru, en).
-const LANGS: [&str; 3] = ["kk", "ru", "en"];
+use crate::LANG_TAGS;
+use crate::slug::is_valid_slug;
 
 /// Type tags and the `EntityType` variants they stand for.
 const TYPES: [(&str, &str); 6] = [
@@ -109,7 +110,8 @@ impl Source<'_> {
 
 /// Compiles the knowledge base in `dir` (normally `static/entities`) into Rust source that
 /// defines `pub(crate) static ENTITIES: &[EntityRecord]`, written to be `include!`d inside
-/// `src/entities.rs`. Entities come in file-name order, then in the order of each file.
+/// the model's `src/entities.rs`. Entities come in file-name order, then in the order of each
+/// file.
 ///
 /// Also checks that every explicit annotation `[text](entity:ID)` in the Markdown files under
 /// the sibling `articles` folder (`static/articles`) names a known id or `-`.
@@ -196,7 +198,7 @@ fn check_entity(
     };
     let id_at = src.at(id.span());
     let id = id.into_inner();
-    if !super::slug::is_valid_slug(&id) {
+    if !is_valid_slug(&id) {
         errors.push(format!(
             "{id_at}: entity \"{id}\": the id must be lowercase a-z, digits and single hyphens"
         ));
@@ -276,7 +278,11 @@ fn check_entity(
     let mut canonical: [String; 3] = Default::default();
     let mut description: [String; 3] = Default::default();
     let mut all_names: [Vec<String>; 3] = Default::default();
-    for (i, (lang, table)) in LANGS.into_iter().zip([raw.kk, raw.ru, raw.en]).enumerate() {
+    for (i, (lang, table)) in LANG_TAGS
+        .into_iter()
+        .zip([raw.kk, raw.ru, raw.en])
+        .enumerate()
+    {
         let Some(table) = table else {
             errors.push(format!(
                 "{header}: entity \"{id}\": missing the [entity.{lang}] table"
@@ -456,7 +462,7 @@ fn check_annotations(
     for file in files {
         let rel = relative(root, &file);
         let Ok(text) = fs::read_to_string(&file) else {
-            continue; // build.rs reports unreadable articles
+            continue; // the catalogue (`Catalog::load`) reports unreadable articles
         };
         let mut fence: Option<String> = None;
         for (n, line) in text.lines().enumerate() {
@@ -475,7 +481,7 @@ fn check_annotations(
                 if id == "-" || ids.contains_key(id) {
                     continue;
                 }
-                let why = if super::slug::is_valid_slug(id) {
+                let why = if is_valid_slug(id) {
                     "unknown entity id"
                 } else {
                     "malformed entity id"
