@@ -5,7 +5,7 @@
 //!
 //! Keyed by the route's path: an embed view has its own keys (`/embed/ru/x/`), though it
 //! reads the same file as the article (`/ru/x/`). Pure: the browser's fetching is in
-//! `ui::dom`.
+//! `ui::dom::page`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -96,11 +96,11 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         let state = state.clone();
         let current = props.current;
         use_effect_with(current, move |_| {
-            let guard = dom::on_escape(move || {
+            let guard = dom::focus::on_escape(move || {
                 // Focus first: focusing a mention asks to open its card, and the Close queued
                 // after that request is the one that wins.
                 if let Some(i) = current {
-                    dom::focus_mention(i);
+                    dom::focus::focus_mention(i);
                 }
                 if let Some(s) = &state {
                     s.dispatch(Action::Close);
@@ -119,7 +119,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         let deps = (props.current, lang, props.mentions.len());
         use_effect_with(deps, move |&(current, _, _)| {
             if let (true, Some(i)) = (anchored, current) {
-                dom::anchor_card(&card, i);
+                dom::frame::anchor_card(&card, i);
             }
         });
     }
@@ -134,7 +134,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             if let (Some(s), Some(focus)) = (&state, focus_of(&mentions, next)) {
                 s.dispatch(Action::Open(focus));
             }
-            dom::focus_mention(next);
+            dom::focus::focus_mention(next);
         })
     };
     let close = state

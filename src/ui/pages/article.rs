@@ -75,12 +75,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     // In the embed, `p=<n>` marks the paragraph to open at (the full site uses `#p-<n>`).
     let target = embed.as_ref().and_then(|o| o.paragraph);
     use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
-        dom::set_lang_and_title(*lang, &i18n::page_title(&title));
+        dom::page::set_lang_and_title(*lang, &i18n::page_title(&title));
         if embedded {
-            dom::after_embed_navigation(target);
+            dom::scroll::after_embed_navigation(target);
         } else {
-            dom::save_lang(*lang);
-            dom::after_navigation();
+            dom::storage::save_lang(*lang);
+            dom::scroll::after_navigation();
         }
     });
 

@@ -33,9 +33,9 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         .and_then(|m| m.options)
         .unwrap_or_default();
     let theme = options.theme;
-    use_effect_with(theme, |&theme| dom::set_theme(theme));
+    use_effect_with(theme, |&theme| dom::frame::set_theme(theme));
     use_effect_with((), |_| {
-        let reporter = dom::report_height();
+        let reporter = dom::frame::report_height();
         // The cleanup owns the reporter: leaving the page stops the reports.
         move || {
             let _reporter = reporter;
