@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::route::Route;
 use crate::store;
 use crate::ui::dom::{self, clipboard::CopyOutcome};
-use crate::ui::state::ReaderHandle;
+use crate::ui::state::use_reader;
 
 /// Props for [`EmbedDialog`].
 #[derive(Properties, PartialEq)]
@@ -47,7 +47,7 @@ struct Choice {
 /// The button, and the dialog while it is open.
 #[component]
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
-    let state = use_context::<ReaderHandle>();
+    let reader = use_reader();
     let open = use_state(|| None::<Choice>);
     let button = use_node_ref();
     let onopen = {
@@ -56,17 +56,14 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         // The dialog starts from what the reader sees now: this language, these highlights,
         // the paragraph the address points at.
         Callback::from(move |_: MouseEvent| {
-            let (highlight, hidden) = state
-                .as_ref()
-                .map_or((true, Vec::new()), |s| (s.highlight, s.hidden.clone()));
             open.set(Some(Choice {
                 lang,
                 shown: EntityType::ALL
                     .into_iter()
-                    .filter(|t| !hidden.contains(t))
+                    .filter(|t| !reader.hidden.contains(t))
                     .collect(),
                 theme: Theme::default(),
-                highlight,
+                highlight: reader.highlight,
                 paragraph: paragraph_of_fragment(&dom::page::location_hash())
                     .filter(|&n| n <= paragraphs),
             }));

@@ -16,7 +16,7 @@ use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::dom;
 use crate::ui::loader;
-use crate::ui::state::EmbedMode;
+use crate::ui::state::use_embed_options;
 
 /// Props for [`LangSwitcher`].
 #[derive(Properties, PartialEq)]
@@ -35,7 +35,7 @@ pub struct LangSwitcherProps {
 #[component]
 pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
     let navigator = use_navigator();
-    let embed = use_context::<EmbedMode>().and_then(|m| m.options);
+    let embed = use_embed_options();
     let basename = navigator
         .as_ref()
         .and_then(|n| n.basename().map(str::to_owned));
