@@ -103,9 +103,10 @@ pub fn generate(options: &Options) -> Result<(), String> {
     let prefix = base.trim_end_matches('/').to_owned();
     // The fallback script and notice for when the app cannot start: in the shell (all three
     // languages) and in every page (its own language).
-    let fallback = template::hashed_name("fallback", template::FALLBACK_JS);
+    let fallback_js = template::fallback_script();
+    let fallback = template::hashed_name("fallback", &fallback_js);
     let fallback_src = format!("{prefix}/{fallback}");
-    put(&dir.join(&fallback), template::FALLBACK_JS.as_bytes())?;
+    put(&dir.join(&fallback), fallback_js.as_bytes())?;
     put(
         &template_path,
         template::add_fallback(&index_html, &fallback_src, None).as_bytes(),

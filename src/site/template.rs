@@ -11,7 +11,8 @@ use crate::head::PageHead;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::markup::{
-    APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR,
+    APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR, STATE_ATTR,
+    STATE_FAILED, STATE_INTERACTIVE,
 };
 use crate::store::PageFiles;
 
@@ -360,9 +361,18 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The fallback script (`static/fallback.js`): shows the [`offline_notice`] when the app
-/// cannot start.
-pub const FALLBACK_JS: &str = include_str!("../../static/fallback.js");
+/// The fallback script: `static/fallback.js` (a function), called with the names it shares
+/// with the page and the app, so that they are written only in [`crate::markup`]. It shows the
+/// [`offline_notice`] when the app cannot start.
+pub fn fallback_script() -> String {
+    // The names are ASCII without quotes or backslashes (crate::markup pins them), so they
+    // need no escaping inside a JavaScript string.
+    format!(
+        "{}({{ notice: '{OFFLINE_NOTICE_ID}', state: '{STATE_ATTR}', \
+         interactive: '{STATE_INTERACTIVE}', failed: '{STATE_FAILED}' }});\n",
+        include_str!("../../static/fallback.js").trim_end()
+    )
+}
 
 /// The notice a page carries after `<div id="app">`, hidden until `fallback.js` (the app could
 /// not start) or the app's panic hook (it stopped) shows it; in `lang`, or in all three
@@ -520,6 +530,16 @@ mod tests {
         assert!(out.contains("Интерактивные функции недоступны"));
         assert_eq!(add_fallback(&out, "/f.js", None), out);
         assert_eq!(offline_notice(None).matches("<span lang=").count(), 3);
+    }
+
+    #[test]
+    fn the_fallback_script_is_called_with_the_shared_names() {
+        let script = fallback_script();
+        assert!(script.starts_with("//"));
+        assert!(script.ends_with(&format!(
+            "}})({{ notice: '{OFFLINE_NOTICE_ID}', state: '{STATE_ATTR}', \
+             interactive: '{STATE_INTERACTIVE}', failed: '{STATE_FAILED}' }});\n"
+        )));
     }
 
     #[test]
