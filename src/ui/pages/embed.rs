@@ -11,6 +11,7 @@ use yew_router::prelude::*;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
+use crate::markup::paragraph_id;
 use crate::route::Route;
 use crate::ui::components::lang_switcher::LangSwitcher;
 use crate::ui::dom;
@@ -49,7 +50,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     };
     let fragment = options
         .paragraph
-        .map(|n| format!("#p-{n}"))
+        .map(|n| format!("#{}", paragraph_id(n)))
         .unwrap_or_default();
     let full = format!("{basename}{}{fragment}", article.path());
     let route = Route::Embed {
