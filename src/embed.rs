@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use crate::entities::EntityType;
 use crate::lang::Lang;
+use crate::markup::{PARAGRAPH_ID_PREFIX, paragraph_id};
 use crate::route::Route;
 
 /// The `type` of the message the embed view posts to its parent when its height changes:
@@ -196,7 +197,7 @@ pub fn paragraph_of_fragment(fragment: &str) -> Option<u32> {
     let n = fragment
         .strip_prefix('#')
         .unwrap_or(fragment)
-        .strip_prefix("p-")?;
+        .strip_prefix(PARAGRAPH_ID_PREFIX)?;
     n.parse().ok().filter(|&n| n > 0)
 }
 
@@ -299,7 +300,7 @@ impl EmbedSpec<'_> {
         let fragment = self
             .options
             .paragraph
-            .map(|n| format!("#p-{n}"))
+            .map(|n| format!("#{}", paragraph_id(n)))
             .unwrap_or_default();
         format!("{}{}{fragment}", self.base(), route.path())
     }

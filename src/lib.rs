@@ -4,8 +4,8 @@
 //! Two layers, and data flows one way:
 //! - pure modules know nothing of the web and are tested natively: the model crate
 //!   (`courtview-model`, re-exported here: [`lang`], [`content`], [`document`], [`entities`],
-//!   [`ingest`], [`error`]), and [`i18n`], [`route`], [`embed`], [`head`] and [`store`] in
-//!   this crate;
+//!   [`ingest`], [`error`]), and [`i18n`], [`route`], [`embed`], [`head`], [`markup`] and
+//!   [`store`] in this crate;
 //! - [`ui`] holds every Yew component; the same components render in the browser and, natively,
 //!   to HTML strings (the `render` command and the site generator, [`site`]).
 //!
@@ -18,6 +18,7 @@ pub use courtview_model::{Lang, content, document, entities, error, ingest, lang
 pub mod embed;
 pub mod head;
 pub mod i18n;
+pub mod markup;
 pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

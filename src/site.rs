@@ -9,7 +9,7 @@
 //!   hash of their bytes, so they are cached for good and a page never meets a stale one;
 //! - every page as static HTML, rendered by the app's own components ([`crate::ui::prerender`])
 //!   with the head it needs ([`crate::head`]) and the names of its data files, which the app
-//!   reads to hydrate it and to switch language;
+//!   reads to hydrate it and to switch language, put into Trunk's `index.html` ([`template`]);
 //! - `404.html`, `<lang>/feed.xml` (Atom), `sitemap.xml` and `robots.txt` ([`feeds`]).
 //!
 //! The app itself carries no article, so nothing it downloads at start-up grows with the
@@ -17,6 +17,7 @@
 
 pub mod feeds;
 mod lists;
+pub mod template;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -26,7 +27,7 @@ use std::time::Instant;
 use crate::content::Catalog;
 use crate::content::page_data::{self, ArticleData, PageData};
 use crate::entities::annotate::annotate;
-use crate::head::{self, FALLBACK_JS, PageHead};
+use crate::head::{self, PageHead};
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::store::PageFiles;
@@ -82,9 +83,9 @@ pub fn generate(options: &Options) -> Result<(), String> {
     let started = Instant::now();
     let dir = &options.dist;
     let template_path = dir.join("index.html");
-    let mut template = fs::read_to_string(&template_path)
+    let mut index_html = fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: cannot read: {e}", template_path.display()))?;
-    if template.contains("data-prerendered") {
+    if template::is_prerendered(&index_html) {
         return Err(format!(
             "{}: already a prerendered page, not Trunk's template; build again",
             template_path.display()
@@ -92,22 +93,23 @@ pub fn generate(options: &Options) -> Result<(), String> {
     }
     // Trunk writes its start-up script inline; a strict Content-Security-Policy refuses inline
     // scripts, so it becomes a file, in the template and so in every page.
-    if let Some((page, name, script)) = head::extract_start_script(&template) {
+    if let Some((page, name, script)) = template::extract_start_script(&index_html) {
         put(&dir.join(&name), script.as_bytes())?;
-        template = page;
+        index_html = page;
     }
     // `base-uri 'none'` refuses <base>: the app reads its base path from a meta instead.
-    template = head::replace_base(&template).0;
-    let base = head::base_of(&template);
+    index_html = template::replace_base(&index_html).0;
+    let base = template::base_of(&index_html);
     let prefix = base.trim_end_matches('/').to_owned();
     // The fallback script and notice for when the app cannot start: in the shell (all three
     // languages) and in every page (its own language).
-    let fallback = head::hashed_name("fallback", FALLBACK_JS);
+    let fallback_js = template::fallback_script();
+    let fallback = template::hashed_name("fallback", &fallback_js);
     let fallback_src = format!("{prefix}/{fallback}");
-    put(&dir.join(&fallback), FALLBACK_JS.as_bytes())?;
+    put(&dir.join(&fallback), fallback_js.as_bytes())?;
     put(
         &template_path,
-        head::add_fallback(&template, &fallback_src, None).as_bytes(),
+        template::add_fallback(&index_html, &fallback_src, None).as_bytes(),
     )?;
 
     let catalog = Catalog::load(&options.articles).map_err(|errors| errors.join("\n"))?;
@@ -171,15 +173,15 @@ pub fn generate(options: &Options) -> Result<(), String> {
             }
         }
         let head = head::page_head(&page.route, Some(&page.data));
-        let html = head::fill_template(
-            &template,
+        let html = template::fill_template(
+            &index_html,
             &head,
             &options.site_url,
             &page_body(&page.route, &base, Some((*page.data).clone())),
             Some(&files),
         )
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
-        let html = head::add_fallback(&html, &fallback_src, page.route.lang());
+        let html = template::add_fallback(&html, &fallback_src, page.route.lang());
         put(&dir.join(page_file(path)), html.as_bytes())?;
         if !page.route.is_embed() {
             heads.push(head);
@@ -195,8 +197,8 @@ pub fn generate(options: &Options) -> Result<(), String> {
     // The not-found page speaks the visitor's language once the app runs, so it is rendered
     // afresh rather than hydrated; without JavaScript it reads in Kazakh.
     let not_found = Route::NotFound { lang: None };
-    let html = head::fill_template(
-        &template,
+    let html = template::fill_template(
+        &index_html,
         &head::page_head(&not_found, None),
         &options.site_url,
         &page_body(&not_found, &base, None),
@@ -205,7 +207,7 @@ pub fn generate(options: &Options) -> Result<(), String> {
     .map_err(|e| format!("{}: {e}", template_path.display()))?;
     put(
         &dir.join("404.html"),
-        head::add_fallback(&html, &fallback_src, None).as_bytes(),
+        template::add_fallback(&html, &fallback_src, None).as_bytes(),
     )?;
 
     for lang in Lang::ALL {
@@ -234,7 +236,7 @@ pub fn generate(options: &Options) -> Result<(), String> {
 /// returns its URL under `prefix`.
 fn write_data(dir: &Path, prefix: &str, data: &PageData) -> Result<String, String> {
     let bytes = page_data::encode(data);
-    let name = format!("{DATA_DIR}/{:016x}.bin", head::fnv1a(&bytes));
+    let name = format!("{DATA_DIR}/{:016x}.bin", template::fnv1a(&bytes));
     let path = dir.join(&name);
     if !path.exists() {
         put(&path, &bytes)?;

@@ -5,7 +5,7 @@
 //!
 //! Keyed by the route's path: an embed view has its own keys (`/embed/ru/x/`), though it
 //! reads the same file as the article (`/ru/x/`). Pure: the browser's fetching is in
-//! `ui::dom`.
+//! `ui::dom::page`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -61,12 +61,10 @@ pub fn clear() {
     PAGES.with(|p| p.borrow_mut().clear());
 }
 
-/// The attribute of `<div id="app">` that holds a page's [`PageFiles`].
-pub const PAGE_FILES_ATTR: &str = "data-cv-data";
-
 /// The data files a page names: the route of each language's version of the page and the
 /// URL of its data file, the page's own first. Written by the site generator into the page
-/// as one attribute ([`PageFiles::to_attr`]) and read back by the app ([`PageFiles::parse`]).
+/// as one attribute ([`crate::markup::PAGE_FILES_ATTR`], in the form [`PageFiles::to_attr`]
+/// gives) and read back by the app ([`PageFiles::parse`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageFiles(pub Vec<(String, String)>);
 

@@ -26,12 +26,12 @@ pub use components::document_view::{DocumentView, DocumentViewProps};
 /// interactive features are unavailable.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    dom::install_panic_hook();
+    dom::page::install_panic_hook();
     loader::start(|| {
         // The wasm was compiled and instantiated in an earlier task; the first render (most
         // of it the browser compiling each function on its first call) goes in a task of its
         // own, so that neither blocks input as long as both would.
-        dom::in_next_task(|| {
+        dom::timing::in_next_task(|| {
             render();
             loader::prefetch_in_idle();
         });
@@ -41,15 +41,14 @@ pub fn start() {
 /// Hydrates or renders [`App`], as [`start`] says.
 #[cfg(target_arch = "wasm32")]
 fn render() {
-    match gloo::utils::document().get_element_by_id("app") {
-        Some(root) if root.has_attribute("data-prerendered") => {
+    match dom::page::take_app_root() {
+        dom::page::AppRoot::Prerendered(root) => {
             yew::Renderer::<App>::with_root(root).hydrate();
         }
-        Some(root) => {
-            root.replace_children_with_node_0();
+        dom::page::AppRoot::Emptied(root) => {
             yew::Renderer::<App>::with_root(root).render();
         }
-        None => {
+        dom::page::AppRoot::Missing => {
             yew::Renderer::<App>::new().render();
         }
     }

@@ -1,14 +1,22 @@
 // courtview's fallback: when the app cannot start (the WebAssembly or its script is blocked or
 // fails to load, or the browser has no WebAssembly), the prerendered page stays as it is, fully
-// readable, and this shows the notice `courtview prerender` put after <div id="app">
-// (#cv-offline, in the page's language): interactive features are unavailable. The app itself
-// shows the same notice if it panics. A classic script, no dependencies, loaded before the app.
-(function () {
+// readable, and this shows the notice the site generator put after <div id="app"> (in the
+// page's language): interactive features are unavailable. The app itself shows the same notice
+// if it panics. A classic script, no dependencies, loaded before the app.
+//
+// This file is a function: the site generator (src/site/template.rs, `fallback_script`) calls
+// it with the names it shares with the page and the app (src/markup.rs), so that they are
+// written in one place: `names.notice` is the notice's id, `names.state` the attribute of
+// <html> that says how the app is doing, `names.interactive` or `names.failed`.
+(function (names) {
   var root = document.documentElement;
+  function running() {
+    return root.getAttribute(names.state) === names.interactive;
+  }
   function show() {
-    if (root.getAttribute('data-courtview') === 'interactive') return;
-    root.setAttribute('data-courtview', 'failed');
-    var notice = document.getElementById('cv-offline');
+    if (running()) return;
+    root.setAttribute(names.state, names.failed);
+    var notice = document.getElementById(names.notice);
     if (notice) notice.hidden = false;
   }
   function whenReady(f) {
@@ -22,9 +30,9 @@
     // only scripts and stylesheets (and errors thrown by scripts) count.
     var t = event.target;
     if (t && t.tagName && t.tagName !== 'SCRIPT' && t.tagName !== 'LINK') return;
-    if (root.getAttribute('data-courtview') !== 'interactive') whenReady(show);
+    if (!running()) whenReady(show);
   }, true);
   window.addEventListener('unhandledrejection', function () {
-    if (root.getAttribute('data-courtview') !== 'interactive') whenReady(show);
+    if (!running()) whenReady(show);
   });
-})();
+})

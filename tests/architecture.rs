@@ -1,12 +1,22 @@
 //! The import rule: pure modules never name yew, web-sys, gloo or wasm-bindgen, and only
-//! `document/markdown.rs` imports pulldown-cmark. The model crate (`model/`) is pure as a
-//! whole: its manifest has no web dependency at all, nor has that of `kb/`, which it shares
-//! with its build script. And no source file is part of two crates.
+//! `document/markdown.rs` imports pulldown-cmark; within the UI, only `ui/dom` calls the
+//! browser. The model crate (`model/`) is pure as a whole: its manifest has no web dependency
+//! at all, nor has that of `kb/`, which it shares with its build script. And no source file is
+//! part of two crates.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const WEB: [&str; 5] = ["yew", "yew_router", "web_sys", "gloo", "wasm_bindgen"];
+
+/// The crates that reach the browser itself (yew's own types aside).
+const BROWSER: [&str; 5] = [
+    "web_sys",
+    "gloo",
+    "wasm_bindgen",
+    "wasm_bindgen_futures",
+    "js_sys",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap().flatten() {
@@ -136,6 +146,30 @@ fn pure_modules_know_nothing_of_the_web() {
         }
     }
     assert!(files.len() > 10, "found only {} files", files.len());
+    assert!(offenders.is_empty(), "{}", offenders.join("\n"));
+}
+
+/// Every browser call of the UI goes through `ui/dom`, one module per capability, where each
+/// function holds its browser half and its native stand-in side by side: components, pages,
+/// the loader and the start-up name none of the browser's crates.
+#[test]
+fn only_ui_dom_calls_the_browser() {
+    let mut offenders = Vec::new();
+    let mut checked = 0;
+    for (rel, file) in sources() {
+        let in_dom = rel == "src/ui/dom.rs" || rel.starts_with("src/ui/dom/");
+        if !rel.starts_with("src/ui") || in_dom {
+            continue;
+        }
+        checked += 1;
+        let source = fs::read_to_string(&file).unwrap();
+        for krate in BROWSER {
+            if names_crate(&source, krate) {
+                offenders.push(format!("{rel} names `{krate}`: go through ui::dom"));
+            }
+        }
+    }
+    assert!(checked > 10, "found only {checked} UI files");
     assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }
 

@@ -48,7 +48,7 @@ impl Routable for Route {
 #[component]
 pub fn App() -> Html {
     html! {
-        <BrowserRouter basename={dom::base_path().map(AttrValue::from)}>
+        <BrowserRouter basename={dom::page::base_path().map(AttrValue::from)}>
             <Shell />
         </BrowserRouter>
     }
@@ -77,9 +77,9 @@ pub(crate) fn Shell() -> Html {
         use_effect_with((), move |_| {
             state.dispatch(match options {
                 Some(options) => Action::Embed(options),
-                None => Action::Restore(dom::highlight_prefs()),
+                None => Action::Restore(dom::storage::highlight_prefs()),
             });
-            dom::mark_interactive();
+            dom::page::mark_interactive();
         });
     }
     {
@@ -89,12 +89,12 @@ pub(crate) fn Shell() -> Html {
         let saved = state.to_saved();
         use_effect_with(saved, move |saved| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) && !embedded {
-                dom::save_highlight_prefs(saved);
+                dom::storage::save_highlight_prefs(saved);
             }
         });
     }
     // A page that names no language speaks the visitor's.
-    let lang = route.lang().unwrap_or_else(dom::preferred_lang);
+    let lang = route.lang().unwrap_or_else(dom::storage::preferred_lang);
     // A page whose data the app does not hold: on a page the site generator wrote (it names
     // data files), an address reached in place whose page names its own, so it is loaded
     // afresh; on a page that names none (the not-found page, a host's fallback to the shell),
@@ -103,7 +103,7 @@ pub(crate) fn Shell() -> Html {
     let reload = missing && !store::files().0.is_empty();
     use_effect_with(reload, |&reload| {
         if reload {
-            dom::reload();
+            dom::page::reload();
         }
     });
     let page = match &route {

@@ -3,6 +3,10 @@
 //! needs it before then. Natively there is nothing to fetch: the site generator puts each
 //! page's data in the store itself.
 
+#[cfg(target_arch = "wasm32")]
+use super::dom;
+#[cfg(target_arch = "wasm32")]
+use crate::markup::DATA_READY_MARK;
 use crate::route::Route;
 use crate::store;
 
@@ -12,7 +16,7 @@ use crate::store;
 /// never runs.
 #[cfg(target_arch = "wasm32")]
 pub fn start(then: impl FnOnce() + 'static) {
-    let Some(files) = super::dom::page_files().filter(|f| !f.0.is_empty()) else {
+    let Some(files) = dom::page::page_files().filter(|f| !f.0.is_empty()) else {
         then();
         return;
     };
@@ -22,7 +26,7 @@ pub fn start(then: impl FnOnce() + 'static) {
         if loaded {
             then();
         } else {
-            super::dom::show_unavailable();
+            dom::page::show_unavailable();
         }
     });
 }
@@ -31,7 +35,7 @@ pub fn start(then: impl FnOnce() + 'static) {
 /// marks `courtview:data-ready` (a performance mark) once all have come or failed.
 #[cfg(target_arch = "wasm32")]
 pub fn prefetch_in_idle() {
-    super::dom::when_idle(|| {
+    dom::timing::when_idle(|| {
         let routes: Vec<Route> = store::files()
             .0
             .iter()
@@ -40,14 +44,14 @@ pub fn prefetch_in_idle() {
             .collect();
         let left = std::rc::Rc::new(std::cell::Cell::new(routes.len()));
         if routes.is_empty() {
-            super::dom::mark("courtview:data-ready");
+            dom::timing::mark(DATA_READY_MARK);
         }
         for route in routes {
             let left = left.clone();
             ensure(&route, move |_| {
                 left.set(left.get() - 1);
                 if left.get() == 0 {
-                    super::dom::mark("courtview:data-ready");
+                    dom::timing::mark(DATA_READY_MARK);
                 }
             });
         }
@@ -67,8 +71,8 @@ pub fn ensure(route: &Route, then: impl FnOnce(bool) + 'static) {
             return then(false);
         };
         let route = route.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let data = super::dom::fetch_bytes(&url).await.and_then(|bytes| {
+        dom::page::fetch_bytes(url.clone(), move |bytes| {
+            let data = bytes.and_then(|bytes| {
                 crate::content::page_data::decode(&bytes).map_err(|e| format!("{url}: {e}"))
             });
             match data {
@@ -79,7 +83,7 @@ pub fn ensure(route: &Route, then: impl FnOnce(bool) + 'static) {
                 Err(why) => {
                     // Not an error of the page: it stays readable, and a switch loads the
                     // other page instead. Said once, quietly, for whoever looks.
-                    super::dom::log_info(&format!("courtview: {why}"));
+                    dom::page::log_info(&format!("courtview: {why}"));
                     then(false);
                 }
             }

@@ -56,13 +56,16 @@ pub struct ReaderState {
     pub focus: Option<Focus>,
 }
 
+/// What a reader sees before choosing anything: everything highlighted, no card open.
+static DEFAULTS: ReaderState = ReaderState {
+    highlight: true,
+    hidden: Vec::new(),
+    focus: None,
+};
+
 impl Default for ReaderState {
     fn default() -> Self {
-        ReaderState {
-            highlight: true,
-            hidden: Vec::new(),
-            focus: None,
-        }
+        DEFAULTS.clone()
     }
 }
 
@@ -168,8 +171,43 @@ impl Reducible for ReaderState {
     }
 }
 
-/// The context handle components use.
+/// The context handle the shell provides.
 pub type ReaderHandle = UseReducerHandle<ReaderState>;
+
+/// The reader state as a component sees it ([`use_reader`]): the shell's state, read through
+/// `Deref`, and changed with [`Reader::dispatch`]. Outside the shell's provider (a component
+/// rendered alone) it reads as the defaults and changes nothing.
+#[derive(Clone, PartialEq)]
+pub struct Reader(Option<ReaderHandle>);
+
+impl Reader {
+    /// Applies `action` to the shared state (nothing outside a provider).
+    pub fn dispatch(&self, action: Action) {
+        if let Some(handle) = &self.0 {
+            handle.dispatch(action);
+        }
+    }
+}
+
+impl std::ops::Deref for Reader {
+    type Target = ReaderState;
+
+    fn deref(&self) -> &ReaderState {
+        self.0.as_deref().unwrap_or(&DEFAULTS)
+    }
+}
+
+/// The reader state from the shell's context, or the defaults outside it.
+#[hook]
+pub fn use_reader() -> Reader {
+    Reader(use_context::<ReaderHandle>())
+}
+
+/// The embed's options from the shell's context; `None` on the full site.
+#[hook]
+pub fn use_embed_options() -> Option<Rc<EmbedOptions>> {
+    use_context::<EmbedMode>().and_then(|m| m.options)
+}
 
 #[cfg(test)]
 mod tests {
@@ -245,6 +283,14 @@ mod tests {
             ReaderState::from_embed(&EmbedOptions::default()),
             ReaderState::default()
         );
+    }
+
+    #[test]
+    fn outside_a_provider_the_reader_reads_the_defaults() {
+        let reader = Reader(None);
+        assert_eq!(*reader, ReaderState::default());
+        reader.dispatch(Action::SetHighlight(false));
+        assert!(reader.highlight && reader.focus.is_none());
     }
 
     #[test]

@@ -2,6 +2,10 @@
 // prerendered article stays readable and a notice in the page's language says interactive
 // features are unavailable (static/fallback.js shows it). When the app runs, the notice stays
 // hidden.
+//
+// These run the fallback script as the site generator wrote it: called with the notice's id
+// and the <html> attribute the page and the app use (src/markup.rs), so the notice showing is
+// what proves the names agree. Without the script, nothing shows it.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,6 +44,19 @@ describe('when the app cannot start', () => {
     const page = await open(`/en/${SLUG}/`, (p) => p.addInitScript(() => delete window.WebAssembly));
     await page.waitForSelector('#cv-offline:not([hidden])');
     assert.match(await page.textContent('#cv-offline'), /Interactive features are unavailable/);
+  });
+
+  test('without the fallback script the notice stays hidden: the script is what shows it', async () => {
+    const page = await open(`/ru/${SLUG}/`, async (p) => {
+      await p.route('**/*.wasm', (r) => r.abort());
+      await p.route('**/fallback-*.js', (r) => r.abort());
+    });
+    await page.waitForLoadState('load');
+    // The app's start-up fails at once without its wasm; give its rejection time to land.
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('#cv-offline').count(), 1, 'the page carries the notice');
+    assert.equal(await page.isVisible('#cv-offline'), false);
+    assert.equal(await page.getAttribute('html', 'data-courtview'), null);
   });
 
   test('when the app runs, the notice stays hidden', async () => {

@@ -9,6 +9,7 @@ use crate::document::url::is_external;
 use crate::document::{Align, Block, Document, Inline};
 use crate::entities::EntityType;
 use crate::lang::Lang;
+use crate::markup::{mention_id, paragraph_id};
 
 /// Props for [`DocumentView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -77,7 +78,7 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
                 (is_first && *number == 1).then_some("cv-lead"),
                 (ctx.props.target == Some(*number)).then_some("cv-p--target")
             );
-            html! { <p id={format!("p-{number}")} {class}>{ render_inlines(inlines, ctx) }</p> }
+            html! { <p id={paragraph_id(*number)} {class}>{ render_inlines(inlines, ctx) }</p> }
         }
         Block::Plain(inlines) => render_inlines(inlines, ctx),
         Block::Heading { level, inlines } => {
@@ -201,7 +202,7 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             let onfocus = open.map(|cb| cb.reform(|_: FocusEvent| ()));
             html! {
                 <mark {class} data-entity={id.clone()} data-type={kind.tag()}
-                    id={format!("m-{index}")} {tabindex} {onmouseenter} {onclick} {onfocus}>
+                    id={mention_id(index)} {tabindex} {onmouseenter} {onclick} {onfocus}>
                     { render_inlines(children, ctx) }
                 </mark>
             }

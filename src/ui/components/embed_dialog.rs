@@ -18,8 +18,8 @@ use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::store;
-use crate::ui::dom::{self, CopyOutcome};
-use crate::ui::state::ReaderHandle;
+use crate::ui::dom::{self, clipboard::CopyOutcome};
+use crate::ui::state::use_reader;
 
 /// Props for [`EmbedDialog`].
 #[derive(Properties, PartialEq)]
@@ -47,7 +47,7 @@ struct Choice {
 /// The button, and the dialog while it is open.
 #[component]
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
-    let state = use_context::<ReaderHandle>();
+    let reader = use_reader();
     let open = use_state(|| None::<Choice>);
     let button = use_node_ref();
     let onopen = {
@@ -56,18 +56,15 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         // The dialog starts from what the reader sees now: this language, these highlights,
         // the paragraph the address points at.
         Callback::from(move |_: MouseEvent| {
-            let (highlight, hidden) = state
-                .as_ref()
-                .map_or((true, Vec::new()), |s| (s.highlight, s.hidden.clone()));
             open.set(Some(Choice {
                 lang,
                 shown: EntityType::ALL
                     .into_iter()
-                    .filter(|t| !hidden.contains(t))
+                    .filter(|t| !reader.hidden.contains(t))
                     .collect(),
                 theme: Theme::default(),
-                highlight,
-                paragraph: paragraph_of_fragment(&dom::location_hash())
+                highlight: reader.highlight,
+                paragraph: paragraph_of_fragment(&dom::page::location_hash())
                     .filter(|&n| n <= paragraphs),
             }));
         })
@@ -77,7 +74,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         let button = button.clone();
         Callback::from(move |()| {
             open.set(None);
-            dom::focus(&button);
+            dom::focus::focus(&button);
         })
     };
     html! {
@@ -130,12 +127,12 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let status = use_state(|| None::<Msg>);
     {
         let dialog = dialog.clone();
-        use_effect_with((), move |_| dom::show_modal(&dialog));
+        use_effect_with((), move |_| dom::focus::show_modal(&dialog));
     }
     let basename = use_navigator()
         .and_then(|n| n.basename().map(str::to_owned))
         .unwrap_or_default();
-    let base = format!("{}{basename}", dom::origin());
+    let base = format!("{}{basename}", dom::page::origin());
     let present: Vec<EntityType> = EntityType::ALL
         .into_iter()
         .filter(|&t| props.mentions.iter().any(|m| m.kind == t))
@@ -177,12 +174,12 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let onclose = props.onclose.reform(|_: Event| ());
     let close = {
         let dialog = dialog.clone();
-        Callback::from(move |_: MouseEvent| dom::close_dialog(&dialog))
+        Callback::from(move |_: MouseEvent| dom::focus::close_dialog(&dialog))
     };
     let onkeydown = {
         let dialog = dialog.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Tab" && dom::keep_focus_inside(&dialog, e.shift_key()) {
+            if e.key() == "Tab" && dom::focus::keep_focus_inside(&dialog, e.shift_key()) {
                 e.prevent_default();
             }
         })
@@ -191,7 +188,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
-            dom::copy_text(text.clone(), move |outcome| {
+            dom::clipboard::copy_text(text.clone(), move |outcome| {
                 status.set(Some(match outcome {
                     CopyOutcome::Copied => Msg::Copied,
                     CopyOutcome::Unavailable => Msg::CopyUnavailable,
@@ -246,7 +243,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     });
     let on_highlight = edit(&choice, &status, |c, _| c.highlight = !c.highlight);
     let on_paragraph = edit(&choice, &status, |c, e| {
-        c.paragraph = dom::control_value(e).parse().ok();
+        c.paragraph = dom::focus::control_value(e).parse().ok();
     });
     let paragraph_options = (1..=props.paragraphs).map(|n| {
         html! {

@@ -10,7 +10,7 @@ use crate::entities::{EntityType, record};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::ui::dom;
-use crate::ui::state::{Action, Focus, ReaderHandle, use_embedded};
+use crate::ui::state::{Action, Focus, use_embedded, use_reader};
 
 /// Props for [`EntityCard`].
 #[derive(Properties, PartialEq)]
@@ -69,7 +69,7 @@ pub fn locate(mentions: &[MentionInfo], focus: &Focus) -> Option<usize> {
 /// which is as tall as the article, so there it opens next to its mention instead.
 #[component]
 pub fn EntityCard(props: &EntityCardProps) -> Html {
-    let state = use_context::<ReaderHandle>();
+    let reader = use_reader();
     let anchored = use_embedded();
     let card = use_node_ref();
     let lang = props.lang;
@@ -93,18 +93,16 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
 
     // Escape closes the card and gives focus back to the mention it came from.
     {
-        let state = state.clone();
+        let reader = reader.clone();
         let current = props.current;
         use_effect_with(current, move |_| {
-            let guard = dom::on_escape(move || {
+            let guard = dom::focus::on_escape(move || {
                 // Focus first: focusing a mention asks to open its card, and the Close queued
                 // after that request is the one that wins.
                 if let Some(i) = current {
-                    dom::focus_mention(i);
+                    dom::focus::focus_mention(i);
                 }
-                if let Some(s) = &state {
-                    s.dispatch(Action::Close);
-                }
+                reader.dispatch(Action::Close);
             });
             // The cleanup owns the listener: it is removed when the card closes or moves on.
             move || {
@@ -119,27 +117,28 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         let deps = (props.current, lang, props.mentions.len());
         use_effect_with(deps, move |&(current, _, _)| {
             if let (true, Some(i)) = (anchored, current) {
-                dom::anchor_card(&card, i);
+                dom::frame::anchor_card(&card, i);
             }
         });
     }
 
     let go = |step: isize| {
-        let state = state.clone();
+        let reader = reader.clone();
         let mentions = props.mentions.clone();
         let same = same.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(pos) = position else { return };
             let next = same[(pos as isize + step).rem_euclid(same.len() as isize) as usize];
-            if let (Some(s), Some(focus)) = (&state, focus_of(&mentions, next)) {
-                s.dispatch(Action::Open(focus));
+            if let Some(focus) = focus_of(&mentions, next) {
+                reader.dispatch(Action::Open(focus));
             }
-            dom::focus_mention(next);
+            dom::focus::focus_mention(next);
         })
     };
-    let close = state
-        .clone()
-        .map(|s| Callback::from(move |_: MouseEvent| s.dispatch(Action::Close)));
+    let close = {
+        let reader = reader.clone();
+        Callback::from(move |_: MouseEvent| reader.dispatch(Action::Close))
+    };
     let several = same.len() > 1 && position.is_some();
     html! {
         <aside class={classes!("cv-entity-card", format!("cv-type-{}", kind.tag()),

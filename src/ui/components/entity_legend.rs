@@ -7,7 +7,7 @@ use crate::document::MentionInfo;
 use crate::entities::EntityType;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
-use crate::ui::state::{Action, ReaderHandle};
+use crate::ui::state::{Action, Reader, use_reader};
 
 /// Props for [`EntityLegend`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub struct EntityLegendProps {
 /// `<section data-testid="entity-legend">` with a toggle per type present and a master switch.
 #[component]
 pub fn EntityLegend(props: &EntityLegendProps) -> Html {
-    let state = use_context::<ReaderHandle>();
+    let reader = use_reader();
     let lang = props.lang;
     let counts: Vec<(EntityType, usize)> = EntityType::ALL
         .into_iter()
@@ -31,16 +31,17 @@ pub fn EntityLegend(props: &EntityLegendProps) -> Html {
     if counts.is_empty() {
         return Html::default();
     }
-    let highlight = state.as_ref().is_none_or(|s| s.highlight);
-    let toggle_all = state.clone().map(|s| {
-        Callback::from(move |_: MouseEvent| s.dispatch(Action::SetHighlight(!s.highlight)))
-    });
+    let highlight = reader.highlight;
+    let toggle_all = {
+        let reader = reader.clone();
+        Callback::from(move |_: MouseEvent| reader.dispatch(Action::SetHighlight(!highlight)))
+    };
     html! {
         <section class="cv-legend" data-testid="entity-legend" aria-labelledby="cv-legend-title">
             <h2 class="cv-legend__title" id="cv-legend-title">{ Msg::LegendHeading.text(lang) }</h2>
             <ul class="cv-legend__list">
                 for (kind, count) in counts {
-                    <li>{ legend_button(kind, count, lang, state.clone(), highlight) }</li>
+                    <li>{ legend_button(kind, count, lang, &reader) }</li>
                 }
                 <li>
                     <button type="button" class="cv-legend__switch" data-testid="highlight-toggle"
@@ -53,20 +54,16 @@ pub fn EntityLegend(props: &EntityLegendProps) -> Html {
     }
 }
 
-fn legend_button(
-    kind: EntityType,
-    count: usize,
-    lang: Lang,
-    state: Option<ReaderHandle>,
-    highlight: bool,
-) -> Html {
-    let shown = state.as_ref().is_none_or(|s| !s.hidden.contains(&kind));
-    let onclick =
-        state.map(|s| Callback::from(move |_: MouseEvent| s.dispatch(Action::ToggleType(kind))));
+fn legend_button(kind: EntityType, count: usize, lang: Lang, reader: &Reader) -> Html {
+    let shown = !reader.hidden.contains(&kind);
+    let onclick = {
+        let reader = reader.clone();
+        Callback::from(move |_: MouseEvent| reader.dispatch(Action::ToggleType(kind)))
+    };
     html! {
         <button type="button" class={classes!("cv-legend__type", format!("cv-type-{}", kind.tag()))}
             data-type={kind.tag()} data-testid={format!("legend-{}", kind.tag())}
-            aria-pressed={shown.to_string()} disabled={!highlight} {onclick}>
+            aria-pressed={shown.to_string()} disabled={!reader.highlight} {onclick}>
             <span class="cv-legend__swatch" aria-hidden="true"></span>
             { i18n::type_name(kind, true, lang) }
             <span class="cv-legend__count">{ count }</span>

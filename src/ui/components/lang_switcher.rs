@@ -16,7 +16,7 @@ use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::dom;
 use crate::ui::loader;
-use crate::ui::state::EmbedMode;
+use crate::ui::state::use_embed_options;
 
 /// Props for [`LangSwitcher`].
 #[derive(Properties, PartialEq)]
@@ -35,7 +35,7 @@ pub struct LangSwitcherProps {
 #[component]
 pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
     let navigator = use_navigator();
-    let embed = use_context::<EmbedMode>().and_then(|m| m.options);
+    let embed = use_embed_options();
     let basename = navigator
         .as_ref()
         .and_then(|n| n.basename().map(str::to_owned));
@@ -67,17 +67,17 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
                     return;
                 };
                 e.prevent_default();
-                dom::set_pending_anchor(dom::reading_anchor());
+                dom::scroll::set_pending_anchor(dom::scroll::reading_anchor());
                 let (to, query, href) = (route.clone(), query.clone(), href.clone());
                 // The other language's data is usually here already (fetched in idle time);
                 // if not, it is fetched now, and should that fail the link's page is loaded.
                 loader::ensure(&route, move |loaded| {
                     if !loaded {
-                        dom::go_to(&href);
+                        dom::page::go_to(&href);
                     } else if embedded {
                         let _ = navigator.replace_with_query(&to, Raw(query.as_str()));
                     } else {
-                        dom::save_lang(target);
+                        dom::storage::save_lang(target);
                         navigator.push(&to);
                     }
                 });

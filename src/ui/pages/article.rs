@@ -18,7 +18,7 @@ use crate::ui::components::entity_card::{EntityCard, focus_of, locate};
 use crate::ui::components::entity_legend::EntityLegend;
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
-use crate::ui::state::{Action, EmbedMode, ReaderHandle};
+use crate::ui::state::{Action, use_embed_options, use_reader};
 
 /// Props for [`ArticlePage`].
 #[derive(Properties, PartialEq)]
@@ -34,7 +34,7 @@ pub struct ArticlePageProps {
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let lang = props.lang;
-    let embed = use_context::<EmbedMode>().and_then(|m| m.options);
+    let embed = use_embed_options();
     let embedded = embed.is_some();
     let route = Route::Article {
         lang,
@@ -71,16 +71,16 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             _ => None,
         })
     };
-    let state = use_context::<ReaderHandle>();
+    let reader = use_reader();
     // In the embed, `p=<n>` marks the paragraph to open at (the full site uses `#p-<n>`).
     let target = embed.as_ref().and_then(|o| o.paragraph);
     use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
-        dom::set_lang_and_title(*lang, &i18n::page_title(&title));
+        dom::page::set_lang_and_title(*lang, &i18n::page_title(&title));
         if embedded {
-            dom::after_embed_navigation(target);
+            dom::scroll::after_embed_navigation(target);
         } else {
-            dom::save_lang(*lang);
-            dom::after_navigation();
+            dom::storage::save_lang(*lang);
+            dom::scroll::after_navigation();
         }
     });
 
@@ -100,26 +100,18 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let Some((document, mentions)) = (*shown).clone() else {
         return Html::default();
     };
-    let current = state
-        .as_ref()
-        .and_then(|s| s.focus.as_ref())
-        .and_then(|f| locate(&mentions, f));
-    let onmention = state.clone().map(|s| {
-        let mentions = mentions.clone();
+    let current = reader.focus.as_ref().and_then(|f| locate(&mentions, f));
+    let onmention = {
+        let (reader, mentions) = (reader.clone(), mentions.clone());
         Callback::from(move |index: usize| {
-            let shown = mentions.get(index).is_some_and(|m| s.shows(m.kind));
+            let shown = mentions.get(index).is_some_and(|m| reader.shows(m.kind));
             if let (true, Some(focus)) = (shown, focus_of(&mentions, index)) {
-                s.dispatch(Action::Open(focus));
+                reader.dispatch(Action::Open(focus));
             }
         })
-    });
-    let (highlight, hidden) = state
-        .as_ref()
-        .map_or((true, Vec::new()), |s| (s.highlight, s.hidden.clone()));
-    let card_focus = state
-        .as_ref()
-        .and_then(|s| s.focus.clone())
-        .filter(|_| current.is_some());
+    };
+    let (highlight, hidden) = (reader.highlight, reader.hidden.clone());
+    let card_focus = reader.focus.clone().filter(|_| current.is_some());
     html! {
         <div class="cv-article-page">
             if !embedded {

@@ -2,8 +2,9 @@
 //!
 //! Around the article page it adds a compact language switcher and a link to the full site,
 //! applies the theme the query asks for, and keeps telling the parent page its height. The
-//! article page itself knows it is embedded (from [`EmbedMode`]) and then leaves out the
-//! breadcrumb and the embed button, stores nothing, and scrolls only its own frame.
+//! article page itself knows it is embedded (from
+//! [`EmbedMode`](crate::ui::state::EmbedMode)) and then leaves out the breadcrumb and the
+//! embed button, stores nothing, and scrolls only its own frame.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -15,7 +16,7 @@ use crate::route::Route;
 use crate::ui::components::lang_switcher::LangSwitcher;
 use crate::ui::dom;
 use crate::ui::pages::article::ArticlePage;
-use crate::ui::state::EmbedMode;
+use crate::ui::state::use_embed_options;
 
 /// Props for [`EmbedPage`].
 #[derive(Properties, PartialEq)]
@@ -30,13 +31,11 @@ pub struct EmbedPageProps {
 #[component]
 pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let lang = props.lang;
-    let options = use_context::<EmbedMode>()
-        .and_then(|m| m.options)
-        .unwrap_or_default();
+    let options = use_embed_options().unwrap_or_default();
     let theme = options.theme;
-    use_effect_with(theme, |&theme| dom::set_theme(theme));
+    use_effect_with(theme, |&theme| dom::frame::set_theme(theme));
     use_effect_with((), |_| {
-        let reporter = dom::report_height();
+        let reporter = dom::frame::report_height();
         // The cleanup owns the reporter: leaving the page stops the reports.
         move || {
             let _reporter = reporter;

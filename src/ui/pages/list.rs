@@ -42,9 +42,9 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         |l| i18n::list_title(&l.kind, l.page, lang),
     );
     use_effect_with(route.clone(), move |_| {
-        dom::save_lang(lang);
-        dom::set_lang_and_title(lang, &i18n::page_title(&title));
-        dom::after_navigation();
+        dom::storage::save_lang(lang);
+        dom::page::set_lang_and_title(lang, &i18n::page_title(&title));
+        dom::scroll::after_navigation();
     });
     let Some(list) = list else {
         // The shell reloads a page whose data it lacks; this is only ever seen for a moment.

@@ -25,11 +25,11 @@ pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
     let lang = props.lang;
     let embedded = props.embedded;
     use_effect_with(lang, move |&lang| {
-        dom::set_lang_and_title(lang, &i18n::page_title(Msg::NotFoundHeading.text(lang)));
+        dom::page::set_lang_and_title(lang, &i18n::page_title(Msg::NotFoundHeading.text(lang)));
         if embedded {
-            dom::after_embed_navigation(None);
+            dom::scroll::after_embed_navigation(None);
         } else {
-            dom::after_navigation();
+            dom::scroll::after_navigation();
         }
     });
     let list_href = use_href(&Route::list(lang));

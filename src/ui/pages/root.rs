@@ -18,9 +18,9 @@ pub fn RootPage() -> Html {
         .and_then(|n| n.basename().map(str::to_owned))
         .unwrap_or_default();
     use_effect_with((), move |_| {
-        dom::replace_with(&format!(
+        dom::page::replace_with(&format!(
             "{basename}{}",
-            Route::list(dom::preferred_lang()).path()
+            Route::list(dom::storage::preferred_lang()).path()
         ));
     });
     html! {
