@@ -64,8 +64,8 @@ pub fn lists(catalog: &Catalog) -> Lists {
             paginate(
                 &mut pages,
                 lang,
-                Listing::Tag(slug.clone()),
-                ListKind::Tag { slug, name },
+                Listing::Tag(slug),
+                ListKind::Tag { name },
                 &tagged,
                 &years,
             );
@@ -113,8 +113,7 @@ mod tests {
     use super::*;
     use crate::content::Article;
 
-    fn article(slug: &str, date: &str, tags: &str) -> String {
-        let _ = slug;
+    fn article(date: &str, tags: &str) -> String {
         format!("---\ntitle: T {date}\ndate: {date}\ntags: [{tags}]\n---\nText.\n")
     }
 
@@ -130,7 +129,7 @@ mod tests {
                 } else {
                     "Суд"
                 };
-                (slug.clone(), article(&slug, &date, tags))
+                (slug, article(&date, tags))
             })
             .collect();
         let articles = texts

@@ -17,7 +17,7 @@ use crate::error::ContentError;
 use crate::lang::Lang;
 
 /// The first bytes of every data file; the digit changes with the format.
-pub const MAGIC: &[u8; 4] = b"CVd1";
+pub const MAGIC: &[u8; 4] = b"CVd2";
 
 /// Articles on one list page.
 pub const PAGE_SIZE: usize = 20;
@@ -49,10 +49,8 @@ pub enum ListKind {
     All,
     /// The articles of one year: `/<lang>/<year>/`.
     Year(u16),
-    /// The articles with one tag: `/<lang>/tags/<slug>/`.
+    /// The articles with one tag: `/<lang>/tags/<slug>/` (the route holds the slug).
     Tag {
-        /// The tag's URL segment ([`tag_slug`]).
-        slug: String,
         /// The tag as the articles write it.
         name: String,
     },
