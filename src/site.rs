@@ -22,6 +22,7 @@ pub mod template;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::Instant;
 
 use crate::content::Catalog;
@@ -53,7 +54,7 @@ const DATA_DIR: &str = "data";
 /// One page to write: its route and its data.
 struct Page {
     route: Route,
-    data: std::rc::Rc<PageData>,
+    data: Rc<PageData>,
     /// The data file's URL (under the public prefix).
     url: String,
 }
@@ -128,14 +129,14 @@ pub fn generate(options: &Options) -> Result<(), String> {
     fs::create_dir_all(dir.join(DATA_DIR))
         .map_err(|e| format!("{}: cannot create: {e}", dir.join(DATA_DIR).display()))?;
     let mut pages: BTreeMap<String, Page> = BTreeMap::new();
-    let mut add = |route: Route, data: std::rc::Rc<PageData>, url: String| {
+    let mut add = |route: Route, data: Rc<PageData>, url: String| {
         pages.insert(route.path(), Page { route, data, url });
     };
     for entry in catalog.entries() {
         for lang in Lang::ALL {
             let data = article_data(entry, lang);
             let url = write_data(dir, &prefix, &data)?;
-            let data = std::rc::Rc::new(data);
+            let data = Rc::new(data);
             let slug = entry.slug.clone();
             add(
                 Route::Embed {
@@ -148,10 +149,9 @@ pub fn generate(options: &Options) -> Result<(), String> {
             add(Route::Article { lang, slug }, data, url);
         }
     }
-    let lists = lists::lists(&catalog);
-    for (route, data) in &lists.pages {
-        let url = write_data(dir, &prefix, data)?;
-        add(route.clone(), std::rc::Rc::new(data.clone()), url);
+    for (route, data) in lists::lists(&catalog).pages {
+        let url = write_data(dir, &prefix, &data)?;
+        add(route, Rc::new(data), url);
     }
     eprintln!(
         "site: {} pages' data written ({:.1} s)",
