@@ -7,6 +7,7 @@
 //!   pulldown-cmark;
 //! - [`entities`]: the knowledge base (compiled by `build.rs` from `static/entities/`), the
 //!   matcher, dates, annotation and evaluation;
+//! - [`search`]: the inflection-aware search index, its shard files and the query engine;
 //! - [`ingest`]: PDF-extracted text to Markdown; [`error`]: content errors that name file, line,
 //!   article and language.
 //!
@@ -23,5 +24,6 @@ pub mod entities;
 pub mod error;
 pub mod ingest;
 pub mod lang;
+pub mod search;
 
 pub use lang::Lang;

@@ -1,0 +1,625 @@
+//! Queries: parsed from what the reader typed, run against a language's shards, ranked, and
+//! turned into snippets. Pure: the browser runs exactly this code on the files it fetched, and
+//! `courtview search` on the same files built in memory.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use super::index::{DecodeError, Doc, Manifest, Shard, decode_postings, entity_key, file_name};
+use super::text::{keys, meet, words};
+use crate::Lang;
+use crate::content::Date;
+use crate::entities::{EntityType, records};
+
+/// At most this many results are shown (and printed by `courtview search`).
+pub const MAX_RESULTS: usize = 50;
+
+/// The shortest word being typed that is completed by prefix, in characters: a single letter
+/// would pull in a large part of the index.
+pub const MIN_PREFIX: usize = 2;
+
+/// At most this many keys complete a prefix, the most frequent not preferred: enough for the
+/// forms of the words that share a few letters, bounded so a keystroke stays cheap.
+const MAX_PREFIX_KEYS: usize = 256;
+
+/// How a query is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QueryOptions {
+    /// The reader is still typing the last word (the page sets this while the box has focus and
+    /// the text does not end in a space): it also matches every key it begins.
+    pub prefix_last: bool,
+}
+
+/// One word of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct QWord {
+    folded: String,
+    keys: Vec<String>,
+    /// The folded word when it is completed by prefix.
+    prefix: Option<String>,
+}
+
+/// One way a clause can be met.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Alt {
+    /// The words in this order, one after another (one word, or a phrase).
+    Words(Vec<QWord>),
+    /// A mention of this entity.
+    Entity(String),
+}
+
+/// A part of the query every result must meet (in any of its ways).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Clause {
+    alts: Vec<Alt>,
+}
+
+/// A query, read for one language's index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    lang: Lang,
+    clauses: Vec<Clause>,
+}
+
+/// An entity's name as the query side knows it: its words' keys in the name's language.
+struct Name {
+    id: &'static str,
+    lang: Lang,
+    words: Vec<Vec<String>>,
+}
+
+/// Every name of every entity of the knowledge base (dates aside: they are not typed as
+/// names), longest first, so that a query's longest name wins.
+fn names() -> &'static [Name] {
+    static NAMES: OnceLock<Vec<Name>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut out = Vec::new();
+        for r in records().iter().filter(|r| r.kind != EntityType::Date) {
+            for lang in Lang::ALL {
+                for name in r.names[lang.index()] {
+                    let ws: Vec<Vec<String>> = words(name)
+                        .into_iter()
+                        .map(|w| keys(lang, &w.folded))
+                        .collect();
+                    if !ws.is_empty() {
+                        out.push(Name {
+                            id: r.id,
+                            lang,
+                            words: ws,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
+        out
+    })
+}
+
+/// Quotation marks that open or close a phrase.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '“' | '”' | '„')
+}
+
+impl Query {
+    /// Reads `text` for the index of `lang`. Words in quotation marks (`"…"`, `«…»`, `“…”`)
+    /// form a phrase; other words are each a clause, except that consecutive words naming an
+    /// entity of the knowledge base, in any language, form one clause that a mention of that
+    /// entity meets too (`Мергалиев` finds `Мерғалиевтің` in Kazakh). Every clause must be met.
+    pub fn parse(text: &str, lang: Lang, options: QueryOptions) -> Query {
+        // Split into runs outside and inside quotes.
+        let mut runs: Vec<(bool, String)> = vec![(false, String::new())];
+        for c in text.chars() {
+            if is_quote(c) {
+                let quoted = !runs.last().is_some_and(|r| r.0);
+                runs.push((quoted, String::new()));
+            } else if let Some(r) = runs.last_mut() {
+                r.1.push(c);
+            }
+        }
+        let ends_open = !text.ends_with(|c: char| c.is_whitespace() || is_quote(c));
+        let last_run = runs.iter().rposition(|r| !words(&r.1).is_empty());
+        let mut clauses = Vec::new();
+        for (n, (quoted, run)) in runs.iter().enumerate() {
+            let mut ws: Vec<QWord> = words(run)
+                .into_iter()
+                .map(|w| QWord {
+                    keys: keys(lang, &w.folded),
+                    folded: w.folded,
+                    prefix: None,
+                })
+                .collect();
+            if options.prefix_last
+                && ends_open
+                && Some(n) == last_run
+                && let Some(w) = ws.last_mut()
+                && w.folded.chars().count() >= MIN_PREFIX
+            {
+                w.prefix = Some(w.folded.clone());
+            }
+            if ws.is_empty() {
+                continue;
+            }
+            if *quoted {
+                clauses.push(Clause {
+                    alts: vec![Alt::Words(ws)],
+                });
+                continue;
+            }
+            let mut i = 0;
+            while i < ws.len() {
+                let found = names().iter().find(|name| {
+                    let n = name.words.len();
+                    i + n <= ws.len()
+                        && (0..n).all(|j| meet(&keys(name.lang, &ws[i + j].folded), &name.words[j]))
+                });
+                match found {
+                    Some(name) => {
+                        let n = name.words.len();
+                        let mut alts = vec![Alt::Words(ws[i..i + n].to_vec())];
+                        // Every entity this span names (a name may be shared across entities
+                        // only in different languages; each is a way to meet the clause).
+                        for other in names() {
+                            if other.words.len() == n
+                                && (0..n).all(|j| {
+                                    meet(&keys(other.lang, &ws[i + j].folded), &other.words[j])
+                                })
+                                && !alts.contains(&Alt::Entity(other.id.to_owned()))
+                            {
+                                alts.push(Alt::Entity(other.id.to_owned()));
+                            }
+                        }
+                        clauses.push(Clause { alts });
+                        i += n;
+                    }
+                    None => {
+                        clauses.push(Clause {
+                            alts: vec![Alt::Words(vec![ws[i].clone()])],
+                        });
+                        i += 1;
+                    }
+                }
+            }
+        }
+        Query { lang, clauses }
+    }
+
+    /// Whether the query has no word at all (nothing to search for).
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// The language whose index the query was read for.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The entities the query names, by id: for a results page to say so.
+    pub fn entities(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for c in &self.clauses {
+            for a in &c.alts {
+                if let Alt::Entity(id) = a
+                    && !out.contains(&id.as_str())
+                {
+                    out.push(id.as_str());
+                }
+            }
+        }
+        out
+    }
+
+    fn qwords(&self) -> impl Iterator<Item = &QWord> {
+        self.clauses
+            .iter()
+            .flat_map(|c| &c.alts)
+            .flat_map(|a| match a {
+                Alt::Words(ws) => ws.as_slice(),
+                Alt::Entity(_) => &[],
+            })
+    }
+
+    fn entity_ids(&self) -> impl Iterator<Item = &str> {
+        self.clauses
+            .iter()
+            .flat_map(|c| &c.alts)
+            .filter_map(|a| match a {
+                Alt::Entity(id) => Some(id.as_str()),
+                Alt::Words(_) => None,
+            })
+    }
+}
+
+/// One result: an article, the paragraph that matched best, and the words to mark there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// The language of the text that matched.
+    pub lang: Lang,
+    /// The article's position in its language's manifest (names its doc file).
+    pub article: u32,
+    /// Its slug.
+    pub slug: String,
+    /// Its date.
+    pub date: Date,
+    /// Higher is better.
+    pub score: f32,
+    /// The unit that matched best in the article's [`Doc`]: a body unit when the body
+    /// matched, else 0 (the title). [`show`] turns it into the paragraph to link to.
+    pub unit: u32,
+    /// The positions of the matching words in that unit (for [`snippet`]).
+    pub marks: Vec<u32>,
+}
+
+/// Shards a query needs that are not loaded: their numbers in the manifest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing(pub Vec<usize>);
+
+/// A language's index in the browser (or in the CLI): the manifest and the shards fetched so
+/// far. Shards only accumulate, so later searches fetch little.
+#[derive(Clone, Debug)]
+pub struct Searcher {
+    manifest: Manifest,
+    shards: BTreeMap<usize, Shard>,
+}
+
+/// Where (articles → units → word positions) a clause is met.
+type Places = BTreeMap<u32, BTreeMap<u32, BTreeSet<u32>>>;
+
+impl Searcher {
+    /// A searcher over a manifest's shards, none loaded yet.
+    pub fn new(manifest: Manifest) -> Searcher {
+        Searcher {
+            manifest,
+            shards: BTreeMap::new(),
+        }
+    }
+
+    /// The manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The file of shard `i`, relative to the language's folder (`search/<lang>/`).
+    pub fn shard_file(&self, i: usize) -> Option<String> {
+        self.manifest.shards.get(i).map(|s| file_name(s.file))
+    }
+
+    /// The doc file of article `article`, relative to the language's folder.
+    pub fn doc_file(&self, article: u32) -> Option<String> {
+        self.manifest
+            .articles
+            .get(article as usize)
+            .map(|a| file_name(a.doc))
+    }
+
+    /// Adds shard `i` from its file's bytes.
+    pub fn add_shard(&mut self, i: usize, bytes: &[u8]) -> Result<(), DecodeError> {
+        if i >= self.manifest.shards.len() {
+            return Err(DecodeError(format!("no shard {i} in the manifest")));
+        }
+        self.shards.insert(i, Shard::decode(bytes)?);
+        Ok(())
+    }
+
+    /// The shard that holds `key`, if any can.
+    fn shard_of(&self, key: &str) -> Option<usize> {
+        let after = self
+            .manifest
+            .shards
+            .partition_point(|s| s.first.as_str() <= key);
+        after.checked_sub(1)
+    }
+
+    /// The shards whose range may hold a key that starts with `prefix`.
+    fn shards_of_prefix(&self, prefix: &str) -> Vec<usize> {
+        let Some(start) = self.shard_of(prefix).or(Some(0)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, s) in self.manifest.shards.iter().enumerate().skip(start) {
+            if i > start && !(s.first.starts_with(prefix) || s.first.as_str() < prefix) {
+                break;
+            }
+            out.push(i);
+        }
+        out
+    }
+
+    /// Every shard the query needs, loaded or not.
+    pub fn shards_for(&self, query: &Query) -> Vec<usize> {
+        let mut out = BTreeSet::new();
+        for w in query.qwords() {
+            out.extend(w.keys.iter().filter_map(|k| self.shard_of(k)));
+            if let Some(p) = &w.prefix {
+                out.extend(self.shards_of_prefix(p));
+            }
+        }
+        for id in query.entity_ids() {
+            out.extend(self.shard_of(&entity_key(id)));
+        }
+        out.into_iter().collect()
+    }
+
+    /// The shards the query needs that are not loaded yet: fetch these, [`Searcher::add_shard`]
+    /// them, then [`Searcher::search`].
+    pub fn missing(&self, query: &Query) -> Vec<usize> {
+        self.shards_for(query)
+            .into_iter()
+            .filter(|i| !self.shards.contains_key(i))
+            .collect()
+    }
+
+    /// The postings of one key (empty when it is not in the index).
+    fn postings(&self, key: &str, out: &mut Places) {
+        let Some(shard) = self.shard_of(key).and_then(|i| self.shards.get(&i)) else {
+            return;
+        };
+        if let Ok(t) = shard.terms.binary_search_by(|t| t.key.as_str().cmp(key)) {
+            add(&decode_postings(&shard.terms[t].postings), out);
+        }
+    }
+
+    /// Where a word occurs: any of its keys, or any key it begins when typed.
+    fn word_places(&self, w: &QWord) -> Places {
+        let mut out = Places::new();
+        for k in &w.keys {
+            self.postings(k, &mut out);
+        }
+        if let Some(p) = &w.prefix {
+            let mut taken = 0;
+            for i in self.shards_of_prefix(p) {
+                let Some(shard) = self.shards.get(&i) else {
+                    continue;
+                };
+                let from = shard.terms.partition_point(|t| t.key.as_str() < p.as_str());
+                for t in shard.terms[from..]
+                    .iter()
+                    .take_while(|t| t.key.starts_with(p.as_str()))
+                {
+                    if taken == MAX_PREFIX_KEYS {
+                        break;
+                    }
+                    taken += 1;
+                    add(&decode_postings(&t.postings), &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Where a clause is met.
+    fn clause_places(&self, clause: &Clause) -> Places {
+        let mut out = Places::new();
+        for alt in &clause.alts {
+            match alt {
+                Alt::Entity(id) => self.postings(&entity_key(id), &mut out),
+                Alt::Words(ws) if ws.len() == 1 => merge(&mut out, self.word_places(&ws[0])),
+                Alt::Words(ws) => {
+                    let each: Vec<Places> = ws.iter().map(|w| self.word_places(w)).collect();
+                    let n = ws.len() as u32;
+                    for (a, units) in &each[0] {
+                        for (u, starts) in units {
+                            for &p in starts {
+                                let whole = (1..n).all(|j| {
+                                    each[j as usize]
+                                        .get(a)
+                                        .and_then(|us| us.get(u))
+                                        .is_some_and(|ps| ps.contains(&(p + j)))
+                                });
+                                if whole {
+                                    let at = out.entry(*a).or_default().entry(*u).or_default();
+                                    at.extend(p..p + n);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Runs `query` on the loaded shards: the articles that meet every clause, best first, at
+    /// most [`MAX_RESULTS`]. Fails with the shards still to load when some are missing.
+    pub fn search(&self, query: &Query) -> Result<Vec<Hit>, Missing> {
+        let missing = self.missing(query);
+        if !missing.is_empty() {
+            return Err(Missing(missing));
+        }
+        if query.clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let places: Vec<Places> = query
+            .clauses
+            .iter()
+            .map(|c| self.clause_places(c))
+            .collect();
+        let total = self.manifest.articles.len().max(1) as f32;
+        // Rarer clauses weigh more (inverse document frequency).
+        let idf: Vec<f32> = places
+            .iter()
+            .map(|p| (1.0 + total / p.len().max(1) as f32).ln())
+            .collect();
+        let mut hits = Vec::new();
+        'articles: for &a in places[0].keys() {
+            if places.iter().any(|p| !p.contains_key(&a)) {
+                continue 'articles;
+            }
+            // Each unit's score: the clauses met there, each by its weight and how often.
+            let mut units: BTreeMap<u32, (f32, BTreeSet<u32>)> = BTreeMap::new();
+            for (c, p) in places.iter().enumerate() {
+                for (u, ws) in &p[&a] {
+                    let e = units.entry(*u).or_default();
+                    e.0 += idf[c] * (1.0 + (ws.len() as f32).ln());
+                    e.1.extend(ws);
+                }
+            }
+            let sum: f32 = units.values().map(|u| u.0).sum();
+            let (&best, (best_score, _)) = units
+                .iter()
+                .max_by(|x, y| x.1.0.total_cmp(&y.1.0).then(y.0.cmp(x.0)))
+                .expect("an article that meets a clause has a unit");
+            let score = best_score + 0.1 * (sum - best_score);
+            // The title is unit 0: a result links to the best paragraph of the body, or to the
+            // first when only the title matched.
+            let body_best = units
+                .iter()
+                .filter(|(u, _)| **u != 0)
+                .max_by(|x, y| x.1.0.total_cmp(&y.1.0).then(y.0.cmp(x.0)))
+                .map(|(u, _)| *u);
+            let unit = if best == 0 {
+                body_best.unwrap_or(0)
+            } else {
+                best
+            };
+            let marks: Vec<u32> = units
+                .get(&unit)
+                .map_or(Vec::new(), |u| u.1.iter().copied().collect());
+            let article = &self.manifest.articles[a as usize];
+            hits.push(Hit {
+                lang: self.manifest.lang,
+                article: a,
+                slug: article.slug.clone(),
+                date: article.date,
+                score,
+                unit,
+                marks,
+            });
+        }
+        hits.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.article.cmp(&y.article)));
+        hits.truncate(MAX_RESULTS);
+        Ok(hits)
+    }
+}
+
+fn add(postings: &[(u32, u32, u32)], out: &mut Places) {
+    for &(a, u, w) in postings {
+        out.entry(a).or_default().entry(u).or_default().insert(w);
+    }
+}
+
+fn merge(into: &mut Places, from: Places) {
+    for (a, units) in from {
+        let at = into.entry(a).or_default();
+        for (u, ws) in units {
+            at.entry(u).or_default().extend(ws);
+        }
+    }
+}
+
+/// A hit as a results page shows it, once its article's doc file is loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// The article's title.
+    pub title: String,
+    /// The paragraph to link to: `/<lang>/<slug>/#p-<paragraph>` (1 when only the title
+    /// matched).
+    pub paragraph: u32,
+    /// The text to show, matches marked.
+    pub snippet: Snippet,
+}
+
+/// What a results page shows of `hit`, from its article's `doc`.
+pub fn show(doc: &Doc, hit: &Hit) -> Shown {
+    let paragraph = doc
+        .units
+        .get(hit.unit as usize)
+        .map_or(1, |u| u.paragraph.max(1));
+    // A title-only hit shows the start of the first paragraph, unmarked.
+    let snippet = if hit.unit == 0 {
+        let first = Hit {
+            unit: 1,
+            marks: Vec::new(),
+            ..hit.clone()
+        };
+        snippet(doc, &first)
+    } else {
+        snippet(doc, hit)
+    };
+    Shown {
+        title: doc.title().to_owned(),
+        paragraph,
+        snippet,
+    }
+}
+
+/// The results of several languages' searches as one list: the page's language first, then
+/// the others' articles that it did not find, each part best first.
+pub fn merge_languages(page: Lang, per_lang: Vec<Vec<Hit>>) -> Vec<Hit> {
+    let mut all: Vec<Hit> = per_lang.into_iter().flatten().collect();
+    all.sort_by(|x, y| {
+        (y.lang == page)
+            .cmp(&(x.lang == page))
+            .then(y.score.total_cmp(&x.score))
+            .then(x.lang.index().cmp(&y.lang.index()))
+            .then(x.article.cmp(&y.article))
+    });
+    let mut seen = BTreeSet::new();
+    all.retain(|h| seen.insert(h.slug.clone()));
+    all.truncate(MAX_RESULTS);
+    all
+}
+
+/// A result's text to show: a piece of the paragraph, with the matching words' byte ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// The text shown (with `…` where it was cut).
+    pub text: String,
+    /// Byte ranges in `text` to mark, in order.
+    pub marks: Vec<(usize, usize)>,
+}
+
+/// About how many characters a snippet shows.
+pub const SNIPPET_CHARS: usize = 220;
+
+/// The snippet of a hit from its article's doc: the unit's text around its first match, cut at
+/// word boundaries, the matching words marked.
+pub fn snippet(doc: &Doc, hit: &Hit) -> Snippet {
+    let Some(unit) = doc.units.get(hit.unit as usize) else {
+        return Snippet {
+            text: String::new(),
+            marks: Vec::new(),
+        };
+    };
+    let text = &unit.text;
+    let ws = words(text);
+    let marked: Vec<(usize, usize)> = hit
+        .marks
+        .iter()
+        .filter_map(|&p| ws.get(p as usize).map(|w| (w.start, w.end)))
+        .collect();
+    let chars = text.chars().count();
+    let (mut from, mut to) = (0, text.len());
+    if chars > SNIPPET_CHARS {
+        // Start a few words before the first mark; end after about SNIPPET_CHARS characters.
+        let first = marked.first().map_or(0, |m| m.0);
+        let lead = ws
+            .iter()
+            .rposition(|w| w.start < first)
+            .map_or(0, |i| i.saturating_sub(5));
+        from = if lead == 0 { 0 } else { ws[lead].start };
+        to = text[from..]
+            .char_indices()
+            .nth(SNIPPET_CHARS)
+            .map_or(text.len(), |(i, _)| from + i);
+        // Finish the word the cut falls in.
+        if let Some(w) = ws.iter().find(|w| w.start < to && w.end > to) {
+            to = w.end;
+        }
+    }
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let shift = out.len();
+    out.push_str(text[from..to].trim_end());
+    if to < text.len() {
+        out.push('…');
+    }
+    let marks = marked
+        .into_iter()
+        .filter(|&(s, e)| s >= from && e <= to)
+        .map(|(s, e)| (s - from + shift, e - from + shift))
+        .collect();
+    Snippet { text: out, marks }
+}
