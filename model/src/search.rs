@@ -27,7 +27,7 @@ pub mod index;
 pub mod query;
 pub mod text;
 
-pub use index::{Built, Doc, Manifest, Shard, build};
+pub use index::{Built, Doc, Manifest, Shard, articles_in, build};
 pub use query::{
     Hit, MAX_RESULTS, Missing, Query, QueryOptions, Searcher, Shown, Snippet, merge_languages,
     show, snippet,

@@ -99,6 +99,48 @@ enum Command {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
+    /// Search the articles in one language, as the search page does
+    ///
+    /// Prints the page's results, best first, one JSON object per line:
+    ///   {"slug":"iaca-2025-dubai","lang":"kk","paragraph":3,"title":"…","date":"2025-11-19",
+    ///    "score":4.1,"snippet":"…","marks":[[12,24]]}
+    /// marks are byte ranges in snippet. Words match in any inflected form; "…" (quoted)
+    /// is a phrase; a name of the knowledge base in any language also finds its mentions.
+    #[command(verbatim_doc_comment)]
+    Search {
+        #[command(flatten)]
+        lang: LangArg,
+        /// Add the articles of DIR (`<slug>/<lang>.md`), as `cargo xtask dist --articles` does
+        #[arg(long, value_name = "DIR")]
+        articles: Option<PathBuf>,
+        /// Search all three languages, the chosen one's results first
+        #[arg(long)]
+        all_languages: bool,
+        /// Complete the last word as a prefix, as the page does while it is being typed
+        #[arg(long)]
+        prefix: bool,
+        /// The query (several arguments are joined by spaces)
+        #[arg(value_name = "QUERY", required = true)]
+        query: Vec<String>,
+    },
+    /// Measure the search keys on lemmatised corpora (CoNLL-U): recall and precision
+    ///
+    /// Each lemma of the chosen parts of speech is a query, and so is each of its forms; a
+    /// token is found when its keys meet the query's, and relevant when it has that lemma.
+    #[command(name = "eval-search", verbatim_doc_comment)]
+    EvalSearch {
+        #[command(flatten)]
+        lang: LangArg,
+        /// The parts of speech whose lemmas are queried, comma-separated
+        #[arg(long, value_name = "UPOS,…", default_value = "NOUN,PROPN")]
+        upos: String,
+        /// List the largest misses and false finds after the table
+        #[arg(long)]
+        errors: bool,
+        /// The corpora (CoNLL-U)
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// `--lang`, which `render`, `match` and `eval` require.
@@ -154,6 +196,25 @@ fn main() -> ExitCode {
             errors,
             files,
         } => cmd_eval(lang.lang, format, errors, &files),
+        Command::Search {
+            lang,
+            articles,
+            all_languages,
+            prefix,
+            query,
+        } => cmd_search(
+            lang.lang,
+            articles.as_deref(),
+            all_languages,
+            prefix,
+            &query.join(" "),
+        ),
+        Command::EvalSearch {
+            lang,
+            upos,
+            errors,
+            files,
+        } => cmd_eval_search(lang.lang, &upos, errors, &files),
     })
 }
 
@@ -506,6 +567,129 @@ fn cmd_eval(
                 out.push_str(e);
                 out.push('\n');
             }
+        }
+    }
+    write_stdout(&out)
+}
+
+/// The articles the site ships: the repository's `static/articles/`.
+const SHIPPED_ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles");
+
+fn cmd_search(
+    lang: Lang,
+    articles: Option<&Path>,
+    all_languages: bool,
+    prefix: bool,
+    text: &str,
+) -> Result<(), String> {
+    use courtview::search::{self, Doc, Manifest, Query, QueryOptions, Searcher};
+    let mut dirs = vec![PathBuf::from(SHIPPED_ARTICLES)];
+    if let Some(dir) = articles {
+        if !dir.is_dir() {
+            return Err(format!("{}: not a folder of articles", dir.display()));
+        }
+        dirs.push(dir.to_owned());
+    }
+    let catalog = courtview::content::Catalog::load(&dirs).map_err(|e| e.join("\n"))?;
+    for error in catalog.errors() {
+        eprintln!("warning: {error}");
+    }
+    let catalog = courtview::site::annotated(catalog);
+    let options = QueryOptions {
+        prefix_last: prefix,
+    };
+    let langs: Vec<Lang> = if all_languages {
+        Lang::ALL.to_vec()
+    } else {
+        vec![lang]
+    };
+    // Each language's index is built as the site generator builds it, and read back from
+    // the bytes of its files, exactly as the page reads what it fetched.
+    let mut per_lang = Vec::new();
+    let mut files: BTreeMap<(Lang, String), Vec<u8>> = BTreeMap::new();
+    for &l in &langs {
+        let built = search::build(l, &search::articles_in(&catalog, l));
+        let manifest = Manifest::decode(&built.manifest_file.1)
+            .map_err(|e| format!("search index ({l}): {e}"))?;
+        for (name, bytes) in built.files {
+            files.insert((l, name), bytes);
+        }
+        let mut searcher = Searcher::new(manifest);
+        let query = Query::parse(text, l, options);
+        for i in searcher.missing(&query) {
+            let name = searcher.shard_file(i).unwrap_or_default();
+            let bytes = files
+                .get(&(l, name.clone()))
+                .ok_or_else(|| format!("search index ({l}): no shard file {name}"))?;
+            searcher
+                .add_shard(i, bytes)
+                .map_err(|e| format!("search index ({l}), {name}: {e}"))?;
+        }
+        let hits = searcher
+            .search(&query)
+            .map_err(|m| format!("search index ({l}): shards {:?} missing", m.0))?;
+        per_lang.push((searcher, hits));
+    }
+    let hits = search::merge_languages(
+        lang,
+        per_lang.iter().map(|(_, hits)| hits.clone()).collect(),
+    );
+    let mut out = String::new();
+    for hit in hits {
+        let (searcher, _) = per_lang
+            .iter()
+            .find(|(s, _)| s.manifest().lang == hit.lang)
+            .expect("a hit comes from a searched language");
+        let name = searcher.doc_file(hit.article).unwrap_or_default();
+        let bytes = files
+            .get(&(hit.lang, name.clone()))
+            .ok_or_else(|| format!("search index ({}): no doc file {name}", hit.lang))?;
+        let doc = Doc::decode(bytes).map_err(|e| format!("{}, {name}: {e}", hit.lang))?;
+        let shown = search::show(&doc, &hit);
+        out.push_str("{\"slug\":");
+        json_string(&mut out, &hit.slug);
+        out.push_str(&format!(
+            ",\"lang\":\"{}\",\"paragraph\":{},\"title\":",
+            hit.lang, shown.paragraph
+        ));
+        json_string(&mut out, &shown.title);
+        let d = hit.date;
+        out.push_str(&format!(
+            ",\"date\":\"{:04}-{:02}-{:02}\",\"score\":{:.3},\"snippet\":",
+            d.year, d.month, d.day, hit.score
+        ));
+        json_string(&mut out, &shown.snippet.text);
+        let marks: Vec<String> = shown
+            .snippet
+            .marks
+            .iter()
+            .map(|(s, e)| format!("[{s},{e}]"))
+            .collect();
+        out.push_str(&format!(",\"marks\":[{}]}}\n", marks.join(",")));
+    }
+    write_stdout(&out)
+}
+
+fn cmd_eval_search(lang: Lang, upos: &str, verbose: bool, files: &[PathBuf]) -> Result<(), String> {
+    let mut texts = Vec::new();
+    for path in files {
+        texts.push(read_input(Some(path), None)?.1);
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let upos: Vec<&str> = upos
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let report = courtview::search::eval::eval_conllu(lang, &refs, &upos);
+    let mut out = format!(
+        "search keys ({lang}), queries = lemmas of {} and each of their forms\n{report}",
+        upos.join(",")
+    );
+    if verbose {
+        for e in &report.errors {
+            out.push_str(e);
+            out.push('\n');
         }
     }
     write_stdout(&out)

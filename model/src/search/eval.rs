@@ -132,9 +132,15 @@ fn parse_conllu(content: &str, out: &mut Vec<Token>) {
         let [w] = ws.as_slice() else {
             continue;
         };
+        // The lemma as a query reads it: cut into words like any query (`@screened-18`, a
+        // hashtag's `#`, lose their signs); a lemma of several words stays as it is.
+        let lemma = match words(cols[2]).as_slice() {
+            [l] => l.folded.clone(),
+            _ => fold(cols[2]),
+        };
         out.push(Token {
             form: w.folded.clone(),
-            lemma: fold(cols[2]),
+            lemma,
             upos: cols[3].to_owned(),
         });
     }

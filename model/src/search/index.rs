@@ -309,6 +309,16 @@ pub struct Built {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
+/// The articles of `catalog` readable in `lang` (its own version, not a fallback), newest
+/// first: what `lang`'s index holds.
+pub fn articles_in(catalog: &crate::content::Catalog, lang: Lang) -> Vec<&Article> {
+    catalog
+        .entries()
+        .iter()
+        .filter_map(|e| e.version(lang).and_then(|v| v.as_ref().ok()))
+        .collect()
+}
+
 /// Builds the index of `lang` from the articles readable in it, newest first (their entity
 /// mentions marked, as the site generator annotates them).
 pub fn build(lang: Lang, articles: &[&Article]) -> Built {

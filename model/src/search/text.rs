@@ -96,7 +96,7 @@ pub fn keys(lang: Lang, folded: &str) -> Vec<String> {
     out
 }
 
-/// The fewest characters a stem keeps: one-letter stems would tie unrelated short words.
+/// The fewest characters a Kazakh stem keeps: one-letter stems would tie unrelated short words.
 const MIN_STEM: usize = 2;
 
 // ---------------------------------------------------------------------------------------
@@ -155,6 +155,17 @@ fn kazakh_stems(word: &str, out: &mut Vec<String>) {
         let harmony = kazakh_harmony(stem);
         if kazakh_set(kazakh_finals(stem), harmony, high).contains(rest) {
             out.push(stem.to_owned());
+            // A high vowel between the last two consonants drops before the possessive's
+            // vowel: орын → орны(на), ауыз → аузы(мен), мұрын → мұрны (§1.7.2).
+            if rest.starts_with(['ы', 'і']) && k >= 3 {
+                let (c1, c2) = (chars[k - 2].1, chars[k - 1].1);
+                let consonant = |c: char| !"аәеоөұүыіэяюёи".contains(c);
+                if consonant(c1) && consonant(c2) {
+                    let i = if rest.starts_with('ы') { 'ы' } else { 'і' };
+                    let full: String = stem.chars().take(k - 1).chain([i, c2]).collect();
+                    out.push(full);
+                }
+            }
         }
         // к/қ/п voiced to г/ғ/б before the possessive's vowel: Одағының → одақ (§1.7).
         let last = chars[k - 1].1;
@@ -176,52 +187,269 @@ fn kazakh_stems(word: &str, out: &mut Vec<String>) {
 // Russian
 // ---------------------------------------------------------------------------------------
 
-/// Every noun and adjective ending of `docs/morphology.md` §2.1–2.5 (folded: ё is е), in one
-/// set. Not here, on purpose: `-ья` and its cases (братья), which would make `судья` a form of
-/// `суд`; suffixes of any kind (`-н-о`, `-ск-`, `-ость`).
-const RU_ENDINGS: &[&str] = &[
+/// Noun endings (`docs/morphology.md` §2.1–2.3), folded (ё is е). Not here, on purpose: `-ья`
+/// and its cases (братья), which would make `судья` a form of `суд`; suffixes of any kind
+/// (`-н-о`, `-ск-`, `-ость`).
+const RU_NOUN: &[&str] = &[
     "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ою", "ею", "ам",
-    "ям", "ах", "ях", "ами", "ями", "ов", "ев", "ью", "ий", "ый", "ая", "яя", "ое", "ее", "ые",
-    "ие", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ыми", "ими", "ую", "юю",
+    "ям", "ах", "ях", "ами", "ями", "ов", "ев", "ью",
+];
+
+/// Adjective endings (§2.5). The stem they leave is a key of its own, marked with
+/// [`ADJECTIVE`], so that an adjective's forms meet each other but not a noun that happens to
+/// share the stem (`других` is not `друг`, `более` not `боль`, `назначение` not `назначен`).
+const RU_ADJECTIVE: &[&str] = &[
+    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+    "ом", "ем", "ых", "их", "ыми", "ими", "ую", "юю", "ей", "ою", "ею",
+];
+
+/// The mark of an adjective stem's key.
+const ADJECTIVE: char = '~';
+
+/// The mark of a function word's key: it meets only itself, never a stem that happens to be
+/// spelt alike (`при` and `прием`, `был` and `быль`, `тем` and `тема`).
+const FUNCTION: char = '=';
+
+/// Russian function words (prepositions, conjunctions, particles, pronouns, forms of быть and
+/// frequent adverbs), folded. Their forms are not inflected nouns: a search for a noun whose
+/// stem they spell must not find them. Measured on UD Russian (docs/search.md).
+const RU_FUNCTION: &[&str] = &[
+    "а",
+    "без",
+    "более",
+    "бы",
+    "был",
+    "была",
+    "были",
+    "было",
+    "быть",
+    "в",
+    "вам",
+    "вас",
+    "ведь",
+    "во",
+    "вот",
+    "все",
+    "всего",
+    "всей",
+    "всем",
+    "всех",
+    "всю",
+    "вы",
+    "где",
+    "да",
+    "даже",
+    "для",
+    "до",
+    "его",
+    "ее",
+    "ей",
+    "ему",
+    "если",
+    "есть",
+    "еще",
+    "же",
+    "за",
+    "здесь",
+    "и",
+    "из",
+    "или",
+    "им",
+    "ими",
+    "их",
+    "к",
+    "как",
+    "ко",
+    "когда",
+    "кто",
+    "ли",
+    "либо",
+    "мне",
+    "меня",
+    "менее",
+    "мы",
+    "на",
+    "над",
+    "нам",
+    "нас",
+    "не",
+    "него",
+    "нее",
+    "ней",
+    "нем",
+    "ним",
+    "них",
+    "но",
+    "ну",
+    "о",
+    "об",
+    "однако",
+    "он",
+    "она",
+    "они",
+    "оно",
+    "от",
+    "очень",
+    "по",
+    "под",
+    "поэтому",
+    "при",
+    "про",
+    "ранее",
+    "рядом",
+    "с",
+    "сам",
+    "себе",
+    "себя",
+    "со",
+    "среди",
+    "так",
+    "также",
+    "там",
+    "те",
+    "тем",
+    "теперь",
+    "то",
+    "тогда",
+    "того",
+    "тоже",
+    "той",
+    "только",
+    "том",
+    "ту",
+    "тут",
+    "ты",
+    "у",
+    "уже",
+    "чем",
+    "что",
+    "чтобы",
+    "эта",
+    "эти",
+    "это",
+    "этого",
+    "этой",
+    "этом",
+    "этот",
+    "эту",
+    "я",
+    "далее",
+    "часто",
+    "кругом",
+    "ладно",
+    "весь",
+    "вся",
+];
+
+/// Suppletive and irregular forms no ending rule reaches: the form and the key of its
+/// dictionary form (`людей` is a form of `человек`, `лет` of `год`).
+const RU_SUPPLETIVE: &[(&str, &str)] = &[
+    ("люди", "человек"),
+    ("людей", "человек"),
+    ("людям", "человек"),
+    ("людьми", "человек"),
+    ("людях", "человек"),
+    ("дети", "ребенок"),
+    ("детей", "ребенок"),
+    ("детям", "ребенок"),
+    ("детьми", "ребенок"),
+    ("детях", "ребенок"),
+    ("лет", "год"),
+    ("мать", "матер"),
+    ("дочь", "дочер"),
 ];
 
 fn is_ru_consonant(c: char) -> bool {
     "бвгджзклмнпрстфхцчшщ".contains(c)
 }
 
+fn is_ru_vowel(c: char) -> bool {
+    "аеиоуыэюя".contains(c)
+}
+
+/// A stem an ending leaves is long enough: three letters, or two consonants (the stems of
+/// words with a fleeting vowel: `сна`, `дня`, `пса`). Shorter ones tie unrelated words (`им`
+/// from `имя` and `имам`).
+fn ru_stem_ok(stem: &str) -> bool {
+    let chars: Vec<char> = stem.chars().collect();
+    chars.len() >= 3 || chars.len() == 2 && chars.iter().all(|&c| is_ru_consonant(c))
+}
+
 fn russian_stems(word: &str, out: &mut Vec<String>) {
     if !word.chars().all(|c| c == '-' || ('а'..='я').contains(&c)) {
         return;
     }
-    let n = word.chars().count();
+    if RU_FUNCTION.contains(&word) {
+        out[0].push(FUNCTION);
+        return;
+    }
+    for (form, key) in RU_SUPPLETIVE {
+        if word == *form {
+            out.push((*key).to_owned());
+        }
+    }
+    let ok = |stem: &str| ru_stem_ok(stem) && !stem.ends_with('-');
     // The stems the endings leave, with the bare word (the null ending) first.
     let mut stems = vec![(word.to_owned(), "")];
-    for e in RU_ENDINGS {
+    for e in RU_NOUN {
         if let Some(stem) = word.strip_suffix(e)
-            && stem.chars().count() >= MIN_STEM
-            && !stem.ends_with('-')
+            && ok(stem)
         {
             stems.push((stem.to_owned(), e));
+        }
+    }
+    for e in RU_ADJECTIVE {
+        if let Some(stem) = word.strip_suffix(e)
+            && ok(stem)
+        {
+            out.push(format!("{stem}{ADJECTIVE}"));
+            // Surnames in -ов/-ев/-ин take the adjective's -ым, -ых, -ыми (Мергалиевым).
+            if matches!(*e, "ым" | "ых" | "ыми")
+                && ["ов", "ев", "ин", "ын"].iter().any(|s| stem.ends_with(s))
+            {
+                stems.push((stem.to_owned(), e));
+            }
         }
     }
     for (stem, ending) in stems {
         let chars: Vec<char> = stem.chars().collect();
         let m = chars.len();
-        // A fleeting vowel: рынок → рынк(а), отец → отц(а), день → дн(я), Павел → Павл(а).
-        // Only from the dictionary form (no ending, or -ь), so that the shortened stem is
-        // what the oblique forms show.
-        let from_dictionary = ending.is_empty() && m >= 4 || ending == "ь" && m >= 3;
-        if from_dictionary
+        // A fleeting vowel: рынок → рынк(а), отец → отц(а), сон → сн(а), Павел → Павл(а);
+        // in -ь nouns only before н (день → дн(я), огонь → огн(я)): король, Игорь keep it.
+        // Only from the dictionary form, so that the shortened stem is what the oblique forms
+        // show.
+        let fleeting = m >= 3
             && matches!(chars[m - 2], 'е' | 'о')
             && is_ru_consonant(chars[m - 3])
             && is_ru_consonant(chars[m - 1])
-        {
+            && (ending.is_empty() && m >= 4 || ending == "ь" && chars[m - 1] == 'н');
+        if fleeting {
             let short: String = chars[..m - 2].iter().chain([&chars[m - 1]]).collect();
             out.push(short);
         }
-        // Nouns in -мя: время, времени, временем → врем.
-        if stem.ends_with("мен") && !ending.is_empty() && n > 4 {
-            out.push(chars[..m - 2].iter().collect());
+        // After л the fleeting е leaves a soft sign: палец → пальц(ем), лед → льд(а).
+        if ending.is_empty() && m >= 3 && chars[m - 2] == 'е' && chars[m - 3] == 'л' {
+            let short: String = chars[..m - 2]
+                .iter()
+                .chain(['ь', chars[m - 1]].iter())
+                .collect();
+            out.push(short);
+        }
+        // -ей after a consonant: воробей → воробь(я), муравей → муравь(и).
+        if ending.is_empty() && m >= 5 && stem.ends_with("ей") && is_ru_consonant(chars[m - 3]) {
+            out.push(format!("{}ь", &stem[..stem.len() - "ей".len()]));
+        }
+        // -ец after a vowel: китаец → китайц(ы), боец → бойц(а).
+        if ending.is_empty() && m >= 4 && stem.ends_with("ец") && is_ru_vowel(chars[m - 3]) {
+            out.push(format!("{}йц", &stem[..stem.len() - "ец".len()]));
+        }
+        // -анин/-янин drops -ин in the plural: гражданин → граждан(е).
+        if ending.is_empty() && (stem.ends_with("анин") || stem.ends_with("янин")) {
+            out.push(stem[..stem.len() - "ин".len()].to_owned());
+        }
+        // Nouns in -мя: времени, временем, времен → время; имени → имя.
+        if stem.ends_with("мен") && m >= 4 && (!ending.is_empty() || m >= 5) {
+            out.push(format!("{}мя", &stem[..stem.len() - "мен".len()]));
         }
         if !ending.is_empty() {
             out.push(stem);
@@ -297,6 +525,7 @@ mod tests {
         assert!(same(Lang::Kk, "облыс", "облысында"));
         assert!(same(Lang::Kk, "ХСӘҚ", "ХСӘҚ-ның"));
         assert!(same(Lang::Kk, "Мерғалиев", "Мерғалиевтің"));
+        assert!(same(Lang::Kk, "орын", "орнына"));
     }
 
     #[test]
@@ -313,6 +542,15 @@ mod tests {
         assert!(same(Lang::Ru, "время", "времени"));
         assert!(same(Lang::Ru, "Верховный", "Верховного"));
         assert!(same(Lang::Ru, "Мергалиев", "Мергалиевым"));
+        assert!(same(Lang::Ru, "палец", "пальцем"));
+        assert!(same(Lang::Ru, "китаец", "китайцев"));
+        assert!(same(Lang::Ru, "человек", "людей"));
+        // Function words meet only themselves.
+        assert!(!same(Lang::Ru, "прием", "при"));
+        assert!(same(Lang::Ru, "при", "при"));
+        // Adjectives meet each other, not the noun that shares their stem.
+        assert!(same(Lang::Ru, "другой", "других"));
+        assert!(!same(Lang::Ru, "друг", "других"));
     }
 
     #[test]
