@@ -10,7 +10,10 @@
 //! - every page as static HTML, rendered by the app's own components ([`crate::ui::prerender`])
 //!   with the head it needs ([`crate::head`]) and the names of its data files, which the app
 //!   reads to hydrate it and to switch language, put into Trunk's `index.html` ([`template`]);
-//! - `404.html`, `<lang>/feed.xml` (Atom), `sitemap.xml` and `robots.txt` ([`feeds`]).
+//! - `404.html`, `<lang>/feed.xml` (Atom), `sitemap.xml` and `robots.txt` ([`feeds`]);
+//! - the search index ([`crate::search`], `docs/search.md`): per language a manifest, shards and
+//!   doc files under `search/<lang>/`, each named by a hash of its bytes, and
+//!   `search/index.json`, which names each language's manifest.
 //!
 //! The app itself carries no article, so nothing it downloads at start-up grows with the
 //! archive, and a change to an article rebuilds no code.
@@ -31,6 +34,7 @@ use crate::entities::annotate::annotate;
 use crate::head::{self, PageHead};
 use crate::lang::Lang;
 use crate::route::Route;
+use crate::search;
 use crate::store::PageFiles;
 use crate::ui::prerender::page_body;
 
@@ -158,6 +162,11 @@ pub fn generate(options: &Options) -> Result<(), String> {
         pages.len(),
         started.elapsed().as_secs_f64()
     );
+    write_search(dir, &catalog)?;
+    eprintln!(
+        "site: search index written ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
 
     // Every page, with the data files of itself and of its other languages.
     let mut heads: Vec<PageHead> = Vec::new();
@@ -230,6 +239,43 @@ pub fn generate(options: &Options) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Writes each language's search index into `search/<lang>/` and `search/index.json`, which
+/// names the manifests (paths relative to the site's root, so the index works under any
+/// public prefix).
+fn write_search(dir: &Path, catalog: &Catalog) -> Result<(), String> {
+    let mut json = String::from("{");
+    for (n, lang) in Lang::ALL.into_iter().enumerate() {
+        let built = search::build(lang, &search::articles_in(catalog, lang));
+        let folder = dir.join(search::folder(lang));
+        let (mut files, mut bytes) = (0, 0);
+        for (name, contents) in built.files.iter().chain([&built.manifest_file]) {
+            let path = folder.join(name);
+            // Named by their bytes: a file of that name is already right.
+            if !path.exists() {
+                put(&path, contents)?;
+            }
+            files += 1;
+            bytes += contents.len();
+        }
+        eprintln!(
+            "site: search ({lang}): {} articles, {} shards, {files} files, {} KB",
+            built.manifest.articles.len(),
+            built.manifest.shards.len(),
+            bytes / 1024
+        );
+        if n > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            "\"{lang}\":\"{}/{}\"",
+            search::folder(lang),
+            built.manifest_file.0
+        ));
+    }
+    json.push_str("}\n");
+    put(&dir.join(search::INDEX_FILE), json.as_bytes())
 }
 
 /// Writes `data` as `data/<hash>.bin` (unless a file of that name is there: same bytes) and

@@ -253,3 +253,161 @@ fn the_site_generator_refuses_bad_arguments() {
         "{help}"
     );
 }
+
+/// The `"key":value` pairs of a flat JSON object line, values as written.
+fn json_fields(line: &str) -> Vec<(String, String)> {
+    let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+    v.as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn search_prints_one_json_object_per_result() {
+    for (lang, query, paragraph) in [
+        ("kk", "соттың", None),
+        ("kk", "Қазақстан", None),
+        ("ru", "судом", None),
+        ("en", "court", None),
+        ("kk", "Mergaliyev", Some("2")),
+    ] {
+        let out = run(&["search", "--lang", lang, query], b"");
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1, "{query}: {text}");
+        let fields = json_fields(lines[0]);
+        let get = |k: &str| {
+            fields
+                .iter()
+                .find(|f| f.0 == k)
+                .map(|f| f.1.clone())
+                .unwrap_or_else(|| panic!("{query}: no {k} in {}", lines[0]))
+        };
+        assert_eq!(get("slug"), "\"iaca-2025-dubai\"");
+        assert_eq!(get("lang"), format!("\"{lang}\""));
+        let p: u32 = get("paragraph").parse().unwrap();
+        assert!((1..=8).contains(&p), "{query}: {p}");
+        if let Some(expected) = paragraph {
+            assert_eq!(get("paragraph"), expected, "{query}");
+        }
+        for key in ["title", "date", "score", "snippet", "marks"] {
+            get(key);
+        }
+        // The marks are byte ranges of the snippet, on character boundaries.
+        let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+        let snippet = v["snippet"].as_str().unwrap();
+        let marks = v["marks"].as_array().unwrap();
+        assert!(!marks.is_empty(), "{query}: {text}");
+        for m in marks {
+            let (s, e) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            assert!(
+                snippet.get(s..e).is_some_and(|w| !w.is_empty()),
+                "{query}: {m}"
+            );
+        }
+    }
+    // Derivational look-alikes and unknown words find nothing; that is not an error.
+    for (lang, query) in [("kk", "сотқар"), ("ru", "судно"), ("en", "zebra")] {
+        let out = run(&["search", "--lang", lang, query], b"");
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{query}");
+    }
+}
+
+#[test]
+fn search_adds_the_articles_of_a_folder() {
+    let dir = std::env::temp_dir().join(format!("courtview-search-{}", std::process::id()));
+    let article = dir.join("extra-2026").join("ru.md");
+    std::fs::create_dir_all(article.parent().unwrap()).unwrap();
+    std::fs::write(
+        &article,
+        "---\ntitle: Заседание\ndate: 2026-01-05\n---\n\nПервый абзац.\n\nРешение судов области.\n",
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "search",
+            "--lang",
+            "ru",
+            "--articles",
+            dir.to_str().unwrap(),
+            "суд",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let slugs: Vec<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["slug"].to_string())
+        .collect();
+    assert!(slugs.contains(&"\"extra-2026\"".to_owned()), "{text}");
+    assert!(
+        text.contains(r#""slug":"extra-2026","lang":"ru","paragraph":2"#),
+        "{text}"
+    );
+    // --all-languages: the Russian-only article is found from a Kazakh search too.
+    let out = run(
+        &[
+            "search",
+            "--lang",
+            "kk",
+            "--all-languages",
+            "--articles",
+            dir.to_str().unwrap(),
+            "судов",
+        ],
+        b"",
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(r#""slug":"extra-2026","lang":"ru""#)
+    );
+    let out = run(
+        &["search", "--lang", "ru", "--articles", "no-such-dir", "суд"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no-such-dir"), "{}", stderr(&out));
+}
+
+#[test]
+fn search_refuses_bad_arguments() {
+    for (args, expected) in [
+        (&["search", "--lang", "kk"][..], "<QUERY>..."),
+        (&["search", "--lang", "de", "x"], "unknown language `de`"),
+        (&["search", "x"], "--lang <kk|ru|en>"),
+        (&["eval-search", "--lang", "ru"], "<FILE>..."),
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn eval_search_measures_the_fixtures() {
+    for lang in ["kk", "ru"] {
+        let file = format!("tests/fixtures/search/{lang}-sample.conllu");
+        let out = run(&["eval-search", "--lang", lang, &file], b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("precision") && text.contains("recall"),
+            "{text}"
+        );
+        let lemma = text.lines().find(|l| l.starts_with("lemma")).unwrap();
+        assert!(lemma.contains("1.000      1.000"), "{lang}: {text}");
+    }
+}

@@ -119,6 +119,9 @@ enum Command {
         /// Complete the last word as a prefix, as the page does while it is being typed
         #[arg(long)]
         prefix: bool,
+        /// List on stderr the files a page would fetch for this search, with their sizes
+        #[arg(long)]
+        files: bool,
         /// The query (several arguments are joined by spaces)
         #[arg(value_name = "QUERY", required = true)]
         query: Vec<String>,
@@ -201,12 +204,12 @@ fn main() -> ExitCode {
             articles,
             all_languages,
             prefix,
+            files,
             query,
         } => cmd_search(
             lang.lang,
             articles.as_deref(),
-            all_languages,
-            prefix,
+            (all_languages, prefix, files),
             &query.join(" "),
         ),
         Command::EvalSearch {
@@ -578,8 +581,7 @@ const SHIPPED_ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/arti
 fn cmd_search(
     lang: Lang,
     articles: Option<&Path>,
-    all_languages: bool,
-    prefix: bool,
+    (all_languages, prefix, list_files): (bool, bool, bool),
     text: &str,
 ) -> Result<(), String> {
     use courtview::search::{self, Doc, Manifest, Query, QueryOptions, Searcher};
@@ -607,10 +609,16 @@ fn cmd_search(
     // the bytes of its files, exactly as the page reads what it fetched.
     let mut per_lang = Vec::new();
     let mut files: BTreeMap<(Lang, String), Vec<u8>> = BTreeMap::new();
+    let fetched = |l: Lang, name: &str, bytes: usize| {
+        if list_files {
+            eprintln!("fetch {}/{name} {bytes}", search::folder(l));
+        }
+    };
     for &l in &langs {
         let built = search::build(l, &search::articles_in(&catalog, l));
         let manifest = Manifest::decode(&built.manifest_file.1)
             .map_err(|e| format!("search index ({l}): {e}"))?;
+        fetched(l, &built.manifest_file.0, built.manifest_file.1.len());
         for (name, bytes) in built.files {
             files.insert((l, name), bytes);
         }
@@ -624,6 +632,7 @@ fn cmd_search(
             searcher
                 .add_shard(i, bytes)
                 .map_err(|e| format!("search index ({l}), {name}: {e}"))?;
+            fetched(l, &name, bytes.len());
         }
         let hits = searcher
             .search(&query)
@@ -645,6 +654,7 @@ fn cmd_search(
             .get(&(hit.lang, name.clone()))
             .ok_or_else(|| format!("search index ({}): no doc file {name}", hit.lang))?;
         let doc = Doc::decode(bytes).map_err(|e| format!("{}, {name}: {e}", hit.lang))?;
+        fetched(hit.lang, &name, bytes.len());
         let shown = search::show(&doc, &hit);
         out.push_str("{\"slug\":");
         json_string(&mut out, &hit.slug);

@@ -386,7 +386,14 @@ pub fn build(lang: Lang, articles: &[&Article]) -> Built {
         list.dedup();
         let coded = encode_postings(&list);
         // Roughly what postcard writes: the key, and mostly one byte per number.
-        size += key.len() + coded.len() + 2;
+        let term_size = key.len() + coded.len() + 2;
+        // A very common key (`the`, `және`) gets a shard of its own, so that the rare keys
+        // beside it in the key order do not make a query fetch it.
+        if term_size >= SHARD_TARGET && !current.terms.is_empty() {
+            flush(&mut current, &mut shards, &mut files);
+            size = 0;
+        }
+        size += term_size;
         current.terms.push(Term {
             key,
             postings: coded,
