@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use super::index::{DecodeError, Doc, Manifest, Shard, decode_postings, entity_key, file_name};
+use super::index::{
+    DecodeError, Doc, Manifest, Posting, Shard, decode_postings, entity_key, file_name,
+};
 use super::text::{keys, meet, words};
 use crate::Lang;
 use crate::content::Date;
@@ -262,9 +264,6 @@ pub struct Searcher {
     shards: BTreeMap<usize, Shard>,
 }
 
-/// Where (articles → units → word positions) a clause is met.
-type Places = BTreeMap<u32, BTreeMap<u32, BTreeSet<u32>>>;
-
 impl Searcher {
     /// A searcher over a manifest's shards, none loaded yet.
     pub fn new(manifest: Manifest) -> Searcher {
@@ -349,19 +348,19 @@ impl Searcher {
             .collect()
     }
 
-    /// The postings of one key (empty when it is not in the index).
-    fn postings(&self, key: &str, out: &mut Places) {
+    /// The postings of one key (none when it is not in the index), appended to `out`.
+    fn postings(&self, key: &str, out: &mut Vec<Posting>) {
         let Some(shard) = self.shard_of(key).and_then(|i| self.shards.get(&i)) else {
             return;
         };
         if let Ok(t) = shard.terms.binary_search_by(|t| t.key.as_str().cmp(key)) {
-            add(&decode_postings(&shard.terms[t].postings), out);
+            out.extend(decode_postings(&shard.terms[t].postings));
         }
     }
 
-    /// Where a word occurs: any of its keys, or any key it begins when typed.
-    fn word_places(&self, w: &QWord) -> Places {
-        let mut out = Places::new();
+    /// Where a word occurs, sorted: any of its keys, or any key it begins when typed.
+    fn word_places(&self, w: &QWord) -> Vec<Posting> {
+        let mut out = Vec::new();
         for k in &w.keys {
             self.postings(k, &mut out);
         }
@@ -380,42 +379,37 @@ impl Searcher {
                         break;
                     }
                     taken += 1;
-                    add(&decode_postings(&t.postings), &mut out);
+                    out.extend(decode_postings(&t.postings));
                 }
             }
         }
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
-    /// Where a clause is met.
-    fn clause_places(&self, clause: &Clause) -> Places {
-        let mut out = Places::new();
+    /// Where a clause is met, sorted (a phrase: every word of each occurrence).
+    fn clause_places(&self, clause: &Clause) -> Vec<Posting> {
+        let mut out = Vec::new();
         for alt in &clause.alts {
             match alt {
                 Alt::Entity(id) => self.postings(&entity_key(id), &mut out),
-                Alt::Words(ws) if ws.len() == 1 => merge(&mut out, self.word_places(&ws[0])),
+                Alt::Words(ws) if ws.len() == 1 => out.extend(self.word_places(&ws[0])),
                 Alt::Words(ws) => {
-                    let each: Vec<Places> = ws.iter().map(|w| self.word_places(w)).collect();
+                    let each: Vec<Vec<Posting>> = ws.iter().map(|w| self.word_places(w)).collect();
                     let n = ws.len() as u32;
-                    for (a, units) in &each[0] {
-                        for (u, starts) in units {
-                            for &p in starts {
-                                let whole = (1..n).all(|j| {
-                                    each[j as usize]
-                                        .get(a)
-                                        .and_then(|us| us.get(u))
-                                        .is_some_and(|ps| ps.contains(&(p + j)))
-                                });
-                                if whole {
-                                    let at = out.entry(*a).or_default().entry(*u).or_default();
-                                    at.extend(p..p + n);
-                                }
-                            }
+                    for &(a, u, p) in &each[0] {
+                        let whole =
+                            (1..n).all(|j| each[j as usize].binary_search(&(a, u, p + j)).is_ok());
+                        if whole {
+                            out.extend((p..p + n).map(|q| (a, u, q)));
                         }
                     }
                 }
             }
         }
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -429,56 +423,65 @@ impl Searcher {
         if query.clauses.is_empty() {
             return Ok(Vec::new());
         }
-        let places: Vec<Places> = query
+        let places: Vec<Vec<Posting>> = query
             .clauses
             .iter()
             .map(|c| self.clause_places(c))
             .collect();
+        // Each clause's postings by article: (article, range in its list).
+        let by_article: Vec<Vec<(u32, std::ops::Range<usize>)>> =
+            places.iter().map(|p| article_ranges(p)).collect();
         let total = self.manifest.articles.len().max(1) as f32;
         // Rarer clauses weigh more (inverse document frequency).
-        let idf: Vec<f32> = places
+        let idf: Vec<f32> = by_article
             .iter()
-            .map(|p| (1.0 + total / p.len().max(1) as f32).ln())
+            .map(|r| (1.0 + total / r.len().max(1) as f32).ln())
             .collect();
         let mut hits = Vec::new();
-        'articles: for &a in places[0].keys() {
-            if places.iter().any(|p| !p.contains_key(&a)) {
-                continue 'articles;
-            }
-            // Each unit's score: the clauses met there, each by its weight and how often.
-            let mut units: BTreeMap<u32, (f32, BTreeSet<u32>)> = BTreeMap::new();
-            for (c, p) in places.iter().enumerate() {
-                for (u, ws) in &p[&a] {
-                    let e = units.entry(*u).or_default();
-                    e.0 += idf[c] * (1.0 + (ws.len() as f32).ln());
-                    e.1.extend(ws);
+        'articles: for (a, _) in &by_article[0] {
+            let mut slices = Vec::with_capacity(places.len());
+            for (c, ranges) in by_article.iter().enumerate() {
+                match ranges.binary_search_by_key(a, |r| r.0) {
+                    Ok(i) => slices.push(&places[c][ranges[i].1.clone()]),
+                    Err(_) => continue 'articles,
                 }
             }
-            let sum: f32 = units.values().map(|u| u.0).sum();
-            let (&best, (best_score, _)) = units
-                .iter()
-                .max_by(|x, y| x.1.0.total_cmp(&y.1.0).then(y.0.cmp(x.0)))
-                .expect("an article that meets a clause has a unit");
+            // Each unit's score: the clauses met there, each by its weight and how often.
+            let mut units: Vec<(u32, f32)> = Vec::new();
+            for (c, slice) in slices.iter().enumerate() {
+                for run in slice.chunk_by(|x, y| x.1 == y.1) {
+                    let gain = idf[c] * (1.0 + (run.len() as f32).ln());
+                    match units.iter_mut().find(|u| u.0 == run[0].1) {
+                        Some(u) => u.1 += gain,
+                        None => units.push((run[0].1, gain)),
+                    }
+                }
+            }
+            let better = |x: &&(u32, f32), y: &&(u32, f32)| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0));
+            let sum: f32 = units.iter().map(|u| u.1).sum();
+            let &(best, best_score) = units.iter().max_by(better).expect("a unit matched");
             let score = best_score + 0.1 * (sum - best_score);
-            // The title is unit 0: a result links to the best paragraph of the body, or to the
-            // first when only the title matched.
-            let body_best = units
-                .iter()
-                .filter(|(u, _)| **u != 0)
-                .max_by(|x, y| x.1.0.total_cmp(&y.1.0).then(y.0.cmp(x.0)))
-                .map(|(u, _)| *u);
+            // The title is unit 0: a result links to the best unit of the body, or to the
+            // first paragraph when only the title matched.
             let unit = if best == 0 {
-                body_best.unwrap_or(0)
+                units
+                    .iter()
+                    .filter(|u| u.0 != 0)
+                    .max_by(better)
+                    .map_or(0, |u| u.0)
             } else {
                 best
             };
-            let marks: Vec<u32> = units
-                .get(&unit)
-                .map_or(Vec::new(), |u| u.1.iter().copied().collect());
-            let article = &self.manifest.articles[a as usize];
+            let mut marks: Vec<u32> = slices
+                .iter()
+                .flat_map(|s| s.iter().filter(|p| p.1 == unit).map(|p| p.2))
+                .collect();
+            marks.sort_unstable();
+            marks.dedup();
+            let article = &self.manifest.articles[*a as usize];
             hits.push(Hit {
                 lang: self.manifest.lang,
-                article: a,
+                article: *a,
                 slug: article.slug.clone(),
                 date: article.date,
                 score,
@@ -492,19 +495,16 @@ impl Searcher {
     }
 }
 
-fn add(postings: &[(u32, u32, u32)], out: &mut Places) {
-    for &(a, u, w) in postings {
-        out.entry(a).or_default().entry(u).or_default().insert(w);
-    }
-}
-
-fn merge(into: &mut Places, from: Places) {
-    for (a, units) in from {
-        let at = into.entry(a).or_default();
-        for (u, ws) in units {
-            at.entry(u).or_default().extend(ws);
+/// The runs of sorted postings that share an article: (article, range).
+fn article_ranges(postings: &[Posting]) -> Vec<(u32, std::ops::Range<usize>)> {
+    let mut out: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+    for (i, p) in postings.iter().enumerate() {
+        match out.last_mut() {
+            Some((a, r)) if *a == p.0 => r.end = i + 1,
+            _ => out.push((p.0, i..i + 1)),
         }
     }
+    out
 }
 
 /// A hit as a results page shows it, once its article's doc file is loaded.
