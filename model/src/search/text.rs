@@ -136,6 +136,12 @@ fn kazakh_stems(word: &str, out: &mut Vec<String>) {
         static ALL: OnceLock<BTreeSet<String>> = OnceLock::new();
         if ALL.get_or_init(kazakh_all_suffixes).contains(suffix) {
             out.push(word[..j].to_owned());
+        } else {
+            // A hyphenated name inflects its last part: Ас-Саудтың, Брютон-Стриттегі.
+            let head = &word[..j + c.len_utf8()];
+            let mut tail = vec![suffix.to_owned()];
+            kazakh_stems(suffix, &mut tail);
+            out.extend(tail.into_iter().skip(1).map(|t| format!("{head}{t}")));
         }
         return;
     }
@@ -526,6 +532,7 @@ mod tests {
         assert!(same(Lang::Kk, "ХСӘҚ", "ХСӘҚ-ның"));
         assert!(same(Lang::Kk, "Мерғалиев", "Мерғалиевтің"));
         assert!(same(Lang::Kk, "орын", "орнына"));
+        assert!(same(Lang::Kk, "Ас-Сауд", "Ас-Саудтың"));
     }
 
     #[test]
