@@ -7,7 +7,7 @@
 //! - **lemma queries**: the lemma itself, as a reader types the dictionary form;
 //! - **form queries**: each distinct form of it in the corpus, as a reader types any form.
 //!
-//! A token is *found* by a query when their keys meet ([`meet`]), exactly as the index matches
+//! A token is *found* by a query when their keys meet ([`meet`](super::text::meet)), exactly as the index matches
 //! a query word with a text word. It is *relevant* when its lemma is the query's lemma (any
 //! part of speech: `стали` the verb counts against `сталь`). Precision = relevant found / found;
 //! recall = relevant found / relevant, summed over all queries (micro), and averaged per query
