@@ -7,8 +7,8 @@
 //! - **lemma queries**: the lemma itself, as a reader types the dictionary form;
 //! - **form queries**: each distinct form of it in the corpus, as a reader types any form.
 //!
-//! A token is *found* by a query when their keys meet ([`meet`](super::text::meet)), exactly as the index matches
-//! a query word with a text word. It is *relevant* when its lemma is the query's lemma (any
+//! A token is *found* by a query when their keys meet ([`meet`](super::text::meet)),
+//! exactly as the index matches a query word with a text word. It is *relevant* when its lemma is the query's lemma (any
 //! part of speech: `стали` the verb counts against `сталь`). Precision = relevant found / found;
 //! recall = relevant found / relevant, summed over all queries (micro), and averaged per query
 //! (macro). Homographs of two lemmas (`суда`: `суд` or `судно`) cannot be told apart from the
