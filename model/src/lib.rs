@@ -8,7 +8,8 @@
 //! - [`entities`]: the knowledge base (compiled by `build.rs` from `static/entities/`), the
 //!   matcher, dates, annotation and evaluation;
 //! - [`ingest`]: PDF-extracted text to Markdown; [`error`]: content errors that name file, line,
-//!   article and language.
+//!   article and language;
+//! - [`script`]: Kazakh in the 2021 Latin alphabet, with offsets carried over for mentions.
 //!
 //! It is a crate of its own, with no web dependency at all, so that the site generator and the
 //! editor's CLI run it natively: articles are parsed and their entity mentions found when the
@@ -23,5 +24,6 @@ pub mod entities;
 pub mod error;
 pub mod ingest;
 pub mod lang;
+pub mod script;
 
 pub use lang::Lang;
