@@ -398,7 +398,7 @@ pub const fn plural(n: u64, lang: Lang) -> Plural {
 /// The form of a word that agrees with `n` in `lang`: `one`, `few`, `many` and `other` are
 /// the word's forms for each category ([`plural`]); a language never asks for a category it
 /// lacks, so those forms may be anything (by convention, repeat `other`).
-pub const fn agree<'a>(n: u64, lang: Lang, [one, few, many, other]: [&'a str; 4]) -> &'a str {
+pub const fn agree(n: u64, lang: Lang, [one, few, many, other]: [&str; 4]) -> &str {
     match plural(n, lang) {
         Plural::One => one,
         Plural::Few => few,
