@@ -80,10 +80,9 @@ fn is_colour(value: &str) -> bool {
 /// The themes: the light tokens (`:root` outside any at-rule), and each other theme as the
 /// light ones overridden by its own block.
 fn themes() -> (Tokens, BTreeMap<&'static str, Tokens>) {
-    let css = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("static/styles/main.css"),
-    )
-    .unwrap();
+    let css =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("static/styles/main.css"))
+            .unwrap();
     let rules = rules(&css);
     let light: Tokens = rules
         .iter()
@@ -195,7 +194,9 @@ fn check(name: &str, theme: &Tokens, failures: &mut Vec<String>) {
     for (fg, bg, least) in pairs {
         let ratio = contrast(colour(&fg), colour(&bg));
         if ratio < least {
-            failures.push(format!("{name}: {fg} on {bg} is {ratio:.2}:1, under {least}:1"));
+            failures.push(format!(
+                "{name}: {fg} on {bg} is {ratio:.2}:1, under {least}:1"
+            ));
         }
     }
 }
@@ -221,7 +222,10 @@ fn every_theme_sets_every_colour() {
             assert!(theme.contains_key(*token), "{name} does not set {token}");
         }
         for token in theme.keys() {
-            assert!(light.contains_key(token), "{name} sets {token}, light does not");
+            assert!(
+                light.contains_key(token),
+                "{name} sets {token}, light does not"
+            );
         }
     }
     assert_eq!(
