@@ -357,12 +357,70 @@ impl Msg {
     }
 }
 
-/// "N min read" in `lang`.
-pub fn reading_time(minutes: u32, lang: Lang) -> String {
+/// A CLDR plural category: which form of a word agrees with a count.
+///
+/// Only the categories of courtview's languages: Kazakh and English have `one` and `other`,
+/// Russian `one`, `few` and `many` for whole numbers (its `other` is for fractions, which
+/// courtview never counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Plural {
+    /// 1 (and, in Russian, 21, 31, 101… but not 11).
+    One,
+    /// Russian 2–4, 22–24… but not 12–14.
+    Few,
+    /// Russian 0, 5–20, 25–30, 111…
+    Many,
+    /// Every other number: Kazakh and English other than 1.
+    Other,
+}
+
+/// The plural category of the whole number `n` in `lang`, by CLDR's rules
+/// (<https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html>):
+/// kk and en `one` for n = 1; ru `one` for n % 10 = 1 and n % 100 ≠ 11, `few` for n % 10 in
+/// 2..=4 and n % 100 not in 12..=14, `many` otherwise.
+pub const fn plural(n: u64, lang: Lang) -> Plural {
     match lang {
-        Lang::Kk => format!("{minutes} мин оқу"),
-        Lang::Ru => format!("{minutes} мин чтения"),
-        Lang::En => format!("{minutes} min read"),
+        Lang::Kk | Lang::En => {
+            if n == 1 {
+                Plural::One
+            } else {
+                Plural::Other
+            }
+        }
+        Lang::Ru => match (n % 10, n % 100) {
+            (1, tens) if tens != 11 => Plural::One,
+            (2..=4, tens) if !matches!(tens, 12..=14) => Plural::Few,
+            _ => Plural::Many,
+        },
+    }
+}
+
+/// The form of a word that agrees with `n` in `lang`: `one`, `few`, `many` and `other` are
+/// the word's forms for each category ([`plural`]); a language never asks for a category it
+/// lacks, so those forms may be anything (by convention, repeat `other`).
+pub const fn agree(n: u64, lang: Lang, [one, few, many, other]: [&str; 4]) -> &str {
+    match plural(n, lang) {
+        Plural::One => one,
+        Plural::Few => few,
+        Plural::Many => many,
+        Plural::Other => other,
+    }
+}
+
+/// "Reading time: N minutes" in `lang`, the word agreeing with the number.
+pub fn reading_time(minutes: u32, lang: Lang) -> String {
+    let n = u64::from(minutes);
+    match lang {
+        // A Kazakh noun after a numeral stays singular: "5 минут".
+        Lang::Kk => format!("Оқу уақыты: {minutes} минут"),
+        Lang::Ru => {
+            let word = agree(n, lang, ["минута", "минуты", "минут", "минуты"]);
+            format!("Время чтения: {minutes} {word}")
+        }
+        Lang::En => {
+            let word = agree(n, lang, ["minute", "minutes", "minutes", "minutes"]);
+            format!("Reading time: {minutes} {word}")
+        }
     }
 }
 
@@ -432,13 +490,20 @@ pub fn type_name(kind: EntityType, plural: bool, lang: Lang) -> &'static str {
     forms[lang.index()]
 }
 
-/// "Mentioned N times in this article".
+/// "Mentioned N times in this article", the words agreeing with the number.
 pub fn mention_count(n: usize, lang: Lang) -> String {
+    let count = n as u64;
     match lang {
+        // Kazakh: "рет" after any numeral.
         Lang::Kk => format!("Мақалада {n} рет аталады"),
-        Lang::Ru => format!("Упоминаний в статье: {n}"),
-        Lang::En if n == 1 => "Mentioned once in this article".to_owned(),
-        Lang::En => format!("Mentioned {n} times in this article"),
+        Lang::Ru => {
+            let word = agree(count, lang, ["раз", "раза", "раз", "раза"]);
+            format!("Упоминается в статье {n} {word}")
+        }
+        Lang::En => match plural(count, lang) {
+            Plural::One => "Mentioned once in this article".to_owned(),
+            _ => format!("Mentioned {n} times in this article"),
+        },
     }
 }
 
@@ -513,6 +578,71 @@ fn capitalise(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        use Plural::*;
+        // CLDR's examples for integers (language_plural_rules.html).
+        let ru = [
+            (0, Many),
+            (1, One),
+            (2, Few),
+            (3, Few),
+            (4, Few),
+            (5, Many),
+            (11, Many),
+            (12, Many),
+            (14, Many),
+            (19, Many),
+            (20, Many),
+            (21, One),
+            (22, Few),
+            (24, Few),
+            (25, Many),
+            (101, One),
+            (102, Few),
+            (111, Many),
+            (112, Many),
+            (1001, One),
+            (10_000, Many),
+        ];
+        for (n, category) in ru {
+            assert_eq!(plural(n, Lang::Ru), category, "ru {n}");
+        }
+        for lang in [Lang::Kk, Lang::En] {
+            assert_eq!(plural(1, lang), One);
+            for n in [0, 2, 5, 11, 12, 14, 21, 22, 25, 101, 111] {
+                assert_eq!(plural(n, lang), Other, "{lang:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_agree_with_their_words() {
+        let ru = |n| reading_time(n, Lang::Ru);
+        assert_eq!(ru(1), "Время чтения: 1 минута");
+        assert_eq!(ru(3), "Время чтения: 3 минуты");
+        assert_eq!(ru(5), "Время чтения: 5 минут");
+        assert_eq!(ru(11), "Время чтения: 11 минут");
+        assert_eq!(ru(21), "Время чтения: 21 минута");
+        assert_eq!(ru(22), "Время чтения: 22 минуты");
+        assert_eq!(reading_time(1, Lang::En), "Reading time: 1 minute");
+        assert_eq!(reading_time(2, Lang::En), "Reading time: 2 minutes");
+        assert_eq!(reading_time(1, Lang::Kk), "Оқу уақыты: 1 минут");
+        assert_eq!(reading_time(7, Lang::Kk), "Оқу уақыты: 7 минут");
+
+        assert_eq!(mention_count(1, Lang::Ru), "Упоминается в статье 1 раз");
+        assert_eq!(mention_count(2, Lang::Ru), "Упоминается в статье 2 раза");
+        assert_eq!(mention_count(5, Lang::Ru), "Упоминается в статье 5 раз");
+        assert_eq!(mention_count(12, Lang::Ru), "Упоминается в статье 12 раз");
+        assert_eq!(mention_count(23, Lang::Ru), "Упоминается в статье 23 раза");
+        assert_eq!(mention_count(1, Lang::En), "Mentioned once in this article");
+        assert_eq!(
+            mention_count(2, Lang::En),
+            "Mentioned 2 times in this article"
+        );
+        assert_eq!(mention_count(3, Lang::Kk), "Мақалада 3 рет аталады");
+    }
 
     #[test]
     fn notices_name_both_languages() {

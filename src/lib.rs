@@ -4,7 +4,7 @@
 //! Two layers, and data flows one way:
 //! - pure modules know nothing of the web and are tested natively: the model crate
 //!   (`courtview-model`, re-exported here: [`lang`], [`content`], [`document`], [`entities`],
-//!   [`ingest`], [`error`], [`search`]), and [`i18n`], [`route`], [`embed`], [`head`], [`markup`] and
+//!   [`ingest`], [`error`], [`search`], [`script`]), and [`i18n`], [`route`], [`embed`], [`head`], [`markup`] and
 //!   [`store`] in this crate;
 //! - [`ui`] holds every Yew component; the same components render in the browser and, natively,
 //!   to HTML strings (the `render` command and the site generator, [`site`]).

@@ -72,14 +72,29 @@ pub fn annotated(catalog: Catalog) -> Catalog {
     })
 }
 
-/// The data of `/<lang>/<slug>/` for the article `entry`.
+/// The data of `/<lang>/<slug>/` for the article `entry`, without its public address (see
+/// [`article_data_at`]).
 pub fn article_data(entry: &crate::content::Entry, lang: Lang) -> PageData {
+    article_data_at(entry, lang, None)
+}
+
+/// The data of `/<lang>/<slug>/` for the article `entry`, with its address under `site` (the
+/// public address the pages are served from), when given.
+pub fn article_data_at(entry: &crate::content::Entry, lang: Lang, site: Option<&str>) -> PageData {
+    let address = site.map_or_else(String::new, |site| {
+        let route = Route::Article {
+            lang,
+            slug: entry.slug.clone(),
+        };
+        format!("{}{}", site.trim_end_matches('/'), route.path())
+    });
     PageData::Article(ArticleData {
         version: entry
             .resolve(lang)
             .map(|r| r.article.clone())
             .map_err(Clone::clone),
         languages: entry.languages().collect(),
+        address,
     })
 }
 
@@ -138,7 +153,7 @@ pub fn generate(options: &Options) -> Result<(), String> {
     };
     for entry in catalog.entries() {
         for lang in Lang::ALL {
-            let data = article_data(entry, lang);
+            let data = article_data_at(entry, lang, Some(&options.site_url));
             let url = write_data(dir, &prefix, &data)?;
             let data = Rc::new(data);
             let slug = entry.slug.clone();

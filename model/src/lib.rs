@@ -9,7 +9,8 @@
 //!   matcher, dates, annotation and evaluation;
 //! - [`search`]: the inflection-aware search index, its shard files and the query engine;
 //! - [`ingest`]: PDF-extracted text to Markdown; [`error`]: content errors that name file, line,
-//!   article and language.
+//!   article and language;
+//! - [`script`]: Kazakh in the 2021 Latin alphabet, with offsets carried over for mentions.
 //!
 //! It is a crate of its own, with no web dependency at all, so that the site generator and the
 //! editor's CLI run it natively: articles are parsed and their entity mentions found when the
@@ -24,6 +25,7 @@ pub mod entities;
 pub mod error;
 pub mod ingest;
 pub mod lang;
+pub mod script;
 pub mod search;
 
 pub use lang::Lang;

@@ -21,6 +21,8 @@ const WASM_OPT_VERSION: &str = "132";
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver, installed alongside Chromium.
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's poppler-utils `pdftotext`: tests/browser/print.test.mjs reads printed PDFs with it.
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 
 /// Everything `serve` and `dist` need (and `test`, before its browser).
 pub fn ensure_build_tools(ws: &Workspace) -> Result<(), Failure> {
@@ -32,18 +34,24 @@ pub fn ensure_build_tools(ws: &Workspace) -> Result<(), Failure> {
     ensure_node_modules(ws)
 }
 
-/// The browser the tests and the benchmark drive (`test` and `bench` only).
+/// The browser the tests and the benchmark drive (`test` and `bench` only), and the PDF
+/// reader the print test needs.
 pub fn ensure_browser(ws: &Workspace) -> Result<(), Failure> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        println!("✓ chromium and chromium-driver present ({CHROMIUM})");
+    let present = [CHROMIUM, CHROMEDRIVER, PDFTOTEXT]
+        .iter()
+        .all(|p| Path::new(p).exists());
+    if present {
+        println!("✓ chromium, chromium-driver and poppler-utils present ({CHROMIUM})");
         return Ok(());
     }
-    println!("installing chromium and chromium-driver (apt-get)");
-    apt_install(ws, &["chromium", "chromium-driver"])?;
-    if !Path::new(CHROMIUM).exists() {
-        return Err(Failure::new(format!(
-            "chromium was installed but {CHROMIUM} is missing"
-        )));
+    println!("installing chromium, chromium-driver and poppler-utils (apt-get)");
+    apt_install(ws, &["chromium", "chromium-driver", "poppler-utils"])?;
+    for path in [CHROMIUM, PDFTOTEXT] {
+        if !Path::new(path).exists() {
+            return Err(Failure::new(format!(
+                "apt-get finished but {path} is missing"
+            )));
+        }
     }
     Ok(())
 }

@@ -17,7 +17,7 @@ use crate::error::ContentError;
 use crate::lang::Lang;
 
 /// The first bytes of every data file; the digit changes with the format.
-pub const MAGIC: &[u8; 4] = b"CVd2";
+pub const MAGIC: &[u8; 4] = b"CVd3";
 
 /// Articles on one list page.
 pub const PAGE_SIZE: usize = 20;
@@ -40,6 +40,12 @@ pub struct ArticleData {
     pub version: Result<Article, ContentError>,
     /// The languages the article has a readable version in.
     pub languages: Vec<Lang>,
+    /// The page's public address (`<site>/<lang>/<slug>/`, its canonical URL), which a printed
+    /// article shows. It travels in the data rather than being read from the browser, so that
+    /// the site generator and the app render the same text (hydration changes nothing) and a
+    /// language switched in place shows its own page's address. Empty when the data was made
+    /// without a site address (tests).
+    pub address: String,
 }
 
 /// Which articles a list shows.
@@ -183,6 +189,7 @@ mod tests {
                         .map(|r| r.article.clone())
                         .map_err(Clone::clone),
                     languages: entry.languages().collect(),
+                    address: format!("https://example.org/{}/{}/", lang.tag(), entry.slug),
                 });
                 assert_eq!(decode(&encode(&data)), Ok(data));
             }

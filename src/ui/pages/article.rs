@@ -49,9 +49,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     } else {
         route
     });
-    let resolved = match data.as_deref() {
-        Some(PageData::Article(data)) => Some(&data.version),
-        _ => None,
+    let (resolved, address) = match data.as_deref() {
+        Some(PageData::Article(data)) => (Some(&data.version), data.address.clone()),
+        _ => (None, String::new()),
     };
     let title = match &resolved {
         Some(Ok(article)) => article.meta.title.clone(),
@@ -141,6 +141,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                         <span class="cv-source__label">{ Msg::SourceLabel.text(lang) }</span>
                         { " " }{ source.clone() }
                     </p>
+                }
+                // Shown only on paper (main.css, @media print), where the page's address is
+                // otherwise lost; from the page's data, so the prerender and the app agree.
+                if !address.is_empty() {
+                    <p class="cv-print-address" data-testid="print-address">{ address }</p>
                 }
                 if !article.meta.tags.is_empty() {
                     <ul class="cv-tags" aria-label={Msg::TagsLabel.text(lang)}>
