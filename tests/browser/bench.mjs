@@ -136,7 +136,15 @@ const LIST = '/kk/';
 const PAGES = {
   article: { path: ARTICLE, rendered: 'article[lang="kk"] mark.entity' },
   list: { path: LIST, rendered: '[data-testid="article-list"]' },
+  embed: { path: `/embed/kk/${SLUG}/`, rendered: 'article[lang="kk"] mark.entity' },
 };
+
+/**
+ * The article as a plain static page, for the first-paint floor (issue 14, item 5): the
+ * bench's server answers this path with the prerendered article's HTML less every script
+ * and preload, so it holds the same paragraphs, stylesheet and fonts, and nothing else.
+ */
+const STATIC_ARTICLE = `/__static${ARTICLE}`;
 
 /**
  * The app's User Timing marks (src/ui/dom.rs, src/ui/loader.rs): hydrated; and the page's
@@ -213,6 +221,12 @@ const BUDGETS = {
   switchMs: { op: '<=', limit: 50 },
   /** Each Lighthouse category, out of 100. */
   lighthouse: { op: '>=', limit: 100 },
+  /** Issue 14: everything a first visit to the Kazakh article transfers, fonts included. */
+  firstVisitBytes: { op: '<=', limit: 250_000 },
+  /** Issue 14: the first click responds (next paint) within this, at 4x, as INP measures. */
+  firstInputMs: { op: '<=', limit: 100 },
+  /** Issue 14: first contentful paint at most 1.2 times a static page's with the same text. */
+  fcpRatio: { op: '<=', limit: 1.2 },
 };
 
 /**
@@ -378,6 +392,21 @@ async function startBenchServer(dist) {
         res.writeHead(400).end();
         return;
       }
+      if (urlPath.startsWith('/__static/')) {
+        const page = await resolveRequest(root, urlPath.slice('/__static'.length));
+        if (!page) {
+          res.writeHead(404).end();
+          return;
+        }
+        let body = Buffer.from(staticPage(await readFile(page.file, 'utf8')));
+        const headers = { ...ISOLATION_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' };
+        if (acceptsEncoding(req.headers['accept-encoding'], 'br')) {
+          body = zlib.brotliCompressSync(body);
+          headers['Content-Encoding'] = 'br';
+        }
+        res.writeHead(200, { ...headers, 'Content-Length': body.length }).end(body);
+        return;
+      }
       const found = await resolveRequest(root, urlPath);
       if (!found) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
@@ -426,6 +455,16 @@ async function startBenchServer(dist) {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A prerendered page without the app: every script and every preload or modulepreload link
+ * left out, so that what remains is the text, the stylesheet and the fonts it names.
+ */
+export function staticPage(html) {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*\brel="?(?:preload|modulepreload)"?[^>]*>/gi, '');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -659,20 +698,21 @@ function mostFrequent(list, n) {
 }
 
 /** The section title and id prefix of a set of cold loads. */
-function coldSection(loads, cpuSlowdown) {
+function coldSection(loads, cpuSlowdown, target = PAGES.article) {
   const slow = cpuSlowdown > 1;
+  const kind = Object.entries(PAGES).find(([, p]) => p === target)?.[0] ?? 'article';
   return {
-    section: `Cold loads of ${ARTICLE}, ${slow ? `${cpuSlowdown}x CPU slowdown` : 'no slowdown'}, ${describeViewport(
+    section: `Cold loads of ${target.path}, ${slow ? `${cpuSlowdown}x CPU slowdown` : 'no slowdown'}, ${describeViewport(
       viewportFor(cpuSlowdown),
     )}: median of ${loads.length}`,
-    prefix: slow ? `browser.cpu${cpuSlowdown}x` : 'browser',
+    prefix: `${slow ? `browser.cpu${cpuSlowdown}x` : 'browser'}${kind === 'article' ? '' : `.${kind}`}`,
   };
 }
 
 /** Figures for one set of cold loads: each figure is the median of its per-load values. */
-function coldLoadFigures(loads, { cpuSlowdown }) {
+function coldLoadFigures(loads, { cpuSlowdown, page: target = PAGES.article }) {
   const slow = cpuSlowdown > 1;
-  const { section, prefix } = coldSection(loads, cpuSlowdown);
+  const { section, prefix } = coldSection(loads, cpuSlowdown, target);
   const figures = [];
   const vital = (key, label, unit, { budget, note } = {}) => {
     const values = loads.map((l) => l.vitals[key]);
@@ -720,8 +760,8 @@ function coldLoadFigures(loads, { cpuSlowdown }) {
 }
 
 /** Figures that say a set of cold loads failed. */
-function failedColdLoadFigures(err, { cpuSlowdown }) {
-  const { section, prefix } = coldSection({ length: RUNS }, cpuSlowdown);
+function failedColdLoadFigures(err, { cpuSlowdown, page: target = PAGES.article }) {
+  const { section, prefix } = coldSection({ length: RUNS }, cpuSlowdown, target);
   const slow = cpuSlowdown > 1;
   const rows = [
     ['fcp.ms', 'first contentful paint'],
@@ -739,6 +779,91 @@ function failedColdLoadFigures(err, { cpuSlowdown }) {
     ...(budget && slow ? { budget } : {}),
     note: `the cold loads failed: ${err.message.split('\n')[0]}`,
   }));
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser: the first input, and the first paint beside a static page's (issue 14)
+
+/**
+ * `runs` cold loads of the article at 4x; each as soon as the app says it is interactive,
+ * a click on its first highlight (which opens the card: the first call of the card's code).
+ * Per load, the interaction's longest Event Timing duration (what INP reads), or 0 when
+ * every entry stayed under Event Timing's 16 ms threshold.
+ */
+async function firstInputs(browser, base, { runs }) {
+  const durations = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await observedPage(browser, 4);
+    try {
+      await page.goto(base + ARTICLE, { timeout: LOAD_TIMEOUT_MS });
+      await waitInteractive(page);
+      await page.click('article mark.entity');
+      await page.waitForSelector('[data-testid="entity-card"]', { timeout: LOAD_TIMEOUT_MS });
+      await settle(page, QUIET_BETWEEN_MS);
+      durations.push(
+        await page.evaluate(() => Math.max(0, ...window.__courtviewBench.events.map((e) => e.duration))),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  return durations;
+}
+
+function firstInputFigure(result) {
+  const section = `Cold loads of ${ARTICLE}, 4x CPU slowdown, ${describeViewport(viewportFor(4))}: the first input`;
+  const figure = {
+    id: 'browser.cpu4x.firstInput.ms',
+    section,
+    label: 'first click (a highlight, once interactive) → next paint, as INP',
+    unit: 'ms',
+    budget: BUDGETS.firstInputMs,
+  };
+  if (!result.ok) return { ...figure, value: null, note: `could not measure: ${result.error}` };
+  return {
+    ...figure,
+    value: median(result.value),
+    samples: result.value,
+    note: `${range(result.value)} (0: under Event Timing's 16 ms threshold)`,
+  };
+}
+
+/**
+ * First contentful paint of the article and of the same page as plain HTML (STATIC_ARTICLE),
+ * `runs` cold loads each at 4x, interleaved so that the machine's noise falls on both.
+ */
+async function firstPaintFloor(browser, base, { runs }) {
+  const fcp = { app: [], static: [] };
+  const once = async (kind, url) => {
+    const { context, page } = await observedPage(browser, 4);
+    try {
+      await page.goto(url, { timeout: LOAD_TIMEOUT_MS });
+      await page.waitForFunction(() => window.__courtviewBench.paints['first-contentful-paint'] !== undefined, null, {
+        timeout: LOAD_TIMEOUT_MS,
+      });
+      fcp[kind].push(await page.evaluate(() => window.__courtviewBench.paints['first-contentful-paint']));
+    } finally {
+      await context.close();
+    }
+  };
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? ['static', 'app'] : ['app', 'static'];
+    for (const kind of order) await once(kind, base + (kind === 'app' ? ARTICLE : STATIC_ARTICLE));
+  }
+  return fcp;
+}
+
+function firstPaintFigures(result) {
+  const section = `First contentful paint at 4x: ${ARTICLE} beside the same page without the app (interleaved)`;
+  if (!result.ok) {
+    return [{ id: 'browser.cpu4x.fcpRatio', section, label: 'app / static page', value: null, unit: 'ratio', budget: BUDGETS.fcpRatio, note: `could not measure: ${result.error}` }];
+  }
+  const { app, static: plain } = result.value;
+  return [
+    { id: 'browser.cpu4x.fcpStatic.ms', section, label: 'static page (same HTML, no script)', value: median(plain), unit: 'ms', samples: plain, note: range(plain) },
+    { id: 'browser.cpu4x.fcpApp.ms', section, label: 'the app', value: median(app), unit: 'ms', samples: app, note: range(app) },
+    { id: 'browser.cpu4x.fcpRatio', section, label: 'app / static page', value: median(app) / median(plain), unit: 'ratio', budget: BUDGETS.fcpRatio },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1116,6 +1241,19 @@ async function sizeFigures(dist, fetched) {
       `${(wasmJs.servedBrotli / 1000).toFixed(1)} KB; ${loaded.size ? 'loaded' : 'all of dist/'}: ${code.join(', ')}`,
   });
 
+  if (loaded.size) {
+    const total = sumSizes([...loaded], sizes);
+    figures.push({
+      id: 'size.article.firstVisit',
+      section,
+      label: 'first visit, everything as sent (brotli), fonts included',
+      value: total.servedBrotli,
+      unit: 'B',
+      budget: BUDGETS.firstVisitBytes,
+      note: `issue 14; as gzip: ${(total.servedGzip / 1000).toFixed(1)} KB`,
+    });
+  }
+
   const distSection = 'Transfer sizes, all of dist/ by kind (without the .gz/.br copies)';
   for (const kind of KINDS) {
     const ofKind = files.filter((f) => kindOf(f) === kind);
@@ -1369,12 +1507,13 @@ function run(command, args, { env, timeoutMs }) {
  * the median of its scores; the notes come from the run with the median performance score.
  * The reports go beside report.json: lighthouse.report.{json,html}, then lighthouse-2… .
  */
-async function lighthouseFigures(base) {
+async function lighthouseFigures(base, target = PAGES.article) {
   const runs = LIGHTHOUSE_RUNS;
-  const section = `Lighthouse 12.2.3 on ${ARTICLE}, mobile preset (${runs > 1 ? `median of ${runs} runs` : 'one run'})`;
+  const kind = Object.entries(PAGES).find(([, p]) => p === target)?.[0] ?? 'article';
+  const section = `Lighthouse 12.2.3 on ${target.path}, mobile preset (${runs > 1 ? `median of ${runs} runs` : 'one run'})`;
   const figures = (values, note, notes = {}, samples = {}) =>
     LIGHTHOUSE_CATEGORIES.map(([id, label]) => ({
-      id: `lighthouse.${id}`,
+      id: `lighthouse.${kind === 'article' ? '' : `${kind}.`}${id}`,
       section,
       label,
       value: values?.[id] ?? null,
@@ -1389,9 +1528,10 @@ async function lighthouseFigures(base) {
 
   const results = [];
   for (let i = 0; i < runs; i++) {
-    const out = path.join(path.dirname(REPORT), i === 0 ? 'lighthouse' : `lighthouse-${i + 1}`);
+    const name = `lighthouse${kind === 'article' ? '' : `-${kind}`}`;
+    const out = path.join(path.dirname(REPORT), i === 0 ? name : `${name}-${i + 1}`);
     try {
-      results.push(await lighthouseRun(cli, base + ARTICLE, out));
+      results.push(await lighthouseRun(cli, base + target.path, out));
     } catch (err) {
       return figures(null, `Lighthouse could not run: ${err.message}`);
     }
@@ -1499,6 +1639,21 @@ async function main() {
           : failedColdLoadFigures({ message: loads.error }, { cpuSlowdown })),
       );
     }
+    // Issue 14: the budgets hold on the list page and the embed view as on the article.
+    for (const page of [PAGES.list, PAGES.embed]) {
+      const loads = await attempt(`cold loads of ${page.path} at 4x`, () =>
+        coldLoads(browser, server.url, { runs: RUNS, cpuSlowdown: 4, page }),
+      );
+      figures.push(
+        ...(loads.ok
+          ? coldLoadFigures(loads.value, { cpuSlowdown: 4, page })
+          : failedColdLoadFigures({ message: loads.error }, { cpuSlowdown: 4, page })),
+      );
+    }
+    figures.push(firstInputFigure(await attempt('first inputs', () => firstInputs(browser, server.url, { runs: RUNS }))));
+    figures.push(
+      ...firstPaintFigures(await attempt('first paint floor', () => firstPaintFloor(browser, server.url, { runs: RUNS }))),
+    );
     for (const cpuSlowdown of [1, 4]) {
       const switched = await attempt(`language switches at ${cpuSlowdown}x`, () =>
         languageSwitches(browser, server.url, { count: SWITCHES, cpuSlowdown }),
@@ -1551,7 +1706,8 @@ async function main() {
     await browser?.close();
   }
   try {
-    figures.push(...(await lighthouseFigures(server.url)));
+    // Issue 14: the article, the first list page and the embed view.
+    for (const page of [PAGES.article, PAGES.list, PAGES.embed]) figures.push(...(await lighthouseFigures(server.url, page)));
   } finally {
     await server.close();
     for (const s of archiveServers) if (s !== server) await s.close();
