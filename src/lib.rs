@@ -13,7 +13,7 @@
 
 #![deny(missing_docs)]
 
-pub use courtview_model::{Lang, content, document, entities, error, ingest, lang, search};
+pub use courtview_model::{Lang, content, document, entities, error, ingest, lang, script, search};
 
 pub mod embed;
 pub mod head;
