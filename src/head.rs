@@ -5,6 +5,7 @@
 use crate::content::page_data::{ListKind, PageData};
 use crate::document::plain_text;
 use crate::embed::escape_html as escape;
+use crate::entities::record;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::route::{Listing, Route};
@@ -49,19 +50,37 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
         (Route::List { listing, .. }, Some(PageData::List(list))) => PageHead {
             lang,
             title: i18n::list_title(&list.kind, list.page, lang),
-            description: match list.kind {
+            description: match &list.kind {
                 ListKind::All => Msg::SiteTagline.text(lang).to_owned(),
+                ListKind::Entity { id } => record(id).map_or_else(
+                    || i18n::list_heading(&list.kind, lang),
+                    |r| r.description[lang.index()].to_owned(),
+                ),
                 _ => i18n::list_heading(&list.kind, lang),
             },
             canonical: Some(route.path()),
-            // A tag is a word of one language: its list has no counterpart in another.
+            // A tag is a word of one language: its list has no counterpart in another. An
+            // entity's later pages may count differently in another language.
             alternates: match listing {
                 Listing::Tag(_) => Vec::new(),
+                Listing::Entity(_) if list.page > 1 => Vec::new(),
                 _ => Lang::ALL
                     .iter()
                     .map(|&l| (l, route.with_lang(l).path()))
                     .collect(),
             },
+            og_type: "website",
+            published: None,
+        },
+        (Route::Entities { .. }, Some(PageData::Entities(_))) => PageHead {
+            lang,
+            title: Msg::EntitiesHeading.text(lang).to_owned(),
+            description: Msg::EntitiesIntro.text(lang).to_owned(),
+            canonical: Some(route.path()),
+            alternates: Lang::ALL
+                .iter()
+                .map(|&l| (l, route.with_lang(l).path()))
+                .collect(),
             og_type: "website",
             published: None,
         },

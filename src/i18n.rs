@@ -5,7 +5,7 @@
 //! content test checks that none is empty.
 
 use crate::content::page_data::ListKind;
-use crate::entities::EntityType;
+use crate::entities::{EntityType, record};
 use crate::lang::Lang;
 
 /// A fixed interface message.
@@ -119,11 +119,17 @@ pub enum Msg {
     NextPage,
     /// The accessible name (and heading) of the links to each year's list.
     ArchiveByYear,
+    /// The heading of the page of every entity, and the footer's link to it.
+    EntitiesHeading,
+    /// What the page of every entity shows, under its heading.
+    EntitiesIntro,
+    /// An entity's page that no article names yet.
+    NoArticlesNameIt,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 54] = [
+    pub const ALL: [Msg; 57] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -178,6 +184,9 @@ impl Msg {
         Msg::PreviousPage,
         Msg::NextPage,
         Msg::ArchiveByYear,
+        Msg::EntitiesHeading,
+        Msg::EntitiesIntro,
+        Msg::NoArticlesNameIt,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -347,6 +356,24 @@ impl Msg {
                 "Жылдар бойынша мұрағат",
                 "Архив по годам",
                 "Archive by year",
+            ],
+            Msg::EntitiesHeading => [
+                "Жаңалықтардағы есімдер мен атаулар",
+                "Имена и названия в новостях",
+                "Names in the news",
+            ],
+            Msg::EntitiesIntro => [
+                "Жаңалықтарда аталатын тұлғалар, ұйымдар, орындар, іс-шаралар мен күндер \
+                 және әрқайсысы аталатын мақалалар саны.",
+                "Лица, организации, места, события и даты, которые называются в новостях, \
+                 и число статей, в которых названо каждое из них.",
+                "The people, bodies, places, events and dates the news names, and how many \
+                 articles name each.",
+            ],
+            Msg::NoArticlesNameIt => [
+                "Бұл атау әзірге бірде-бір жаңалықта аталмаған.",
+                "Это имя пока не названо ни в одной новости.",
+                "No news item names this yet.",
             ],
         }
     }
@@ -540,7 +567,38 @@ pub fn list_heading(kind: &ListKind, lang: Lang) -> String {
         ListKind::All => Msg::NewsHeading.text(lang).to_owned(),
         ListKind::Year(year) => year_heading(*year, lang),
         ListKind::Tag { name, .. } => tag_heading(name, lang),
+        ListKind::Entity { id } => entity_name(id, lang),
     }
+}
+
+/// An entity's name as its card shows it in `lang`; its id if the knowledge base lacks it.
+pub fn entity_name(id: &str, lang: Lang) -> String {
+    record(id).map_or_else(|| id.to_owned(), |r| r.canonical[lang.index()].to_owned())
+}
+
+/// The link from an entity's card to its page: "All news about …".
+pub fn all_news_about(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{name} туралы барлық жаңалықтар"),
+        // A name is shown as written (nominative): a phrase that keeps it so.
+        Lang::Ru => format!("Все новости по теме «{name}»"),
+        Lang::En => format!("All news about {name}"),
+    }
+}
+
+/// "N articles", the word agreeing with the number: how many articles name an entity.
+pub fn article_count(n: u32, lang: Lang) -> String {
+    let word = agree(
+        u64::from(n),
+        lang,
+        match lang {
+            // Kazakh: the noun stays singular after a numeral.
+            Lang::Kk => ["мақала"; 4],
+            Lang::Ru => ["статья", "статьи", "статей", "статьи"],
+            Lang::En => ["article", "articles", "articles", "articles"],
+        },
+    );
+    format!("{n} {word}")
 }
 
 /// The title of page `page` of a list: its heading, and the page's number from page 2 on.
@@ -578,6 +636,16 @@ fn capitalise(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_counts_agree() {
+        assert_eq!(article_count(1, Lang::En), "1 article");
+        assert_eq!(article_count(3, Lang::En), "3 articles");
+        assert_eq!(article_count(21, Lang::Ru), "21 статья");
+        assert_eq!(article_count(3, Lang::Ru), "3 статьи");
+        assert_eq!(article_count(11, Lang::Ru), "11 статей");
+        assert_eq!(article_count(5, Lang::Kk), "5 мақала");
+    }
 
     #[test]
     fn plural_categories_follow_cldr() {

@@ -18,6 +18,8 @@ use crate::lang::Lang;
 const PAGE: &str = "page";
 /// The segment before a tag.
 const TAGS: &str = "tags";
+/// The segment of the entity pages.
+const ENTITIES: &str = "entities";
 
 /// Which articles a list page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -28,6 +30,8 @@ pub enum Listing {
     Year(u16),
     /// The articles with a tag, by its URL segment (`content::page_data::tag_slug`).
     Tag(String),
+    /// The articles that name an entity of the knowledge base, by its id: the entity's page.
+    Entity(String),
 }
 
 /// The first path segment of the embed view.
@@ -47,6 +51,12 @@ pub enum Route {
         listing: Listing,
         /// The page, from 1.
         page: u32,
+    },
+    /// `/<lang>/entities/`: every entity of the knowledge base, by type, with how many
+    /// articles name it.
+    Entities {
+        /// The page's language.
+        lang: Lang,
     },
     /// `/<lang>/<slug>/`: an article.
     Article {
@@ -116,6 +126,8 @@ impl Route {
                 Some(tag) => list(Listing::Tag(tag)),
                 None => Route::NotFound { lang: Some(lang) },
             },
+            [ENTITIES] if page == 1 => Route::Entities { lang },
+            [ENTITIES, id] if is_entity_id(id) => list(Listing::Entity((*id).to_owned())),
             [slug] if page == 1 && is_article_slug(slug) => Route::Article {
                 lang,
                 slug: (*slug).to_owned(),
@@ -146,12 +158,14 @@ impl Route {
                     Listing::All => format!("/{lang}/"),
                     Listing::Year(year) => format!("/{lang}/{year}/"),
                     Listing::Tag(tag) => format!("/{lang}/{TAGS}/{tag}/"),
+                    Listing::Entity(id) => format!("/{lang}/{ENTITIES}/{id}/"),
                 };
                 if *page > 1 {
                     path.push_str(&format!("{PAGE}/{page}/"));
                 }
                 path
             }
+            Route::Entities { lang } => format!("/{lang}/{ENTITIES}/"),
             Route::Article { lang, slug } => format!("/{lang}/{slug}/"),
             Route::Embed { lang, slug } => format!("/{EMBED}/{lang}/{slug}/"),
             Route::NotFound { lang: Some(lang) } => format!("/{lang}/404/not-found/"),
@@ -169,9 +183,10 @@ impl Route {
     pub fn lang(&self) -> Option<Lang> {
         match self {
             Route::Root | Route::NotFound { lang: None } => None,
-            Route::List { lang, .. } | Route::Article { lang, .. } | Route::Embed { lang, .. } => {
-                Some(*lang)
-            }
+            Route::List { lang, .. }
+            | Route::Entities { lang }
+            | Route::Article { lang, .. }
+            | Route::Embed { lang, .. } => Some(*lang),
             Route::NotFound { lang: Some(lang) } => Some(*lang),
         }
     }
@@ -188,6 +203,17 @@ impl Route {
                 slug: slug.clone(),
             },
             Route::NotFound { .. } => Route::NotFound { lang: Some(lang) },
+            Route::Entities { .. } => Route::Entities { lang },
+            // An entity has its page in every language; its first page, as the pages of the
+            // other language may count differently (a translation may not name it).
+            Route::List {
+                listing: listing @ Listing::Entity(_),
+                ..
+            } => Route::List {
+                lang,
+                listing: listing.clone(),
+                page: 1,
+            },
             // Every article is listed in every language (in the nearest one where it lacks a
             // version), so a page of all articles or of a year lists the same articles in the
             // other language. A tag is a word of one language: its list has no counterpart,
@@ -210,9 +236,21 @@ impl Route {
     pub fn needs_data(&self) -> bool {
         matches!(
             self,
-            Route::List { .. } | Route::Article { .. } | Route::Embed { .. }
+            Route::List { .. }
+                | Route::Entities { .. }
+                | Route::Article { .. }
+                | Route::Embed { .. }
         )
     }
+}
+
+/// An entity id as the knowledge base writes them: lowercase a–z, digits and hyphens.
+fn is_entity_id(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment.len() <= 100
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A page number of `…/page/<n>/`: 2 or more, digits only, no leading zero.
@@ -411,6 +449,49 @@ mod tests {
             "/en/"
         );
         assert!(kk(Listing::All, 1).needs_data() && !Route::Root.needs_data());
+    }
+
+    #[test]
+    fn entities_have_an_index_and_a_paginated_page_each() {
+        let entity = |page| Route::List {
+            lang: Lang::Ru,
+            listing: Listing::Entity("kazakhstan".into()),
+            page,
+        };
+        assert_eq!(
+            Route::parse("/ru/entities/"),
+            Route::Entities { lang: Lang::Ru }
+        );
+        assert_eq!(Route::parse("/ru/entities/kazakhstan/"), entity(1));
+        assert_eq!(Route::parse("/ru/entities/kazakhstan/page/2/"), entity(2));
+        assert_eq!(entity(2).path(), "/ru/entities/kazakhstan/page/2/");
+        assert_eq!(Route::Entities { lang: Lang::Kk }.path(), "/kk/entities/");
+        // The other language's page of an entity starts at its first page.
+        assert_eq!(
+            entity(2).with_lang(Lang::En).path(),
+            "/en/entities/kazakhstan/"
+        );
+        assert_eq!(
+            Route::Entities { lang: Lang::Kk }
+                .with_lang(Lang::En)
+                .path(),
+            "/en/entities/"
+        );
+        assert!(Route::Entities { lang: Lang::Kk }.needs_data());
+        for bad in [
+            "/ru/entities/page/2/",
+            "/ru/entities/Kazakhstan/",
+            "/ru/entities/a_b/",
+            "/ru/entities/a/b/",
+        ] {
+            assert_eq!(
+                Route::parse(bad),
+                Route::NotFound {
+                    lang: Some(Lang::Ru)
+                },
+                "{bad}"
+            );
+        }
     }
 
     #[test]

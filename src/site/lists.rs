@@ -1,10 +1,13 @@
-//! Every page of every article list: all articles, each year's, each tag's, in each language,
-//! newest first, [`PAGE_SIZE`] a page.
+//! Every page of every article list: all articles, each year's, each tag's, each entity's, in
+//! each language, newest first, [`PAGE_SIZE`] a page; and the page of every entity.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::content::Catalog;
-use crate::content::page_data::{ListData, ListItem, ListKind, PAGE_SIZE, PageData, tag_slug};
+use crate::content::page_data::{
+    EntitiesData, ListData, ListItem, ListKind, PAGE_SIZE, PageData, tag_slug,
+};
+use crate::entities::{EntityType, records};
 use crate::lang::Lang;
 use crate::route::{Listing, Route};
 
@@ -20,13 +23,27 @@ pub struct Lists {
 pub fn lists(catalog: &Catalog) -> Lists {
     let mut pages = Vec::new();
     for lang in Lang::ALL {
-        // (item, its tags), newest first, as the catalogue is sorted.
-        let items: Vec<(ListItem, Vec<String>)> = catalog
-            .entries()
-            .iter()
-            .filter_map(|entry| entry.resolve(lang).ok())
-            .map(|r| (ListItem::of(r.article), r.article.meta.tags.clone()))
-            .collect();
+        // (item, its tags), newest first, as the catalogue is sorted; and for each entity, the
+        // items of the versions that name it, with how often.
+        let mut items: Vec<(ListItem, Vec<String>)> = Vec::new();
+        let mut naming: HashMap<String, Vec<ListItem>> = HashMap::new();
+        for entry in catalog.entries() {
+            let Ok(resolved) = entry.resolve(lang) else {
+                continue;
+            };
+            let item = ListItem::of(resolved.article);
+            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+            for mention in resolved.article.document.mentions() {
+                *counts.entry(mention.id).or_default() += 1;
+            }
+            for (id, n) in counts {
+                naming.entry(id).or_default().push(ListItem {
+                    mentions: Some(n),
+                    ..item.clone()
+                });
+            }
+            items.push((item, resolved.article.meta.tags.clone()));
+        }
         let mut years: Vec<u16> = items.iter().map(|(i, _)| i.date.year).collect();
         years.dedup();
         let all: Vec<&ListItem> = items.iter().map(|(i, _)| i).collect();
@@ -70,8 +87,40 @@ pub fn lists(catalog: &Catalog) -> Lists {
                 &years,
             );
         }
+        // Every entity of the knowledge base has its page, even one no article names yet
+        // (the card in an article links to it; it says there is nothing yet).
+        let mut entities: Vec<(String, u32)> = Vec::new();
+        let mut known = records().to_vec();
+        known.sort_by_key(|r| (type_rank(r.kind), r.canonical[lang.index()].to_lowercase()));
+        for record in known {
+            let named: Vec<&ListItem> = naming.get(record.id).into_iter().flatten().collect();
+            entities.push((record.id.to_owned(), named.len() as u32));
+            paginate(
+                &mut pages,
+                lang,
+                Listing::Entity(record.id.to_owned()),
+                ListKind::Entity {
+                    id: record.id.to_owned(),
+                },
+                &named,
+                &years,
+            );
+        }
+        pages.push((
+            Route::Entities { lang },
+            PageData::Entities(EntitiesData { entities }),
+        ));
     }
     Lists { pages }
+}
+
+/// Where a type comes in the legend's order ([`EntityType::ALL`]), which the page of every
+/// entity follows.
+fn type_rank(kind: EntityType) -> usize {
+    EntityType::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or(usize::MAX)
 }
 
 /// The pages of one list.
@@ -144,7 +193,7 @@ mod tests {
                 .find(|(r, _)| r.path() == path)
                 .map(|(_, d)| match d {
                     PageData::List(l) => l.clone(),
-                    PageData::Article(_) => unreachable!(),
+                    _ => unreachable!(),
                 })
         };
         let first = find("/ru/").unwrap();
@@ -176,14 +225,57 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_site_still_has_its_lists() {
+    fn every_entity_has_a_page_listing_the_articles_that_name_it() {
+        let catalog = crate::site::annotated(Catalog::shipped().clone());
+        let lists = lists(&catalog);
+        let find = |path: &str| {
+            lists
+                .pages
+                .iter()
+                .find(|(r, _)| r.path() == path)
+                .map(|(_, d)| d.clone())
+        };
+        for lang in Lang::ALL {
+            let Some(PageData::Entities(all)) = find(&format!("/{lang}/entities/")) else {
+                panic!("{lang}: no page of every entity");
+            };
+            assert_eq!(all.entities.len(), records().len());
+            // By type, in the legend's order.
+            let ranks: Vec<usize> = all
+                .entities
+                .iter()
+                .map(|(id, _)| type_rank(crate::entities::record(id).unwrap().kind))
+                .collect();
+            assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{lang}: {ranks:?}");
+            let article = &catalog.entries()[0].resolve(lang).unwrap().article;
+            let mentions = article.document.mentions();
+            for (id, count) in &all.entities {
+                let Some(PageData::List(list)) = find(&format!("/{lang}/entities/{id}/")) else {
+                    panic!("{lang}: no page for {id}");
+                };
+                assert_eq!(list.kind, ListKind::Entity { id: id.clone() });
+                assert_eq!(list.items.len() as u32, *count, "{lang}: {id}");
+                let named = mentions.iter().filter(|m| &m.id == id).count() as u32;
+                match list.items.first() {
+                    Some(item) => assert_eq!(item.mentions, Some(named), "{lang}: {id}"),
+                    None => assert_eq!(named, 0, "{lang}: {id}"),
+                }
+            }
+            // The shipped article names Kazakhstan in every language.
+            assert!(all.entities.contains(&("kazakhstan".to_owned(), 1)));
+        }
+    }
+
+    #[test]
+    fn an_empty_site_still_has_its_lists_and_entity_pages() {
         let lists = lists(&Catalog::default());
-        assert_eq!(lists.pages.len(), 3);
+        // Per language: the list of all, each entity's page and the page of every entity.
+        assert_eq!(lists.pages.len(), 3 * (2 + records().len()));
         assert!(
             lists
                 .pages
                 .iter()
-                .all(|(r, _)| matches!(r, Route::List { page: 1, .. }))
+                .all(|(r, _)| matches!(r, Route::List { page: 1, .. } | Route::Entities { .. }))
         );
     }
 }

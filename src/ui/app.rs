@@ -12,6 +12,7 @@ use super::components::header::Header;
 use super::dom;
 use super::pages::article::ArticlePage;
 use super::pages::embed::EmbedPage;
+use super::pages::entities::EntitiesPage;
 use super::pages::list::ListPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::root::RootPage;
@@ -115,6 +116,7 @@ pub(crate) fn Shell() -> Html {
             listing,
             page,
         } => html! { <ListPage lang={*lang} listing={listing.clone()} page={*page} /> },
+        Route::Entities { lang } => html! { <EntitiesPage lang={*lang} /> },
         Route::Article { lang, slug } => html! { <ArticlePage lang={*lang} slug={slug.clone()} /> },
         Route::Embed { lang, slug } => html! { <EmbedPage lang={*lang} slug={slug.clone()} /> },
         Route::NotFound { .. } => html! { <NotFoundPage {lang} /> },

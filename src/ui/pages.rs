@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod embed;
+pub mod entities;
 pub mod list;
 pub mod not_found;
 pub mod root;

@@ -17,7 +17,7 @@ use crate::error::ContentError;
 use crate::lang::Lang;
 
 /// The first bytes of every data file; the digit changes with the format.
-pub const MAGIC: &[u8; 4] = b"CVd3";
+pub const MAGIC: &[u8; 4] = b"CVd4";
 
 /// Articles on one list page.
 pub const PAGE_SIZE: usize = 20;
@@ -27,8 +27,19 @@ pub const PAGE_SIZE: usize = 20;
 pub enum PageData {
     /// An article page (and its embed view).
     Article(ArticleData),
-    /// A page of an article list.
+    /// A page of an article list (an entity's page among them).
     List(ListData),
+    /// The page of every entity: `/<lang>/entities/`.
+    Entities(EntitiesData),
+}
+
+/// Every entity of the knowledge base with how many articles of a language name it, in the
+/// order the page shows them: by type, then by name in that language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitiesData {
+    /// Each entity's id and the number of articles that name it (0 for one no article
+    /// names yet: its page says so).
+    pub entities: Vec<(String, u32)>,
 }
 
 /// An article as a reader of one language sees it.
@@ -59,6 +70,12 @@ pub enum ListKind {
     Tag {
         /// The tag as the articles write it.
         name: String,
+    },
+    /// The articles that name one entity: `/<lang>/entities/<id>/`. The page shows the
+    /// entity's card from the knowledge base the app carries.
+    Entity {
+        /// The entity's id.
+        id: String,
     },
 }
 
@@ -92,6 +109,8 @@ pub struct ListItem {
     pub lead: Option<String>,
     /// Reading time in minutes.
     pub minutes: u32,
+    /// On an entity's page, how many times this version of the article names the entity.
+    pub mentions: Option<u32>,
 }
 
 impl ListItem {
@@ -108,6 +127,7 @@ impl ListItem {
                 .clone()
                 .or_else(|| article.document.first_paragraph().map(plain_text)),
             minutes: article.reading_minutes(),
+            mentions: None,
         }
     }
 }

@@ -9,6 +9,8 @@ use crate::document::MentionInfo;
 use crate::entities::{EntityType, record};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::route::{Listing, Route};
+use crate::ui::components::page_link::use_href;
 use crate::ui::dom;
 use crate::ui::state::{Action, Focus, use_embedded, use_reader};
 
@@ -80,6 +82,12 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let description = entity.map_or(Msg::DateDescription.text(lang), |e| {
         e.description[lang.index()]
     });
+    // The entity's page; in a partner's frame it opens in a new tab, as the full article does.
+    let page = use_href(&Route::List {
+        lang,
+        listing: Listing::Entity(id.clone()),
+        page: 1,
+    });
     let same: Vec<usize> = props
         .mentions
         .iter()
@@ -150,7 +158,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 <button type="button" class="cv-entity-card__close" data-testid="entity-card-close"
                     aria-label={Msg::CardClose.text(lang)} onclick={close}><span aria-hidden="true">{ "×" }</span></button>
             </div>
-            <h2 class="cv-entity-card__name" id="cv-card-name">{ name }</h2>
+            <h2 class="cv-entity-card__name" id="cv-card-name">{ name.clone() }</h2>
             <p class="cv-entity-card__desc">{ description }</p>
             if let Some(url) = entity.and_then(|e| e.url) {
                 <p class="cv-entity-card__link">
@@ -163,6 +171,17 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                     <span class="cv-entity-card__pos">{ format!(" · {}/{}", pos + 1, same.len()) }</span>
                 }
             </p>
+            if entity.is_some() {
+                <p class="cv-entity-card__all">
+                    <a href={page} data-testid="entity-card-page"
+                        target={anchored.then_some("_blank")} rel={anchored.then_some("noopener")}>
+                        { i18n::all_news_about(&name, lang) }
+                        if anchored {
+                            <span class="cv-visually-hidden">{ " " }{ Msg::OpensInNewTab.text(lang) }</span>
+                        }
+                    </a>
+                </p>
+            }
             if several {
                 <div class="cv-entity-card__nav">
                     <button type="button" data-testid="entity-prev" onclick={go(-1)}>{ "← " }{ Msg::CardPrevious.text(lang) }</button>

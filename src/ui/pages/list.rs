@@ -1,9 +1,11 @@
-//! A page of an article list: `/<lang>/` and its pages, a year's, a tag's. Newest first, 20 a
-//! page, with links to the other pages and to each year.
+//! A page of an article list: `/<lang>/` and its pages, a year's, a tag's, an entity's (its
+//! card above the articles that name it). Newest first, 20 a page, with links to the other
+//! pages and to each year.
 
 use yew::prelude::*;
 
 use crate::content::page_data::{ListData, ListItem, ListKind, PageData, page_window};
+use crate::entities::record;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::route::{Listing, Route};
@@ -51,11 +53,19 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         return Html::default();
     };
     let cards = list.items.iter().map(|item| card(item, lang));
+    let empty = match list.kind {
+        ListKind::Entity { .. } => Msg::NoArticlesNameIt,
+        _ => Msg::NoArticles,
+    };
     html! {
         <section class="cv-list-page" data-testid="article-list">
-            <h1 class="cv-page-title">{ i18n::list_heading(&list.kind, lang) }</h1>
+            if let ListKind::Entity { id } = &list.kind {
+                { entity_header(id, lang) }
+            } else {
+                <h1 class="cv-page-title">{ i18n::list_heading(&list.kind, lang) }</h1>
+            }
             if list.items.is_empty() {
-                <p class="cv-empty">{ Msg::NoArticles.text(lang) }</p>
+                <p class="cv-empty">{ empty.text(lang) }</p>
             } else {
                 <ol class="cv-cards">{ for cards }</ol>
             }
@@ -81,8 +91,40 @@ fn card(item: &ListItem, lang: Lang) -> Html {
                 if let Some(lead) = &item.lead {
                     <p class="cv-card__lead">{ lead.clone() }</p>
                 }
+                if let Some(n) = item.mentions {
+                    <p class="cv-card__mentions" data-testid="mention-count" lang={lang.tag()}>
+                        { i18n::mention_count(n as usize, lang) }
+                    </p>
+                }
             </article>
         </li>
+    }
+}
+
+/// An entity's page opens with its card: type, name, description, official site, and the way
+/// back to every entity.
+fn entity_header(id: &str, lang: Lang) -> Html {
+    let entity = record(id);
+    html! {
+        <header class="cv-entity-page" data-testid="entity-page" data-entity={id.to_owned()}>
+            <p class="cv-entity-page__up">
+                <PageLink to={Route::Entities { lang }}>{ Msg::EntitiesHeading.text(lang) }</PageLink>
+            </p>
+            if let Some(entity) = entity {
+                <p class={classes!("cv-entity-page__type", format!("cv-type-{}", entity.kind.tag()))}>
+                    { i18n::type_name(entity.kind, false, lang) }
+                </p>
+            }
+            <h1 class="cv-page-title">{ i18n::entity_name(id, lang) }</h1>
+            if let Some(entity) = entity {
+                <p class="cv-entity-page__desc">{ entity.description[lang.index()] }</p>
+                if let Some(url) = entity.url {
+                    <p class="cv-entity-page__link">
+                        <a href={url} rel="noopener noreferrer">{ Msg::OfficialSite.text(lang) }</a>
+                    </p>
+                }
+            }
+        </header>
     }
 }
 

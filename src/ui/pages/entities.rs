@@ -1,0 +1,78 @@
+//! `/<lang>/entities/`: every entity of the knowledge base, by type, each a link to its page
+//! with how many articles name it.
+
+use yew::prelude::*;
+
+use crate::content::page_data::{EntitiesData, PageData};
+use crate::entities::{EntityRecord, EntityType, record};
+use crate::i18n::{self, Msg};
+use crate::lang::Lang;
+use crate::route::{Listing, Route};
+use crate::store;
+use crate::ui::components::page_link::PageLink;
+use crate::ui::dom;
+
+/// Props for [`EntitiesPage`].
+#[derive(Properties, PartialEq)]
+pub struct EntitiesPageProps {
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// The page of every entity, from its data file.
+#[component]
+pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
+    let lang = props.lang;
+    let route = Route::Entities { lang };
+    let data = store::get(&route);
+    use_effect_with(lang, move |&lang| {
+        dom::storage::save_lang(lang);
+        dom::page::set_lang_and_title(lang, &i18n::page_title(Msg::EntitiesHeading.text(lang)));
+        dom::scroll::after_navigation();
+    });
+    let Some(PageData::Entities(data)) = data.as_deref() else {
+        // The shell reloads a page whose data it lacks; this is only ever seen for a moment.
+        return Html::default();
+    };
+    html! {
+        <section class="cv-entities" data-testid="entities-page">
+            <h1 class="cv-page-title">{ Msg::EntitiesHeading.text(lang) }</h1>
+            <p class="cv-entities__intro">{ Msg::EntitiesIntro.text(lang) }</p>
+            for kind in EntityType::ALL {
+                { group(data, kind, lang) }
+            }
+        </section>
+    }
+}
+
+/// The entities of one type, in the data's order; nothing if the type has none.
+fn group(data: &EntitiesData, kind: EntityType, lang: Lang) -> Html {
+    let of_kind: Vec<(&EntityRecord, u32)> = data
+        .entities
+        .iter()
+        .filter_map(|(id, n)| record(id).map(|r| (r, *n)))
+        .filter(|(r, _)| r.kind == kind)
+        .collect();
+    if of_kind.is_empty() {
+        return Html::default();
+    }
+    let heading = format!("cv-entities-{}", kind.tag());
+    html! {
+        <section class={classes!("cv-entities__group", format!("cv-type-{}", kind.tag()))}
+            aria-labelledby={heading.clone()}>
+            <h2 class="cv-entities__heading" id={heading}>{ i18n::type_name(kind, true, lang) }</h2>
+            <ul class="cv-entities__list">
+                for (entity, n) in of_kind {
+                    <li class="cv-entities__item" data-testid="entity-link" data-entity={entity.id}>
+                        <PageLink to={Route::List {
+                            lang,
+                            listing: Listing::Entity(entity.id.to_owned()),
+                            page: 1,
+                        }}>{ entity.canonical[lang.index()] }</PageLink>
+                        <span class="cv-entities__count">{ i18n::article_count(n, lang) }</span>
+                    </li>
+                }
+            </ul>
+        </section>
+    }
+}
