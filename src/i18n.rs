@@ -456,16 +456,14 @@ pub fn reading_time(minutes: u32, lang: Lang) -> String {
 pub fn fallback_notice(requested: Lang, shown: Lang) -> String {
     match requested {
         Lang::Kk => {
-            let name = |l: Lang| match l {
-                Lang::Kk => "қазақ",
-                Lang::Ru => "орыс",
-                Lang::En => "ағылшын",
+            // Written capitalised rather than capitalised by code, which would bring Unicode's
+            // case tables into the app for three words.
+            let shown_name = match shown {
+                Lang::Kk => "Қазақ",
+                Lang::Ru => "Орыс",
+                Lang::En => "Ағылшын",
             };
-            let shown_name = capitalise(name(shown));
-            format!(
-                "Бұл мақала {} тілінде әлі жоқ. {shown_name} тіліндегі нұсқасы көрсетілді.",
-                name(requested)
-            )
+            format!("Бұл мақала қазақ тілінде әлі жоқ. {shown_name} тіліндегі нұсқасы көрсетілді.")
         }
         Lang::Ru => {
             let name = |l: Lang| match l {
@@ -623,14 +621,6 @@ pub fn page_number(n: u32, lang: Lang) -> String {
 /// The browser tab's title for a page whose own title is `page`.
 pub fn page_title(page: &str) -> String {
     format!("{page} — courtview")
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
