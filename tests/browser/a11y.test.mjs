@@ -84,6 +84,15 @@ describe('accessibility (axe-core)', () => {
     site.assertNoErrors(page);
   });
 
+  for (const path of ['/kk/entities/', '/ru/entities/kazakhstan/']) {
+    test(`entity page ${path}`, async (t) => {
+      const page = await site.open(path, CONTEXT);
+      await page.waitForSelector('[data-testid="entities-page"], [data-testid="entity-page"]');
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
   test('not-found page /kk/no-such-article/', async (t) => {
     const page = await site.open('/kk/no-such-article/', CONTEXT);
     await page.waitForSelector('[data-testid="not-found"]');

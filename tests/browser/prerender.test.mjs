@@ -10,10 +10,12 @@ import path from 'node:path';
 
 import { DIST, LANGS, SLUG, useSite, waitForPath } from './harness.mjs';
 
-/** Every prerendered page: the lists and the first article in each language. */
+/** Prerendered pages of every kind: the list, the first article and the entity pages. */
 const PAGES = LANGS.flatMap((lang) => [
   { path: `/${lang}/`, lang, kind: 'list' },
   { path: `/${lang}/${SLUG}/`, lang, kind: 'article' },
+  { path: `/${lang}/entities/`, lang, kind: 'entities' },
+  { path: `/${lang}/entities/kazakhstan/`, lang, kind: 'entity' },
 ]);
 
 /**
@@ -67,6 +69,8 @@ describe('prerendered pages', () => {
       if (kind === 'article') {
         assert.ok((await page.$$('article p[id^="p-"]')).length >= 8, 'paragraphs');
         assert.ok((await page.$$('article mark.entity')).length > 10, 'highlights in the markup');
+      } else if (kind === 'entities') {
+        assert.ok((await page.$$('[data-testid="entity-link"] a')).length >= 10, 'entity links');
       } else {
         assert.ok((await page.$$('[data-testid="article-card"]')).length >= 1, 'article cards');
       }

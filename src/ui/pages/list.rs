@@ -105,13 +105,15 @@ fn card(item: &ListItem, lang: Lang) -> Html {
 /// back to every entity.
 fn entity_header(id: &str, lang: Lang) -> Html {
     let entity = record(id);
+    let kind = entity.map(|e| format!("cv-type-{}", e.kind.tag()));
     html! {
-        <header class="cv-entity-page" data-testid="entity-page" data-entity={id.to_owned()}>
+        <header class={classes!("cv-entity-page", kind)} data-testid="entity-page"
+            data-entity={id.to_owned()}>
             <p class="cv-entity-page__up">
                 <PageLink to={Route::Entities { lang }}>{ Msg::EntitiesHeading.text(lang) }</PageLink>
             </p>
             if let Some(entity) = entity {
-                <p class={classes!("cv-entity-page__type", format!("cv-type-{}", entity.kind.tag()))}>
+                <p class="cv-entity-page__type">
                     { i18n::type_name(entity.kind, false, lang) }
                 </p>
             }
