@@ -41,19 +41,22 @@ pub enum Theme {
     Light,
     /// Light text on a dark page.
     Dark,
+    /// Dark brown text on a warm paper tone.
+    Sepia,
     /// Whichever the reader's system prefers (`prefers-color-scheme`).
     Auto,
 }
 
 impl Theme {
-    /// Every theme, in the order the embed dialog offers them.
-    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
+    /// Every theme, in the order the embed dialog and the display menu offer them.
+    pub const ALL: [Theme; 4] = [Theme::Light, Theme::Dark, Theme::Sepia, Theme::Auto];
 
     /// The value of `theme=` and of `data-theme` on the embed's `<html>`.
     pub const fn tag(self) -> &'static str {
         match self {
             Theme::Light => "light",
             Theme::Dark => "dark",
+            Theme::Sepia => "sepia",
             Theme::Auto => "auto",
         }
     }
@@ -73,7 +76,7 @@ pub struct EmbedOptions {
     /// `types=person,org`: the entity types highlighted at first, in [`EntityType::ALL`]
     /// order; `None` for all of them. The reader can still switch the others on in the legend.
     pub types: Option<Vec<EntityType>>,
-    /// `theme=light|dark|auto`.
+    /// `theme=light|dark|sepia|auto`.
     pub theme: Theme,
     /// `highlight=0` starts with highlighting switched off.
     pub highlight: bool,

@@ -125,11 +125,27 @@ pub enum Msg {
     EntitiesIntro,
     /// An entity's page that no article names yet.
     NoArticlesNameIt,
+    /// The sepia theme's name.
+    ThemeSepia,
+    /// The display menu's button and heading.
+    DisplaySettings,
+    /// The display menu's theme choices: their group's name.
+    ThemeHeading,
+    /// The theme that follows the reader's system, as the reader's own menu says it.
+    ThemeSystem,
+    /// The display menu's text sizes: their group's name.
+    TextSizeHeading,
+    /// The smaller text size.
+    TextSmall,
+    /// The usual text size.
+    TextNormal,
+    /// The larger text size.
+    TextLarge,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 57] = [
+    pub const ALL: [Msg; 65] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -187,6 +203,14 @@ impl Msg {
         Msg::EntitiesHeading,
         Msg::EntitiesIntro,
         Msg::NoArticlesNameIt,
+        Msg::ThemeSepia,
+        Msg::DisplaySettings,
+        Msg::ThemeHeading,
+        Msg::ThemeSystem,
+        Msg::TextSizeHeading,
+        Msg::TextSmall,
+        Msg::TextNormal,
+        Msg::TextLarge,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -370,6 +394,14 @@ impl Msg {
                 "The people, bodies, places, events and dates the news names, and how many \
                  articles name each.",
             ],
+            Msg::ThemeSepia => ["Сепия", "Сепия", "Sepia"],
+            Msg::DisplaySettings => ["Көрініс", "Вид", "Display"],
+            Msg::ThemeHeading => ["Түс схемасы", "Цветовая схема", "Colours"],
+            Msg::ThemeSystem => ["Жүйедегідей", "Как в системе", "As the system"],
+            Msg::TextSizeHeading => ["Мәтін өлшемі", "Размер текста", "Text size"],
+            Msg::TextSmall => ["Кішірек", "Мельче", "Smaller"],
+            Msg::TextNormal => ["Қалыпты", "Обычный", "Standard"],
+            Msg::TextLarge => ["Үлкенірек", "Крупнее", "Larger"],
             Msg::NoArticlesNameIt => [
                 "Бұл атау әзірге бірде-бір жаңалықта аталмаған.",
                 "Это имя пока не названо ни в одной новости.",

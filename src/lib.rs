@@ -15,6 +15,7 @@
 
 pub use courtview_model::{Lang, content, document, entities, error, ingest, lang, script, search};
 
+pub mod display;
 pub mod embed;
 pub mod head;
 pub mod i18n;

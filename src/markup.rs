@@ -43,8 +43,13 @@ pub const INTERACTIVE_MARK: &str = "courtview:interactive";
 /// The User Timing mark set once the page's other languages' data has come (or failed).
 pub const DATA_READY_MARK: &str = "courtview:data-ready";
 
-/// The attribute of the embed's `<html>` that holds its theme ([`crate::embed::Theme::tag`]).
+/// The attribute of `<html>` that holds the theme ([`crate::embed::Theme::tag`]): the
+/// reader's choice on the full site, the partner's in the embed view.
 pub const THEME_ATTR: &str = "data-theme";
+
+/// The attribute of `<html>` that holds the reader's text size
+/// ([`crate::display::TextSize::tag`]).
+pub const SIZE_ATTR: &str = "data-size";
 
 /// What an article paragraph's `id` starts with: `p-<n>`, from 1, also in `#p-<n>` links.
 pub const PARAGRAPH_ID_PREFIX: &str = "p-";
@@ -82,6 +87,7 @@ mod tests {
                 INTERACTIVE_MARK,
                 DATA_READY_MARK,
                 THEME_ATTR,
+                SIZE_ATTR,
             ],
             [
                 "app",
@@ -95,6 +101,7 @@ mod tests {
                 "courtview:interactive",
                 "courtview:data-ready",
                 "data-theme",
+                "data-size",
             ]
         );
         assert_eq!(

@@ -127,6 +127,11 @@ pub fn generate(options: &Options) -> Result<(), String> {
     let fallback = template::hashed_name("fallback", &fallback_js);
     let fallback_src = format!("{prefix}/{fallback}");
     put(&dir.join(&fallback), fallback_js.as_bytes())?;
+    // The reader's theme and text size, applied before the first paint of every page.
+    let prepaint_js = template::prepaint_script();
+    let prepaint = template::hashed_name("prepaint", &prepaint_js);
+    put(&dir.join(&prepaint), prepaint_js.as_bytes())?;
+    index_html = template::add_prepaint(&index_html, &format!("{prefix}/{prepaint}"));
     put(
         &template_path,
         template::add_fallback(&index_html, &fallback_src, None).as_bytes(),

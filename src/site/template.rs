@@ -6,13 +6,14 @@
 
 use std::ops::Range;
 
-use crate::embed::escape_html as escape;
+use crate::display::{DISPLAY_KEY, Display, TextSize};
+use crate::embed::{Theme, escape_html as escape};
 use crate::head::PageHead;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::markup::{
-    APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR, STATE_ATTR,
-    STATE_FAILED, STATE_INTERACTIVE,
+    APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR, SIZE_ATTR,
+    STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE, THEME_ATTR,
 };
 use crate::store::PageFiles;
 
@@ -374,6 +375,48 @@ pub fn fallback_script() -> String {
     )
 }
 
+/// The prepaint script: `static/prepaint.js` (a function), called with the names and values of
+/// [`crate::display`] and [`crate::markup`], so that they are written once. It applies the
+/// reader's theme and text size before the first paint.
+pub fn prepaint_script() -> String {
+    let list = |tags: Vec<&str>| {
+        tags.iter()
+            .map(|t| format!("'{t}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let default = Display::default();
+    // Tags and names are ASCII words (pinned by their tests): no escaping is needed.
+    format!(
+        "{}({{ key: '{DISPLAY_KEY}', themeAttr: '{THEME_ATTR}', sizeAttr: '{SIZE_ATTR}', \
+         themes: [{}], sizes: [{}], theme: '{}', size: '{}', embedTheme: '{}', \
+         embed: /\\/embed\\/(?:{})\\// }});\n",
+        include_str!("../../static/prepaint.js").trim_end(),
+        list(Theme::ALL.iter().map(|t| t.tag()).collect()),
+        list(TextSize::ALL.iter().map(|s| s.tag()).collect()),
+        default.theme.tag(),
+        default.size.tag(),
+        Theme::default().tag(),
+        Lang::ALL.map(|l| l.tag()).join("|"),
+    )
+}
+
+/// Adds `<script src>` of the prepaint script to a page's head, before its first stylesheet,
+/// so that the theme is set before anything is painted with it. Unchanged when the page has
+/// it already or has no stylesheet.
+pub fn add_prepaint(page: &str, script_src: &str) -> String {
+    let tag = format!("<script src=\"{}\"></script>", escape(script_src));
+    if page.contains(&tag) {
+        return page.to_owned();
+    }
+    let Some(css) = tags(page).find(|t| t.opens("link") && t.attr("rel") == Some("stylesheet"))
+    else {
+        return page.to_owned();
+    };
+    let at = css.span.0;
+    format!("{}{tag}\n  {}", &page[..at], &page[at..])
+}
+
 /// The notice a page carries after `<div id="app">`, hidden until `fallback.js` (the app could
 /// not start) or the app's panic hook (it stopped) shows it; in `lang`, or in all three
 /// languages for a page whose language is the visitor's.
@@ -540,6 +583,28 @@ mod tests {
             "}})({{ notice: '{OFFLINE_NOTICE_ID}', state: '{STATE_ATTR}', \
              interactive: '{STATE_INTERACTIVE}', failed: '{STATE_FAILED}' }});\n"
         )));
+    }
+
+    #[test]
+    fn prepaint_goes_before_the_stylesheet_once() {
+        let page = "<html><head><meta charset=\"utf-8\">\n  <link rel=\"stylesheet\" href=\"/m.css\">\n</head></html>";
+        let once = add_prepaint(page, "/prepaint-1.js");
+        assert!(
+            once.contains("<script src=\"/prepaint-1.js\"></script>\n  <link rel=\"stylesheet\"")
+        );
+        assert_eq!(add_prepaint(&once, "/prepaint-1.js"), once);
+        assert_eq!(add_prepaint("<html></html>", "/p.js"), "<html></html>");
+        let script = prepaint_script();
+        for name in [
+            DISPLAY_KEY,
+            THEME_ATTR,
+            SIZE_ATTR,
+            "'sepia'",
+            "'large'",
+            "kk|ru|en",
+        ] {
+            assert!(script.contains(name), "{name}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reusable pieces of the page.
 
 pub mod article_meta;
+pub mod display_menu;
 pub mod document_view;
 pub mod embed_dialog;
 pub mod entity_card;

@@ -55,7 +55,7 @@ describe('layout', () => {
           await page.waitForSelector('article[lang] #p-1');
           await page.evaluate(() => document.fonts.ready);
           const m = await page.evaluate(() => {
-            const tops = [...document.querySelectorAll('.cv-brand, .cv-langs__link')].map(
+            const tops = [...document.querySelectorAll('.cv-brand, .cv-langs__link, .cv-display__button')].map(
               (el) => Math.round(el.getBoundingClientRect().top),
             );
             // Items of one row are centred on it; a second row starts 44 px or more lower.

@@ -230,6 +230,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         let name = match theme {
             Theme::Light => Msg::ThemeLight,
             Theme::Dark => Msg::ThemeDark,
+            Theme::Sepia => Msg::ThemeSepia,
             Theme::Auto => Msg::ThemeAuto,
         };
         html! {

@@ -1,5 +1,6 @@
-//! The site header: name, tagline and language switcher.
+//! The site header: name, tagline, language switcher and display menu.
 
+use super::display_menu::DisplayMenu;
 use super::lang_switcher::LangSwitcher;
 use super::page_link::PageLink;
 use crate::i18n::Msg;
@@ -30,7 +31,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                         <span class="cv-brand__sub">{ Msg::SiteTagline.text(lang) }</span>
                     </span>
                 </PageLink>
-                <LangSwitcher {lang} route={props.route.clone()} />
+                <div class="cv-header__tools">
+                    <LangSwitcher {lang} route={props.route.clone()} />
+                    <DisplayMenu {lang} />
+                </div>
             </div>
         </header>
     }

@@ -33,15 +33,25 @@ thread_local! {
     static POSTED: Cell<f64> = const { Cell::new(-1.0) };
 }
 
-/// Sets `data-theme` on `<html>`, which the stylesheet turns into the embed's colours. Only the
-/// embed view calls it, on its own document.
+/// Sets `data-theme` on `<html>`, which the stylesheet turns into the page's colours: the
+/// embed's, or the reader's choice on the full site.
 pub fn set_theme(theme: Theme) {
+    set_root_attr(crate::markup::THEME_ATTR, theme.tag());
+}
+
+/// Sets `data-size` on `<html>`, which the stylesheet turns into the size of the text read.
+pub fn set_text_size(size: crate::display::TextSize) {
+    set_root_attr(crate::markup::SIZE_ATTR, size.tag());
+}
+
+/// Sets an attribute of `<html>` (natively, nothing).
+fn set_root_attr(name: &str, value: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute(crate::markup::THEME_ATTR, theme.tag());
+        let _ = root.set_attribute(name, value);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = theme;
+    let _ = (name, value);
 }
 
 /// Whether this document is inside a frame (natively, no).

@@ -1,6 +1,7 @@
-//! What the reader chose, kept in `localStorage` across visits: the language and the
-//! highlighting; and the language to use when they have chosen none.
+//! What the reader chose, kept in `localStorage` across visits: the language, the
+//! highlighting and the display; and the language to use when they have chosen none.
 
+use crate::display::{DISPLAY_KEY, Display};
 use crate::lang::Lang;
 
 /// The localStorage key of the reader's language choice.
@@ -49,6 +50,16 @@ pub fn highlight_prefs() -> Option<String> {
 /// Saves the highlighting choices.
 pub fn save_highlight_prefs(value: &str) {
     store(HIGHLIGHT_KEY, value)
+}
+
+/// The display the reader chose (the defaults if none, or storage is blocked).
+pub fn display_prefs() -> Display {
+    load(DISPLAY_KEY).map_or_else(Display::default, |v| Display::parse(&v))
+}
+
+/// Saves the display choice; the prepaint script applies it on every later page.
+pub fn save_display_prefs(display: Display) {
+    store(DISPLAY_KEY, &display.to_saved())
 }
 
 /// The language the reader chose last time, if it is stored and valid: anything else in

@@ -1,0 +1,126 @@
+//! The display menu in the header: the theme (light, dark, sepia, the system's) and the text
+//! size, saved in the browser. The prepaint script has already applied the saved choice before
+//! the page was painted; this only changes it. Its panel is rendered when opened, from the
+//! saved choice, so the prerendered page (the button alone) is what hydration meets.
+
+use yew::prelude::*;
+
+use crate::display::{Display, TextSize};
+use crate::embed::Theme;
+use crate::i18n::Msg;
+use crate::lang::Lang;
+use crate::ui::dom;
+
+/// Props for [`DisplayMenu`].
+#[derive(Properties, PartialEq)]
+pub struct DisplayMenuProps {
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// The id of the menu's panel, which its button controls.
+const PANEL_ID: &str = "cv-display-panel";
+
+/// A button that opens the theme and text size choices.
+#[component]
+pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
+    let lang = props.lang;
+    // `None` while closed; the choice shown while open.
+    let open = use_state(|| None::<Display>);
+    let button = use_node_ref();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(match *open {
+                Some(_) => None,
+                None => Some(dom::storage::display_prefs()),
+            })
+        })
+    };
+    {
+        // Escape closes the panel and gives focus back to its button.
+        let open = open.clone();
+        let button = button.clone();
+        use_effect_with(open.is_some(), move |&is_open| {
+            let guard = is_open
+                .then(|| {
+                    dom::focus::on_escape(move || {
+                        open.set(None);
+                        dom::focus::focus(&button);
+                    })
+                })
+                .flatten();
+            // The cleanup owns the listener: it is removed when the panel closes.
+            move || {
+                let _listener = guard;
+            }
+        });
+    }
+    let choose = |display: Display| {
+        let open = open.clone();
+        Callback::from(move |_: Event| {
+            dom::frame::set_theme(display.theme);
+            dom::frame::set_text_size(display.size);
+            dom::storage::save_display_prefs(display);
+            open.set(Some(display));
+        })
+    };
+    let panel = open.map(|current| {
+        let themes = Theme::ALL.into_iter().map(|theme| {
+            let label = match theme {
+                Theme::Light => Msg::ThemeLight,
+                Theme::Dark => Msg::ThemeDark,
+                Theme::Sepia => Msg::ThemeSepia,
+                Theme::Auto => Msg::ThemeSystem,
+            };
+            html! {
+                <label class="cv-display__choice">
+                    <input type="radio" name="cv-display-theme" value={theme.tag()}
+                        checked={current.theme == theme}
+                        data-testid={format!("display-theme-{}", theme.tag())}
+                        onchange={choose(Display { theme, ..current })} />
+                    { label.text(lang) }
+                </label>
+            }
+        });
+        let sizes = TextSize::ALL.into_iter().map(|size| {
+            let label = match size {
+                TextSize::Small => Msg::TextSmall,
+                TextSize::Normal => Msg::TextNormal,
+                TextSize::Large => Msg::TextLarge,
+            };
+            html! {
+                <label class={classes!("cv-display__choice", format!("cv-display__size--{}", size.tag()))}>
+                    <input type="radio" name="cv-display-size" value={size.tag()}
+                        checked={current.size == size}
+                        data-testid={format!("display-size-{}", size.tag())}
+                        onchange={choose(Display { size, ..current })} />
+                    { label.text(lang) }
+                </label>
+            }
+        });
+        html! {
+            <div class="cv-display__panel" id={PANEL_ID} data-testid="display-panel">
+                <fieldset class="cv-display__group">
+                    <legend>{ Msg::ThemeHeading.text(lang) }</legend>
+                    { for themes }
+                </fieldset>
+                <fieldset class="cv-display__group">
+                    <legend>{ Msg::TextSizeHeading.text(lang) }</legend>
+                    { for sizes }
+                </fieldset>
+            </div>
+        }
+    });
+    html! {
+        <div class="cv-display">
+            <button type="button" class="cv-display__button" ref={button}
+                aria-expanded={if open.is_some() { "true" } else { "false" }}
+                aria-controls={PANEL_ID} data-testid="display-button" onclick={toggle}>
+                <span aria-hidden="true">{ "Aa" }</span>
+                <span class="cv-visually-hidden">{ Msg::DisplaySettings.text(lang) }</span>
+            </button>
+            { panel.unwrap_or_default() }
+        </div>
+    }
+}

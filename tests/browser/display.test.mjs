@@ -1,0 +1,116 @@
+// Themes and text sizes (issue 16): the display menu in the header sets the theme (light, dark,
+// sepia, the system's) and the text size, saves them, and every later page applies them before
+// its first paint, by the prepaint script, with or without the app; the embed view takes its
+// theme from the partner's `theme=` the same way. No violation of axe in any theme.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+import { SLUG, screenshot, useSite } from './harness.mjs';
+
+/** axe-core's browser bundle (injected, so the page's CSP is bypassed for it). */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The page's background colour and the first paragraph's font size, as painted. */
+function painted(page) {
+  return page.evaluate(() => ({
+    theme: document.documentElement.dataset.theme,
+    size: document.documentElement.dataset.size,
+    background: getComputedStyle(document.body).backgroundColor,
+    fontSize: parseFloat(getComputedStyle(document.getElementById('p-1')).fontSize),
+  }));
+}
+
+describe('display: themes and text sizes', () => {
+  const site = useSite();
+
+  test('the menu sets the theme and size, and later pages have them before the app', async () => {
+    const page = await site.open(`/ru/${SLUG}/`, { viewport: { width: 375, height: 800 } });
+    await page.waitForSelector('html[data-courtview="interactive"]');
+    const before = await painted(page);
+    assert.equal(before.theme, 'auto', 'the system’s colours until the reader chooses');
+    assert.equal(before.size, 'normal');
+    await page.click('[data-testid="display-button"]');
+    assert.equal(await page.getAttribute('[data-testid="display-button"]', 'aria-expanded'), 'true');
+    assert.ok(await page.isChecked('[data-testid="display-theme-auto"]'));
+    await page.check('[data-testid="display-theme-dark"]');
+    await page.check('[data-testid="display-size-large"]');
+    await screenshot(page, 'display-menu-dark-375');
+    const after = await painted(page);
+    assert.equal(after.theme, 'dark');
+    assert.equal(after.size, 'large');
+    assert.notEqual(after.background, before.background, 'the page turned dark');
+    assert.ok(after.fontSize > before.fontSize * 1.1, `text ${before.fontSize}px → ${after.fontSize}px`);
+    // Escape closes the menu and gives focus back to its button.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="display-panel"]', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'display-button');
+
+    // Another page of the same visit, the app never starting: the choice is there anyway,
+    // on the first paint (the prepaint script runs before the stylesheet is used).
+    const bare = await page.context().newPage();
+    await bare.route('**/*.wasm', (r) => r.abort());
+    const first = [];
+    await bare.exposeFunction('__paintTheme', (t) => first.push(t));
+    await bare.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => window.__paintTheme(document.documentElement.dataset.theme));
+    });
+    await bare.goto(`${site.base}/kk/`);
+    await bare.waitForSelector('[data-testid="article-card"]');
+    assert.deepEqual(first, ['dark'], 'dark before the DOM was even complete');
+    assert.equal(await bare.getAttribute('html', 'data-size'), 'large');
+    assert.equal(await bare.getAttribute('html', 'data-courtview'), null, 'the app did not start');
+
+    // Sepia, and back to the defaults.
+    await page.click('[data-testid="display-button"]');
+    assert.ok(await page.isChecked('[data-testid="display-theme-dark"]'), 'the menu shows the choice');
+    await page.check('[data-testid="display-theme-sepia"]');
+    await page.check('[data-testid="display-size-small"]');
+    const sepia = await painted(page);
+    assert.equal(sepia.theme, 'sepia');
+    assert.ok(sepia.fontSize < before.fontSize, 'smaller text');
+    await page.reload();
+    await page.waitForSelector('html[data-courtview="interactive"]');
+    assert.equal((await painted(page)).theme, 'sepia');
+    site.assertNoErrors(page);
+  });
+
+  test('the embed view takes the partner’s theme before its first paint', async () => {
+    const page = await site.newPage();
+    await page.route('**/*.wasm', (r) => r.abort());
+    await page.goto(`${site.base}/embed/en/${SLUG}/?theme=SEPIA`);
+    await page.waitForSelector('article[lang="en"] #p-1');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'sepia');
+    const plain = await site.newPage({ colorScheme: 'dark' });
+    await plain.route('**/*.wasm', (r) => r.abort());
+    await plain.goto(`${site.base}/embed/en/${SLUG}/`);
+    assert.equal(await plain.getAttribute('html', 'data-theme'), 'light', 'the embed’s default');
+  });
+
+  for (const theme of ['light', 'dark', 'sepia']) {
+    test(`no axe violation in the ${theme} theme, the menu open`, async () => {
+      const page = await site.newPage({
+        viewport: { width: 1280, height: 900 },
+        reducedMotion: 'reduce',
+        bypassCSP: true,
+      });
+      await page.addInitScript((t) => localStorage.setItem('courtview.display', `theme=${t};size=large`), theme);
+      await page.goto(`${site.base}/kk/${SLUG}/`);
+      await page.waitForSelector('html[data-courtview="interactive"]');
+      await page.click('[data-testid="display-button"]');
+      await page.waitForSelector('[data-testid="display-panel"]');
+      if (theme === 'sepia') await screenshot(page, 'display-menu-sepia-1280');
+      await page.evaluate(() => document.fonts.ready);
+      await page.addScriptTag({ path: AXE });
+      const { violations } = await page.evaluate(() => window.axe.run(document));
+      // Issue 16: none at all, of any impact.
+      assert.deepEqual(
+        violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        [],
+        theme,
+      );
+      site.assertNoErrors(page);
+    });
+  }
+});
