@@ -371,8 +371,19 @@ pub fn fallback_script() -> String {
     format!(
         "{}({{ notice: '{OFFLINE_NOTICE_ID}', state: '{STATE_ATTR}', \
          interactive: '{STATE_INTERACTIVE}', failed: '{STATE_FAILED}' }});\n",
-        include_str!("../../static/fallback.js").trim_end()
+        without_comments(include_str!("../../static/fallback.js"))
     )
+}
+
+/// A script as it is sent: without its whole-line comments (they explain the source, and every
+/// visitor would download them) and the indentation, which is all that would be left of them.
+fn without_comments(script: &str) -> String {
+    script
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The prepaint script: `static/prepaint.js` (a function), called with the names and values of
@@ -391,7 +402,7 @@ pub fn prepaint_script() -> String {
         "{}({{ key: '{DISPLAY_KEY}', themeAttr: '{THEME_ATTR}', sizeAttr: '{SIZE_ATTR}', \
          themes: [{}], sizes: [{}], theme: '{}', size: '{}', embedTheme: '{}', \
          embed: /\\/embed\\/(?:{})\\// }});\n",
-        include_str!("../../static/prepaint.js").trim_end(),
+        without_comments(include_str!("../../static/prepaint.js")),
         list(Theme::ALL.iter().map(|t| t.tag()).collect()),
         list(TextSize::ALL.iter().map(|s| s.tag()).collect()),
         default.theme.tag(),
@@ -578,11 +589,22 @@ mod tests {
     #[test]
     fn the_fallback_script_is_called_with_the_shared_names() {
         let script = fallback_script();
-        assert!(script.starts_with("//"));
+        assert!(script.starts_with("(function (names) {"));
         assert!(script.ends_with(&format!(
             "}})({{ notice: '{OFFLINE_NOTICE_ID}', state: '{STATE_ATTR}', \
              interactive: '{STATE_INTERACTIVE}', failed: '{STATE_FAILED}' }});\n"
         )));
+    }
+
+    #[test]
+    fn scripts_are_sent_without_their_comments() {
+        assert_eq!(
+            without_comments("// Why.\n(function (o) {\n  // How.\n  var a = 1; // kept\n\n})\n"),
+            "(function (o) {\nvar a = 1; // kept\n})"
+        );
+        for script in [fallback_script(), prepaint_script()] {
+            assert!(!script.contains("\n//"), "{script}");
+        }
     }
 
     #[test]

@@ -60,7 +60,7 @@ describe('display: themes and text sizes', () => {
     await bare.waitForSelector('[data-testid="article-card"]');
     assert.deepEqual(first, ['dark'], 'dark before the DOM was even complete');
     assert.equal(await bare.getAttribute('html', 'data-size'), 'large');
-    assert.equal(await bare.getAttribute('html', 'data-courtview'), null, 'the app did not start');
+    assert.equal(await bare.getAttribute('html', 'data-courtview'), 'failed', 'the app did not start');
 
     // Sepia, and back to the defaults.
     await page.click('[data-testid="display-button"]');

@@ -92,7 +92,14 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
                 </>
             }
         } else {
-            html! { { target.native_name() } }
+            // The short name takes the full one's place on the smallest phones (CSS), where
+            // the three names and the display menu would not fit one row.
+            html! {
+                <>
+                    <span class="cv-langs__name">{ target.native_name() }</span>
+                    <span class="cv-langs__short" aria-hidden="true">{ target.short_name() }</span>
+                </>
+            }
         };
         let title = compact.then_some(target.native_name());
         html! {
