@@ -1,8 +1,8 @@
 //! The app's routes as plain data: parsing a path and writing one back.
 //!
-//! Kept free of yew-router so it is tested natively; `ui::app` adapts it to yew-router's
-//! `Routable`. Paths here are relative to the public URL prefix (yew-router strips it), so the
-//! app works under a partner's `/courtview/` as well as at `/`.
+//! Pure, so it is tested natively; `ui::nav` reads the browser's address into it. Paths here
+//! are relative to the public URL prefix (`ui::nav` strips it), so the app works under a
+//! partner's `/courtview/` as well as at `/`.
 //!
 //! `/embed/<lang>/<slug>/` is the same article without the site around it, for partners'
 //! iframes; `embed` can never be a language tag, so it cannot shadow a list or an article.

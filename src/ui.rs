@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod loader;
+pub mod nav;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -1,15 +1,14 @@
 //! The application shell: router, header, page, footer; or, in a partner's iframe, the embed
 //! view alone.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::components::footer::Footer;
 use super::components::header::Header;
 use super::dom;
+use super::nav::{NavProvider, use_nav};
 use super::pages::article::ArticlePage;
 use super::pages::embed::EmbedPage;
 use super::pages::entities::EntitiesPage;
@@ -22,36 +21,15 @@ use crate::i18n::Msg;
 use crate::route::Route;
 use crate::store;
 
-/// yew-router adapter for our own [`Route`], whose parsing lives in a pure module.
-impl Routable for Route {
-    fn from_path(path: &str, _params: &HashMap<&str, &str>) -> Option<Self> {
-        Some(Route::parse(path))
-    }
-
-    fn to_path(&self) -> String {
-        self.path()
-    }
-
-    fn routes() -> Vec<&'static str> {
-        vec!["/", "/:lang", "/:lang/:slug", "/embed/:lang/:slug"]
-    }
-
-    fn not_found_route() -> Option<Self> {
-        Some(Route::NotFound { lang: None })
-    }
-
-    fn recognize(pathname: &str) -> Option<Self> {
-        Some(Route::parse(pathname))
-    }
-}
-
-/// The whole viewer, for the browser.
+/// The whole viewer, for the browser, at the browser's address.
 #[component]
 pub fn App() -> Html {
+    let (path, query) = dom::page::location_path_and_query();
+    let base = dom::page::base_path().unwrap_or_else(|| "/".to_owned());
     html! {
-        <BrowserRouter basename={dom::page::base_path().map(AttrValue::from)}>
+        <NavProvider location={(AttrValue::from(path), AttrValue::from(query))} base={base}>
             <Shell />
-        </BrowserRouter>
+        </NavProvider>
     }
 }
 
@@ -59,8 +37,9 @@ pub fn App() -> Html {
 /// embed view, the page alone.
 #[component]
 pub(crate) fn Shell() -> Html {
-    let route = use_route::<Route>().unwrap_or(Route::NotFound { lang: None });
-    let query = use_location().map(|l| l.query_str().to_owned());
+    let nav = use_nav();
+    let route = nav.route();
+    let query = Some(nav.query.to_string());
     // Decided once, from the first route: an embed never navigates out of /embed/.
     let mode = use_memo((), |_| EmbedMode {
         options: route

@@ -2,10 +2,9 @@
 //! `courtview prerender` writes into `dist/`, and what the browser then hydrates.
 
 use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::prelude::*;
 
 use super::app::Shell;
+use super::nav::NavProvider;
 use crate::content::page_data::PageData;
 use crate::route::Route;
 use crate::store;
@@ -19,20 +18,16 @@ pub struct ServerAppProps {
     pub base: AttrValue,
 }
 
-/// [`super::App`] with an in-memory history at one path instead of the browser's: the same
-/// tree, so the browser's hydration finds exactly the nodes it would have made.
+/// [`super::App`] at one address instead of the browser's: the same tree, so the browser's
+/// hydration finds exactly the nodes it would have made.
 #[component]
 pub fn ServerApp(props: &ServerAppProps) -> Html {
-    // The history holds the full path, prefix included, as the browser's location does.
-    let history = use_memo((props.path.clone(), props.base.clone()), |(path, base)| {
-        let full = format!("{}{path}", base.trim_end_matches('/'));
-        AnyHistory::from(MemoryHistory::with_entries([full]))
-    });
-    let basename = (props.base.as_str() != "/").then(|| props.base.clone());
+    // The full path, prefix included, as the browser's location has it.
+    let full = format!("{}{}", props.base.trim_end_matches('/'), props.path);
     html! {
-        <Router history={(*history).clone()} {basename}>
+        <NavProvider location={(AttrValue::from(full), AttrValue::default())} base={props.base.clone()}>
             <Shell />
-        </Router>
+        </NavProvider>
     }
 }
 

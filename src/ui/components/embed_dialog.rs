@@ -8,7 +8,6 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::content::page_data::PageData;
 use crate::document::MentionInfo;
@@ -19,6 +18,7 @@ use crate::lang::Lang;
 use crate::route::Route;
 use crate::store;
 use crate::ui::dom::{self, clipboard::CopyOutcome};
+use crate::ui::nav::use_nav;
 use crate::ui::state::use_reader;
 
 /// Props for [`EmbedDialog`].
@@ -129,9 +129,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         let dialog = dialog.clone();
         use_effect_with((), move |_| dom::focus::show_modal(&dialog));
     }
-    let basename = use_navigator()
-        .and_then(|n| n.basename().map(str::to_owned))
-        .unwrap_or_default();
+    let basename = use_nav().basename.to_string();
     let base = format!("{}{basename}", dom::page::origin());
     let present: Vec<EntityType> = EntityType::ALL
         .into_iter()

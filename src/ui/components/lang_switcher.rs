@@ -8,14 +8,13 @@
 //! saves nothing.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
-use yew_router::query::Raw;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::dom;
 use crate::ui::loader;
+use crate::ui::nav::use_nav;
 use crate::ui::state::use_embed_options;
 
 /// Props for [`LangSwitcher`].
@@ -34,11 +33,8 @@ pub struct LangSwitcherProps {
 /// Links to the current page in Қазақша, Русский and English.
 #[component]
 pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
-    let navigator = use_navigator();
+    let nav = use_nav();
     let embed = use_embed_options();
-    let basename = navigator
-        .as_ref()
-        .and_then(|n| n.basename().map(str::to_owned));
     let query = embed.as_ref().map(|o| o.to_query()).unwrap_or_default();
     let compact = props.compact;
     let links = Lang::ALL.into_iter().map(|target| {
@@ -48,37 +44,30 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
         } else {
             format!("?{query}")
         };
-        let href = format!(
-            "{}{}{suffix}",
-            basename.as_deref().unwrap_or(""),
-            route.path()
-        );
+        let href = nav.href(&format!("{}{suffix}", route.path()));
         let onclick = {
-            let navigator = navigator.clone();
+            let nav = nav.clone();
             let href = href.clone();
             let embedded = embed.is_some();
-            let query = query.clone();
             Callback::from(move |e: MouseEvent| {
                 // Let the browser handle "open in new tab" and similar gestures.
                 if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
                     return;
                 }
-                let Some(navigator) = navigator.clone() else {
-                    return;
-                };
                 e.prevent_default();
                 dom::scroll::set_pending_anchor(dom::scroll::reading_anchor());
-                let (to, query, href) = (route.clone(), query.clone(), href.clone());
+                let (to, suffix, href) = (route.clone(), suffix.clone(), href.clone());
+                let nav = nav.clone();
                 // The other language's data is usually here already (fetched in idle time);
                 // if not, it is fetched now, and should that fail the link's page is loaded.
                 loader::ensure(&route, move |loaded| {
                     if !loaded {
                         dom::page::go_to(&href);
                     } else if embedded {
-                        let _ = navigator.replace_with_query(&to, Raw(query.as_str()));
+                        nav.go(&format!("{}{suffix}", to.path()), true);
                     } else {
                         dom::storage::save_lang(target);
-                        navigator.push(&to);
+                        nav.go(&to.path(), false);
                     }
                 });
             })

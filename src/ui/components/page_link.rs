@@ -4,17 +4,14 @@
 //! data this page does not hold.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::route::Route;
+use crate::ui::nav::use_nav;
 
 /// The address of `route` under the site's public prefix.
 #[hook]
 pub fn use_href(route: &Route) -> String {
-    let basename = use_navigator()
-        .and_then(|n| n.basename().map(str::to_owned))
-        .unwrap_or_default();
-    format!("{basename}{}", route.path())
+    use_nav().href(&route.path())
 }
 
 /// Props for [`PageLink`].

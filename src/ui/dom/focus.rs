@@ -13,6 +13,16 @@ pub struct ListenerGuard {
     _listener: gloo::events::EventListener,
 }
 
+impl ListenerGuard {
+    /// Keeps `listener` until the guard is dropped.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn new(listener: gloo::events::EventListener) -> ListenerGuard {
+        ListenerGuard {
+            _listener: listener,
+        }
+    }
+}
+
 /// Calls `f` when the reader presses Escape, until the guard is dropped (natively, never).
 pub fn on_escape(f: impl Fn() + 'static) -> Option<ListenerGuard> {
     #[cfg(target_arch = "wasm32")]

@@ -23,6 +23,53 @@ pub fn location_hash() -> String {
     String::new()
 }
 
+/// The URL's path and query (`?…`, empty if none), as the browser has them now, the public
+/// prefix included (natively, `/` and nothing).
+pub fn location_path_and_query() -> (String, String) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = window().location();
+        (
+            location.pathname().unwrap_or_else(|_| "/".to_owned()),
+            location.search().unwrap_or_default(),
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    ("/".to_owned(), String::new())
+}
+
+/// Shows `url` (same origin) as the page's address without loading it: a new history entry,
+/// or in place of the current one when `replace` (natively, nothing).
+pub fn set_address(url: &str, replace: bool) {
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(history) = window().history() {
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = if replace {
+            history.replace_state_with_url(&state, "", Some(url))
+        } else {
+            history.push_state_with_url(&state, "", Some(url))
+        };
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (url, replace);
+}
+
+/// Calls `f` when the reader moves through the history (Back, Forward), until the guard is
+/// dropped (natively, never).
+pub fn on_history_move(f: impl Fn() + 'static) -> Option<super::focus::ListenerGuard> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(super::focus::ListenerGuard::new(
+            gloo::events::EventListener::new(&window(), "popstate", move |_| f()),
+        ))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = f;
+        None
+    }
+}
+
 /// The page's origin, `https://host[:port]` (empty natively).
 pub fn origin() -> String {
     #[cfg(target_arch = "wasm32")]

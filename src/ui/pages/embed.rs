@@ -7,7 +7,6 @@
 //! embed button, stores nothing, and scrolls only its own frame.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::embed::EmbedSpec;
 use crate::i18n::Msg;
@@ -15,6 +14,7 @@ use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::components::lang_switcher::LangSwitcher;
 use crate::ui::dom;
+use crate::ui::nav::use_nav;
 use crate::ui::pages::article::ArticlePage;
 use crate::ui::state::use_embed_options;
 
@@ -41,9 +41,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             let _reporter = reporter;
         }
     });
-    let basename = use_navigator()
-        .and_then(|n| n.basename().map(str::to_owned))
-        .unwrap_or_default();
+    let basename = use_nav().basename.to_string();
     // The same link the loader snippet puts inside its element, within this site.
     let full = EmbedSpec {
         base: &basename,

@@ -1,22 +1,20 @@
 //! `/`: sends the visitor to the list in their language.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
+use crate::ui::nav::use_nav;
 
 /// Redirects to `/<lang>/` (saved choice, else browser languages, else Kazakh) by loading that
 /// page in place of this one (Back does not return here); it names its own data. Until then, and without JavaScript, it offers the three
 /// languages as links.
 #[component]
 pub fn RootPage() -> Html {
-    let basename = use_navigator()
-        .and_then(|n| n.basename().map(str::to_owned))
-        .unwrap_or_default();
+    let basename = use_nav().basename.to_string();
     use_effect_with((), move |_| {
         dom::page::replace_with(&format!(
             "{basename}{}",

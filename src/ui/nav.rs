@@ -1,0 +1,118 @@
+//! Where the reader is: the page's address and the public prefix it is served under, as one
+//! context, and the two ways the app changes the address without loading a page (the
+//! language switch: a new history entry on the site, the same entry in an embed).
+//!
+//! Every other link is a plain `<a href>` to a prerendered page, so the app needs no router:
+//! the route is [`Route::parse`] of the address, re-read when the reader goes Back or
+//! Forward. Natively (the prerender) the address is the page's own and never changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::route::Route;
+use crate::ui::dom;
+
+/// The address shown, without the public prefix, and the prefix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nav {
+    /// The path after the prefix, from `/`.
+    pub path: Rc<str>,
+    /// The query with its `?`, or empty.
+    pub query: Rc<str>,
+    /// The public prefix without its final `/` (`/courtview`), empty at the site's root.
+    pub basename: Rc<str>,
+    /// Shows another address of this site in place.
+    set: Callback<(String, bool)>,
+}
+
+impl Nav {
+    /// The page the address shows.
+    pub fn route(&self) -> Route {
+        Route::parse(&self.path)
+    }
+
+    /// The address of `path` (from the site's root) under the public prefix.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.basename)
+    }
+
+    /// Moves to `path_and_query` (from the site's root) without loading a page: a new
+    /// history entry, or in place of this one when `replace`.
+    pub fn go(&self, path_and_query: &str, replace: bool) {
+        self.set.emit((path_and_query.to_owned(), replace));
+    }
+}
+
+/// Props for [`NavProvider`].
+#[derive(Properties, PartialEq)]
+pub struct NavProviderProps {
+    /// The full path (public prefix included) and query of the page at start.
+    pub location: (AttrValue, AttrValue),
+    /// The public prefix (`/` or `/courtview/`).
+    pub base: AttrValue,
+    /// The app.
+    pub children: Html,
+}
+
+/// Holds the address for everything below it, following the browser's history.
+#[component]
+pub fn NavProvider(props: &NavProviderProps) -> Html {
+    let basename: Rc<str> = props.base.trim_end_matches('/').into();
+    let strip = {
+        let basename = basename.clone();
+        move |full: &str| -> Rc<str> {
+            let rest = full.strip_prefix(&*basename).unwrap_or(full);
+            if rest.starts_with('/') {
+                rest.into()
+            } else {
+                format!("/{rest}").into()
+            }
+        }
+    };
+    let (path, query) = (&props.location.0, &props.location.1);
+    let location = use_state(|| (strip(path), Rc::<str>::from(query.as_str())));
+    {
+        // Back and Forward change the address without the app: read it again.
+        let location = location.clone();
+        let strip = strip.clone();
+        use_effect_with((), move |_| {
+            let guard = dom::page::on_history_move(move || {
+                let (path, query) = dom::page::location_path_and_query();
+                location.set((strip(&path), query.into()));
+            });
+            move || {
+                let _listener = guard;
+            }
+        });
+    }
+    let set = {
+        let location = location.clone();
+        let basename = basename.clone();
+        Callback::from(move |(to, replace): (String, bool)| {
+            dom::page::set_address(&format!("{basename}{to}"), replace);
+            let (path, query) = to.split_at(to.find('?').unwrap_or(to.len()));
+            location.set((path.into(), query.into()));
+        })
+    };
+    let nav = Nav {
+        path: location.0.clone(),
+        query: location.1.clone(),
+        basename,
+        set,
+    };
+    html! {
+        <ContextProvider<Nav> context={nav}>{ props.children.clone() }</ContextProvider<Nav>>
+    }
+}
+
+/// The address, from the nearest [`NavProvider`].
+#[hook]
+pub fn use_nav() -> Nav {
+    use_context::<Nav>().unwrap_or_else(|| Nav {
+        path: "/".into(),
+        query: "".into(),
+        basename: "".into(),
+        set: Callback::noop(),
+    })
+}
