@@ -141,11 +141,17 @@ pub enum Msg {
     TextNormal,
     /// The larger text size.
     TextLarge,
+    /// The article's share button.
+    Share,
+    /// A link was copied (a paragraph's, or the article's where the system cannot share).
+    LinkCopied,
+    /// A link could not be copied.
+    LinkCopyFailed,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 65] = [
+    pub const ALL: [Msg; 68] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -211,6 +217,9 @@ impl Msg {
         Msg::TextSmall,
         Msg::TextNormal,
         Msg::TextLarge,
+        Msg::Share,
+        Msg::LinkCopied,
+        Msg::LinkCopyFailed,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -395,6 +404,17 @@ impl Msg {
                  articles name each.",
             ],
             Msg::ThemeSepia => ["Сепия", "Сепия", "Sepia"],
+            Msg::Share => ["Бөлісу", "Поделиться", "Share"],
+            Msg::LinkCopied => [
+                "Сілтеме алмасу буферіне көшірілді.",
+                "Ссылка скопирована в буфер обмена.",
+                "The link has been copied to the clipboard.",
+            ],
+            Msg::LinkCopyFailed => [
+                "Сілтемені көшіру мүмкін болмады: оны браузердің мекенжай жолынан алыңыз.",
+                "Скопировать ссылку не удалось: возьмите её из адресной строки браузера.",
+                "The link could not be copied: take it from the browser's address bar.",
+            ],
             Msg::DisplaySettings => ["Көрініс", "Вид", "Display"],
             Msg::ThemeHeading => ["Түс схемасы", "Цветовая схема", "Colours"],
             Msg::ThemeSystem => ["Жүйедегідей", "Как в системе", "As the system"],
@@ -570,6 +590,15 @@ pub fn paragraph_label(n: u32, lang: Lang) -> String {
         Lang::Kk => format!("{n}-абзац"),
         Lang::Ru => format!("Абзац {n}"),
         Lang::En => format!("Paragraph {n}"),
+    }
+}
+
+/// The accessible name of paragraph `n`'s link, which copies its address.
+pub fn paragraph_link_label(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{n}-абзацтың сілтемесін көшіру"),
+        Lang::Ru => format!("Скопировать ссылку на абзац {n}"),
+        Lang::En => format!("Copy the link to paragraph {n}"),
     }
 }
 

@@ -165,9 +165,12 @@ fn msg_all_lists_every_message() {
         | Msg::TextSizeHeading
         | Msg::TextSmall
         | Msg::TextNormal
-        | Msg::TextLarge => 1,
+        | Msg::TextLarge
+        | Msg::Share
+        | Msg::LinkCopied
+        | Msg::LinkCopyFailed => 1,
     };
-    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 65);
+    assert_eq!(Msg::ALL.iter().map(|&m| count(m)).sum::<usize>(), 68);
     let mut unique = Msg::ALL.to_vec();
     unique.dedup();
     assert_eq!(unique.len(), Msg::ALL.len());

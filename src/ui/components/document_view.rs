@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::document::url::is_external;
 use crate::document::{Align, Block, Document, Inline};
 use crate::entities::EntityType;
+use crate::i18n;
 use crate::lang::Lang;
 use crate::markup::{mention_id, paragraph_id};
 
@@ -38,6 +39,21 @@ pub struct DocumentViewProps {
     /// new tab instead of taking the partner's frame away from the article.
     #[prop_or_default]
     pub embedded: bool,
+    /// A link at the end of each numbered paragraph, to itself (`#p-<n>`): a plain link
+    /// without the app; with it, a click calls this with the paragraph's number instead (the
+    /// article page copies the paragraph's address).
+    #[prop_or_default]
+    pub paragraph_links: Option<ParagraphLinks>,
+}
+
+/// What a paragraph's link needs: the interface's language (its accessible name) and what a
+/// click does.
+#[derive(Clone, PartialEq)]
+pub struct ParagraphLinks {
+    /// The interface's language.
+    pub lang: Lang,
+    /// Called with the paragraph's number on a plain click.
+    pub onclick: Callback<u32>,
 }
 
 /// An article body: `<article class="cv-prose" lang="…">` with numbered paragraphs and
@@ -78,7 +94,28 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
                 (is_first && *number == 1).then_some("cv-lead"),
                 (ctx.props.target == Some(*number)).then_some("cv-p--target")
             );
-            html! { <p id={paragraph_id(*number)} {class}>{ render_inlines(inlines, ctx) }</p> }
+            let link = ctx.props.paragraph_links.as_ref().map(|links| {
+                let (n, onclick) = (*number, links.onclick.clone());
+                let onclick = Callback::from(move |e: MouseEvent| {
+                    // A new tab or window gets the plain link.
+                    if !(e.meta_key() || e.ctrl_key() || e.shift_key() || e.button() != 0) {
+                        e.prevent_default();
+                        onclick.emit(n);
+                    }
+                });
+                // Empty: the paragraph's text stays exactly the article's; the mark is drawn
+                // by the stylesheet and the name is the label.
+                html! {
+                    <a class="cv-plink" href={format!("#{}", paragraph_id(n))}
+                        aria-label={i18n::paragraph_link_label(n, links.lang)}
+                        data-testid="paragraph-link" {onclick}></a>
+                }
+            });
+            html! {
+                <p id={paragraph_id(*number)} {class}>
+                    { render_inlines(inlines, ctx) }{ link.unwrap_or_default() }
+                </p>
+            }
         }
         Block::Plain(inlines) => render_inlines(inlines, ctx),
         Block::Heading { level, inlines } => {

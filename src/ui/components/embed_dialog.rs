@@ -32,6 +32,9 @@ pub struct EmbedDialogProps {
     pub mentions: Rc<Vec<MentionInfo>>,
     /// How many paragraphs the article has.
     pub paragraphs: u32,
+    /// The article's other tools, after the button (the share button).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// What the reader has chosen in the dialog.
@@ -84,6 +87,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                 <span class="cv-embed-button__icon" aria-hidden="true">{ "</>" }</span>
                 { Msg::EmbedButton.text(props.lang) }
             </button>
+            { props.children.clone() }
             if let Some(initial) = (*open).clone() {
                 <EmbedPanel lang={props.lang} slug={props.slug.clone()}
                     mentions={props.mentions.clone()} paragraphs={props.paragraphs}

@@ -1,4 +1,4 @@
-//! Copying text to the clipboard.
+//! Copying text to the clipboard, and the system's share sheet.
 
 /// How a copy to the clipboard ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,5 +41,44 @@ pub fn copy_text(text: String, done: impl FnOnce(CopyOutcome) + 'static) {
     {
         let _ = text;
         done(CopyOutcome::Unavailable)
+    }
+}
+
+/// Opens the system's share sheet for `url` with `title`, where the browser has one, then calls
+/// `done(true)` (shared, or the reader closed the sheet); calls `done(false)` at once where
+/// there is none (most desktop browsers, and natively), so that the caller copies the link.
+pub fn share(title: String, url: String, done: impl FnOnce(bool) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let navigator = gloo::utils::window().navigator();
+        // Called through Reflect: no web-sys feature, and a browser without it is detected.
+        let share = js_sys::Reflect::get(&navigator, &"share".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(share) = share else {
+            done(false);
+            return;
+        };
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+        match share
+            .call1(&navigator, &data)
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        {
+            Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+                // A refusal is the reader closing the sheet: nothing to fall back to.
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                done(true);
+            }),
+            None => done(false),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (title, url);
+        done(false)
     }
 }

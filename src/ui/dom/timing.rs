@@ -76,3 +76,16 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
     }
 }
+
+/// Runs `f` after `ms` milliseconds (natively, never).
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ms, f);
+}

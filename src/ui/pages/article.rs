@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::route::{Listing, Route};
 use crate::store;
 use crate::ui::components::article_meta::article_meta;
-use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::document_view::{DocumentView, ParagraphLinks};
 use crate::ui::components::embed_dialog::EmbedDialog;
 use crate::ui::components::entity_card::{EntityCard, focus_of, locate};
 use crate::ui::components::entity_legend::EntityLegend;
@@ -72,6 +72,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         })
     };
     let reader = use_reader();
+    // What the last copy or share said, announced and shown for a few seconds; the counter
+    // keeps an older message's timer from hiding a newer one.
+    let status = use_state(|| None::<Msg>);
+    let said = use_mut_ref(|| 0_u32);
     // In the embed, `p=<n>` marks the paragraph to open at (the full site uses `#p-<n>`).
     let target = embed.as_ref().and_then(|o| o.paragraph);
     use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
@@ -110,6 +114,57 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
         })
     };
+    let say = {
+        let status = status.clone();
+        move |msg: Msg| {
+            let turn = {
+                let mut said = said.borrow_mut();
+                *said += 1;
+                *said
+            };
+            status.set(Some(msg));
+            let (status, said) = (status.clone(), said.clone());
+            dom::timing::after(4000, move || {
+                if *said.borrow() == turn {
+                    status.set(None);
+                }
+            });
+        }
+    };
+    // A paragraph's link copies its address on the full site (the page's canonical address,
+    // which the data carries: also right in the embed view).
+    let paragraph_links = {
+        let (address, say) = (address.clone(), say.clone());
+        ParagraphLinks {
+            lang,
+            onclick: Callback::from(move |n: u32| {
+                let url = format!("{address}#{}", crate::markup::paragraph_id(n));
+                let say = say.clone();
+                dom::clipboard::copy_text(url, move |outcome| {
+                    say(match outcome {
+                        dom::clipboard::CopyOutcome::Copied => Msg::LinkCopied,
+                        _ => Msg::LinkCopyFailed,
+                    })
+                });
+            }),
+        }
+    };
+    let share = {
+        let (address, title, say) = (address.clone(), article.meta.title.clone(), say.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (url, say) = (address.clone(), say.clone());
+            dom::clipboard::share(title.clone(), address.clone(), move |shared| {
+                if !shared {
+                    dom::clipboard::copy_text(url, move |outcome| {
+                        say(match outcome {
+                            dom::clipboard::CopyOutcome::Copied => Msg::LinkCopied,
+                            _ => Msg::LinkCopyFailed,
+                        })
+                    });
+                }
+            });
+        })
+    };
     let (highlight, hidden) = (reader.highlight, reader.hidden.clone());
     let card_focus = reader.focus.clone().filter(|_| current.is_some());
     html! {
@@ -130,11 +185,20 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             </header>
             if !embedded {
                 <EmbedDialog {lang} slug={props.slug.clone()} mentions={mentions.clone()}
-                    paragraphs={article.document.paragraph_count()} />
+                    paragraphs={article.document.paragraph_count()}>
+                    if !address.is_empty() {
+                        <button type="button" class="cv-embed-button cv-share-button"
+                            data-testid="share-button" onclick={share}>
+                            <span class="cv-embed-button__icon" aria-hidden="true">{ "↗" }</span>
+                            { Msg::Share.text(lang) }
+                        </button>
+                    }
+                </EmbedDialog>
             }
             <EntityLegend {lang} mentions={mentions.clone()} />
             <DocumentView {document} lang={article.lang} {highlight} {hidden} {current} {onmention}
-                {target} {embedded} />
+                {target} {embedded}
+                paragraph_links={(!address.is_empty()).then_some(paragraph_links)} />
             <footer class="cv-article-foot" lang={article.lang.tag()}>
                 if let Some(source) = &article.meta.source {
                     <p class="cv-source">
@@ -158,6 +222,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             if let Some(focus) = card_focus {
                 <EntityCard {lang} {mentions} {focus} {current} />
             }
+            <p class="cv-toast" role="status" data-testid="link-status">
+                // Nothing at all while silent: an empty text node would be one more node than
+                // the prerendered page has.
+                if let Some(msg) = *status {
+                    { msg.text(lang) }
+                }
+            </p>
         </div>
     }
 }
