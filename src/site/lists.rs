@@ -162,6 +162,15 @@ mod tests {
     use super::*;
     use crate::content::Article;
 
+    /// The data of the page at `path`, if the lists have one.
+    fn page_at<'a>(lists: &'a Lists, path: &str) -> Option<&'a PageData> {
+        lists
+            .pages
+            .iter()
+            .find(|(r, _)| r.path() == path)
+            .map(|(_, d)| d)
+    }
+
     fn article(date: &str, tags: &str) -> String {
         format!("---\ntitle: T {date}\ndate: {date}\ntags: [{tags}]\n---\nText.\n")
     }
@@ -186,15 +195,9 @@ mod tests {
             .map(|(slug, text)| Article::parse(text, slug, Lang::Ru, "x.md").expect("parses"));
         let catalog = Catalog::from_articles(articles);
         let lists = lists(&catalog);
-        let find = |path: &str| {
-            lists
-                .pages
-                .iter()
-                .find(|(r, _)| r.path() == path)
-                .map(|(_, d)| match d {
-                    PageData::List(l) => l.clone(),
-                    _ => unreachable!(),
-                })
+        let find = |path: &str| match page_at(&lists, path) {
+            Some(PageData::List(l)) => Some(l.clone()),
+            _ => None,
         };
         let first = find("/ru/").unwrap();
         assert_eq!((first.page, first.pages, first.items.len()), (1, 3, 20));
@@ -228,13 +231,7 @@ mod tests {
     fn every_entity_has_a_page_listing_the_articles_that_name_it() {
         let catalog = crate::site::annotated(Catalog::shipped().clone());
         let lists = lists(&catalog);
-        let find = |path: &str| {
-            lists
-                .pages
-                .iter()
-                .find(|(r, _)| r.path() == path)
-                .map(|(_, d)| d.clone())
-        };
+        let find = |path: &str| page_at(&lists, path).cloned();
         for lang in Lang::ALL {
             let Some(PageData::Entities(all)) = find(&format!("/{lang}/entities/")) else {
                 panic!("{lang}: no page of every entity");
