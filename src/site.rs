@@ -114,8 +114,11 @@ pub fn generate(options: &Options) -> Result<(), String> {
     // Trunk writes its start-up script inline; a strict Content-Security-Policy refuses inline
     // scripts, so it becomes a file, in the template and so in every page.
     if let Some((page, name, script)) = template::extract_start_script(&index_html) {
-        put(&dir.join(&name), script.as_bytes())?;
-        index_html = page;
+        // And the app waits for the first paint: see `template::app_after_first_paint`.
+        let (page, script) = template::app_after_first_paint(&page, &script);
+        let after_paint = template::hashed_name("start", &script);
+        put(&dir.join(&after_paint), script.as_bytes())?;
+        index_html = page.replace(&name, &after_paint);
     }
     // `base-uri 'none'` refuses <base>: the app reads its base path from a meta instead.
     index_html = template::replace_base(&index_html).0;

@@ -386,6 +386,50 @@ fn without_comments(script: &str) -> String {
         .join("\n")
 }
 
+/// The app after the page's first paint (issue 14: nothing the first paint does not need is
+/// fetched before what it needs). Trunk preloads the wasm from the head, at the stylesheet's
+/// and the fonts' priority, and its start-up script fetches it as soon as the page is parsed:
+/// on a slow network the 150 KB of wasm then share the line with the fonts the text waits
+/// for. The wasm's preload goes, the app's small script is preloaded at low priority, and the
+/// start-up script first waits for a frame to be painted.
+pub fn app_after_first_paint(page: &str, start_script: &str) -> (String, String) {
+    let mut out = String::with_capacity(page.len());
+    let mut last = 0;
+    for tag in tags(page) {
+        if !tag.opens("link") {
+            continue;
+        }
+        let wasm =
+            tag.attr("rel") == Some("preload") && tag.attr("type") == Some("application/wasm");
+        let script =
+            tag.attr("rel") == Some("modulepreload") && tag.attr("fetchpriority").is_none();
+        if wasm {
+            out.push_str(&page[last..tag.span.0]);
+            last = tag.span.1;
+        } else if script {
+            let end = tag.span.1;
+            let close = if page[..end].ends_with("/>") {
+                end - 2
+            } else {
+                end - 1
+            };
+            out.push_str(&page[last..close]);
+            out.push_str(" fetchpriority=\"low\"");
+            last = close;
+        }
+    }
+    out.push_str(&page[last..]);
+    let wait =
+        "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n";
+    let script = if start_script.contains(wait) {
+        start_script.to_owned()
+    } else {
+        // After the imports (a module's imports are hoisted anyway), before anything runs.
+        format!("{wait}{start_script}")
+    };
+    (out, script)
+}
+
 /// The prepaint script: `static/prepaint.js` (a function), called with the names and values of
 /// [`crate::display`] and [`crate::markup`], so that they are written once. It applies the
 /// reader's theme and text size before the first paint.
@@ -605,6 +649,28 @@ mod tests {
         for script in [fallback_script(), prepaint_script()] {
             assert!(!script.contains("\n//"), "{script}");
         }
+    }
+
+    #[test]
+    fn the_app_waits_for_the_first_paint() {
+        let page = "<head><link rel=\"stylesheet\" href=\"/m.css\">\n\
+                    <link rel=\"modulepreload\" href=\"/app.js\" crossorigin=\"anonymous\">\
+                    <link rel=\"preload\" href=\"/app_bg.wasm\" crossorigin=\"anonymous\" \
+                    as=\"fetch\" type=\"application/wasm\"></head>";
+        let start = "import init from '/app.js';\nawait init();\n";
+        let (page, script) = app_after_first_paint(page, start);
+        assert!(!page.contains("app_bg.wasm"), "{page}");
+        assert!(page.contains(
+            "<link rel=\"modulepreload\" href=\"/app.js\" crossorigin=\"anonymous\" fetchpriority=\"low\">"
+        ));
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"/m.css\">"));
+        assert!(script.starts_with("await new Promise((painted) => requestAnimationFrame("));
+        assert!(script.ends_with(start));
+        // Twice is once.
+        assert_eq!(
+            app_after_first_paint(&page, &script),
+            (page.clone(), script.clone())
+        );
     }
 
     #[test]
