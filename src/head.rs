@@ -64,10 +64,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             alternates: match listing {
                 Listing::Tag(_) => Vec::new(),
                 Listing::Entity(_) if list.page > 1 => Vec::new(),
-                _ => Lang::ALL
-                    .iter()
-                    .map(|&l| (l, route.with_lang(l).path()))
-                    .collect(),
+                _ => every_language(route),
             },
             og_type: "website",
             published: None,
@@ -77,10 +74,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             title: Msg::EntitiesHeading.text(lang).to_owned(),
             description: Msg::EntitiesIntro.text(lang).to_owned(),
             canonical: Some(route.path()),
-            alternates: Lang::ALL
-                .iter()
-                .map(|&l| (l, route.with_lang(l).path()))
-                .collect(),
+            alternates: every_language(route),
             og_type: "website",
             published: None,
         },
@@ -122,6 +116,14 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
         }
         _ => not_found,
     }
+}
+
+/// `route` in each language, as alternates: for pages that exist in all three.
+fn every_language(route: &Route) -> Vec<(Lang, String)> {
+    Lang::ALL
+        .iter()
+        .map(|&l| (l, route.with_lang(l).path()))
+        .collect()
 }
 
 impl PageHead {

@@ -10,8 +10,8 @@
 //! `page/<n>/` from page 2 on; article slugs never take a year's or these words' place
 //! ([`is_article_slug`]).
 
-use crate::content::is_article_slug;
 use crate::content::page_data::tag_slug;
+use crate::content::{is_article_slug, is_valid_slug};
 use crate::lang::Lang;
 
 /// The segment before a list's page number.
@@ -127,7 +127,8 @@ impl Route {
                 None => Route::NotFound { lang: Some(lang) },
             },
             [ENTITIES] if page == 1 => Route::Entities { lang },
-            [ENTITIES, id] if is_entity_id(id) => list(Listing::Entity((*id).to_owned())),
+            // Entity ids follow the slug rule (the knowledge base's compiler checks them by it).
+            [ENTITIES, id] if is_valid_slug(id) => list(Listing::Entity((*id).to_owned())),
             [slug] if page == 1 && is_article_slug(slug) => Route::Article {
                 lang,
                 slug: (*slug).to_owned(),
@@ -242,15 +243,6 @@ impl Route {
                 | Route::Embed { .. }
         )
     }
-}
-
-/// An entity id as the knowledge base writes them: lowercase a–z, digits and hyphens.
-fn is_entity_id(segment: &str) -> bool {
-    !segment.is_empty()
-        && segment.len() <= 100
-        && segment
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A page number of `…/page/<n>/`: 2 or more, digits only, no leading zero.

@@ -91,7 +91,7 @@ pub fn lists(catalog: &Catalog) -> Lists {
         // (the card in an article links to it; it says there is nothing yet).
         let mut entities: Vec<(String, u32)> = Vec::new();
         let mut known = records().to_vec();
-        known.sort_by_key(|r| (type_rank(r.kind), r.canonical[lang.index()].to_lowercase()));
+        known.sort_by_cached_key(|r| (type_rank(r.kind), r.canonical[lang.index()].to_lowercase()));
         for record in known {
             let named: Vec<&ListItem> = naming.get(record.id).into_iter().flatten().collect();
             entities.push((record.id.to_owned(), named.len() as u32));

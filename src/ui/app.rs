@@ -25,9 +25,9 @@ use crate::store;
 #[component]
 pub fn App() -> Html {
     let (path, query) = dom::page::location_path_and_query();
-    let base = dom::page::base_path().unwrap_or_else(|| "/".to_owned());
     html! {
-        <NavProvider location={(AttrValue::from(path), AttrValue::from(query))} base={base}>
+        <NavProvider location={(AttrValue::from(path), AttrValue::from(query))}
+            base={dom::page::base_path()}>
             <Shell />
         </NavProvider>
     }
@@ -39,12 +39,11 @@ pub fn App() -> Html {
 pub(crate) fn Shell() -> Html {
     let nav = use_nav();
     let route = nav.route();
-    let query = Some(nav.query.to_string());
     // Decided once, from the first route: an embed never navigates out of /embed/.
     let mode = use_memo((), |_| EmbedMode {
         options: route
             .is_embed()
-            .then(|| Rc::new(EmbedOptions::parse(query.as_deref().unwrap_or("")))),
+            .then(|| Rc::new(EmbedOptions::parse(&nav.query))),
     });
     let embedded = mode.embedded();
     // The state starts from the defaults, as the prerendered page did, so that hydration meets

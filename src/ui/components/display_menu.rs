@@ -59,8 +59,8 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
     let choose = |display: Display| {
         let open = open.clone();
         Callback::from(move |_: Event| {
-            dom::frame::set_theme(display.theme);
-            dom::frame::set_text_size(display.size);
+            dom::page::set_theme(display.theme);
+            dom::page::set_text_size(display.size);
             dom::storage::save_display_prefs(display);
             open.set(Some(display));
         })

@@ -11,6 +11,7 @@ use crate::entities::EntityType;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::markup::{mention_id, paragraph_id};
+use crate::ui::dom;
 
 /// Props for [`DocumentView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -98,7 +99,7 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
                 let (n, onclick) = (*number, links.onclick.clone());
                 let onclick = Callback::from(move |e: MouseEvent| {
                     // A new tab or window gets the plain link.
-                    if !(e.meta_key() || e.ctrl_key() || e.shift_key() || e.button() != 0) {
+                    if dom::page::is_plain_click(&e) {
                         e.prevent_default();
                         onclick.emit(n);
                     }

@@ -78,7 +78,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let id = props.focus.id.clone();
     let entity = record(&id);
     let kind = entity.map_or(EntityType::Date, |e| e.kind);
-    let name = entity.map_or_else(|| id.clone(), |e| e.canonical[lang.index()].to_owned());
+    let name = i18n::entity_name(&id, lang);
     let description = entity.map_or(Msg::DateDescription.text(lang), |e| {
         e.description[lang.index()]
     });

@@ -51,7 +51,7 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
             let embedded = embed.is_some();
             Callback::from(move |e: MouseEvent| {
                 // Let the browser handle "open in new tab" and similar gestures.
-                if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+                if !dom::page::is_plain_click(&e) {
                     return;
                 }
                 e.prevent_default();

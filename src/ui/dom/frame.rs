@@ -1,5 +1,6 @@
-//! The embed view's own document, inside a partner's frame: its theme, its height as the
-//! parent page's loader needs it, and where its entity card opens.
+//! The embed view's own document, inside a partner's frame: its height as the parent page's
+//! loader needs it, and where its entity card opens. (Its theme is set as the full site's
+//! is, by `page::set_theme`.)
 
 #[cfg(target_arch = "wasm32")]
 use std::cell::Cell;
@@ -9,8 +10,6 @@ use gloo::utils::{document, window};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 use yew::NodeRef;
-
-use crate::embed::Theme;
 
 /// Keeps the embed view reporting its height to the parent page; dropping it stops.
 pub struct HeightReporter {
@@ -31,27 +30,6 @@ impl Drop for HeightReporter {
 thread_local! {
     /// The height last posted, so that an unchanged height is not posted again.
     static POSTED: Cell<f64> = const { Cell::new(-1.0) };
-}
-
-/// Sets `data-theme` on `<html>`, which the stylesheet turns into the page's colours: the
-/// embed's, or the reader's choice on the full site.
-pub fn set_theme(theme: Theme) {
-    set_root_attr(crate::markup::THEME_ATTR, theme.tag());
-}
-
-/// Sets `data-size` on `<html>`, which the stylesheet turns into the size of the text read.
-pub fn set_text_size(size: crate::display::TextSize) {
-    set_root_attr(crate::markup::SIZE_ATTR, size.tag());
-}
-
-/// Sets an attribute of `<html>` (natively, nothing).
-fn set_root_attr(name: &str, value: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute(name, value);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (name, value);
 }
 
 /// Whether this document is inside a frame (natively, no).

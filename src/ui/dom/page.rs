@@ -1,6 +1,6 @@
-//! The page as a whole: its address and what loads in its place, its language and title, what
-//! the site generator wrote into it (the app's root, the data files, the base path), the
-//! app's state on `<html>`, fetching, the console and the panic hook.
+//! The page as a whole: its address and what loads in its place, its language, title, theme
+//! and text size, what the site generator wrote into it (the app's root, the data files, the
+//! base path), the app's state on `<html>`, fetching, the console and the panic hook.
 
 #[cfg(target_arch = "wasm32")]
 use gloo::utils::{document, window};
@@ -80,6 +80,20 @@ pub fn origin() -> String {
     String::new()
 }
 
+/// Whether a click on a link is a plain one, which the app may handle in place: not a
+/// gesture for a new tab or window, a download or another button (natively, never).
+pub fn is_plain_click(e: &yew::MouseEvent) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        !(e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = e;
+        false
+    }
+}
+
 /// Loads `href` as a new page (natively, nothing).
 pub fn go_to(href: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -109,6 +123,27 @@ pub fn reload() {
     }
 }
 
+/// Sets `data-theme` on `<html>`, which the stylesheet turns into the page's colours: the
+/// embed's, or the reader's choice on the full site.
+pub fn set_theme(theme: crate::embed::Theme) {
+    set_root_attr(crate::markup::THEME_ATTR, theme.tag());
+}
+
+/// Sets `data-size` on `<html>`, which the stylesheet turns into the size of the text read.
+pub fn set_text_size(size: crate::display::TextSize) {
+    set_root_attr(crate::markup::SIZE_ATTR, size.tag());
+}
+
+/// Sets an attribute of `<html>` (natively, nothing).
+fn set_root_attr(name: &str, value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(name, value);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, value);
+}
+
 /// Sets `<html lang>` and the document title.
 pub fn set_lang_and_title(lang: Lang, title: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -128,10 +163,10 @@ pub fn set_lang_and_title(lang: Lang, title: &str) {
     let _ = (lang, title);
 }
 
-/// The public URL prefix the prerender recorded (`<meta name="courtview-base">`), when it is
-/// not `/`; `None` lets the router fall back to `<base href>` (as under `trunk serve`), and
+/// The public URL prefix the site generator recorded in every page
+/// (`<meta name="courtview-base">`, in place of Trunk's `<base href>`); `/` without one, and
 /// natively.
-pub fn base_path() -> Option<String> {
+pub fn base_path() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         document()
@@ -139,10 +174,10 @@ pub fn base_path() -> Option<String> {
             .ok()
             .flatten()
             .and_then(|meta| meta.get_attribute("content"))
-            .filter(|base| base != "/")
+            .unwrap_or_else(|| "/".to_owned())
     }
     #[cfg(not(target_arch = "wasm32"))]
-    None
+    "/".to_owned()
 }
 
 /// The data files the page names (`data-cv-data` on `<div id="app">`, written by the site

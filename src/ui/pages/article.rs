@@ -131,36 +131,35 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             });
         }
     };
+    // Copies a link to the clipboard and says how that went.
+    let copy_link = move |url: String| {
+        let say = say.clone();
+        dom::clipboard::copy_text(url, move |outcome| {
+            say(match outcome {
+                dom::clipboard::CopyOutcome::Copied => Msg::LinkCopied,
+                _ => Msg::LinkCopyFailed,
+            })
+        });
+    };
     // A paragraph's link copies its address on the full site (the page's canonical address,
     // which the data carries: also right in the embed view).
     let paragraph_links = {
-        let (address, say) = (address.clone(), say.clone());
+        let (address, copy_link) = (address.clone(), copy_link.clone());
         ParagraphLinks {
             lang,
             onclick: Callback::from(move |n: u32| {
-                let url = format!("{address}#{}", crate::markup::paragraph_id(n));
-                let say = say.clone();
-                dom::clipboard::copy_text(url, move |outcome| {
-                    say(match outcome {
-                        dom::clipboard::CopyOutcome::Copied => Msg::LinkCopied,
-                        _ => Msg::LinkCopyFailed,
-                    })
-                });
+                copy_link(format!("{address}#{}", crate::markup::paragraph_id(n)))
             }),
         }
     };
+    // The system's share sheet, else the link copied.
     let share = {
-        let (address, title, say) = (address.clone(), article.meta.title.clone(), say.clone());
+        let (address, title) = (address.clone(), article.meta.title.clone());
         Callback::from(move |_: MouseEvent| {
-            let (url, say) = (address.clone(), say.clone());
+            let (url, copy_link) = (address.clone(), copy_link.clone());
             dom::clipboard::share(title.clone(), address.clone(), move |shared| {
                 if !shared {
-                    dom::clipboard::copy_text(url, move |outcome| {
-                        say(match outcome {
-                            dom::clipboard::CopyOutcome::Copied => Msg::LinkCopied,
-                            _ => Msg::LinkCopyFailed,
-                        })
-                    });
+                    copy_link(url);
                 }
             });
         })

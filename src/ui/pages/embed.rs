@@ -33,7 +33,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let lang = props.lang;
     let options = use_embed_options().unwrap_or_default();
     let theme = options.theme;
-    use_effect_with(theme, |&theme| dom::frame::set_theme(theme));
+    use_effect_with(theme, |&theme| dom::page::set_theme(theme));
     use_effect_with((), |_| {
         let reporter = dom::frame::report_height();
         // The cleanup owns the reporter: leaving the page stops the reports.

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::content::page_data::{EntitiesData, PageData};
+use crate::content::page_data::PageData;
 use crate::entities::{EntityRecord, EntityType, record};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
@@ -34,23 +34,28 @@ pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
         // The shell reloads a page whose data it lacks; this is only ever seen for a moment.
         return Html::default();
     };
+    // Each id looked up in the knowledge base once, not once per type.
+    let known: Vec<(&EntityRecord, u32)> = data
+        .entities
+        .iter()
+        .filter_map(|(id, n)| record(id).map(|r| (r, *n)))
+        .collect();
     html! {
         <section class="cv-entities" data-testid="entities-page">
             <h1 class="cv-page-title">{ Msg::EntitiesHeading.text(lang) }</h1>
             <p class="cv-entities__intro">{ Msg::EntitiesIntro.text(lang) }</p>
             for kind in EntityType::ALL {
-                { group(data, kind, lang) }
+                { group(&known, kind, lang) }
             }
         </section>
     }
 }
 
 /// The entities of one type, in the data's order; nothing if the type has none.
-fn group(data: &EntitiesData, kind: EntityType, lang: Lang) -> Html {
-    let of_kind: Vec<(&EntityRecord, u32)> = data
-        .entities
+fn group(known: &[(&EntityRecord, u32)], kind: EntityType, lang: Lang) -> Html {
+    let of_kind: Vec<(&EntityRecord, u32)> = known
         .iter()
-        .filter_map(|(id, n)| record(id).map(|r| (r, *n)))
+        .copied()
         .filter(|(r, _)| r.kind == kind)
         .collect();
     if of_kind.is_empty() {
