@@ -73,15 +73,13 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                 Theme::Sepia => Msg::ThemeSepia,
                 Theme::Auto => Msg::ThemeSystem,
             };
-            html! {
-                <label class="cv-display__choice">
-                    <input type="radio" name="cv-display-theme" value={theme.tag()}
-                        checked={current.theme == theme}
-                        data-testid={format!("display-theme-{}", theme.tag())}
-                        onchange={choose(Display { theme, ..current })} />
-                    { label.text(lang) }
-                </label>
-            }
+            choice(
+                "theme",
+                theme.tag(),
+                current.theme == theme,
+                label.text(lang),
+                choose(Display { theme, ..current }),
+            )
         });
         let sizes = TextSize::ALL.into_iter().map(|size| {
             let label = match size {
@@ -89,15 +87,13 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                 TextSize::Normal => Msg::TextNormal,
                 TextSize::Large => Msg::TextLarge,
             };
-            html! {
-                <label class={classes!("cv-display__choice", format!("cv-display__size--{}", size.tag()))}>
-                    <input type="radio" name="cv-display-size" value={size.tag()}
-                        checked={current.size == size}
-                        data-testid={format!("display-size-{}", size.tag())}
-                        onchange={choose(Display { size, ..current })} />
-                    { label.text(lang) }
-                </label>
-            }
+            choice(
+                "size",
+                size.tag(),
+                current.size == size,
+                label.text(lang),
+                choose(Display { size, ..current }),
+            )
         });
         html! {
             <div class="cv-display__panel" id={PANEL_ID} data-testid="display-panel">
@@ -122,5 +118,23 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
             </button>
             { panel.unwrap_or_default() }
         </div>
+    }
+}
+
+/// One radio choice of the panel's `group` (`theme`, `size`), named, classed and test-marked
+/// by the group and the value's tag.
+fn choice(
+    group: &str,
+    tag: &str,
+    checked: bool,
+    label: &'static str,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label class={classes!("cv-display__choice", format!("cv-display__{group}--{tag}"))}>
+            <input type="radio" name={format!("cv-display-{group}")} value={tag.to_owned()} {checked}
+                data-testid={format!("display-{group}-{tag}")} {onchange} />
+            { label }
+        </label>
     }
 }
