@@ -274,3 +274,98 @@ fn the_shipped_article_is_found_in_every_language() {
         );
     }
 }
+
+/// The site's search files by path from its root, `search/index.json` included, as
+/// `courtview-site` writes them.
+fn site_files(catalog: &Catalog) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut index = Vec::new();
+    for lang in Lang::ALL {
+        let built = search::build(lang, &search::articles_in(catalog, lang));
+        let folder = search::folder(lang);
+        index.push(format!("\"{lang}\":\"{folder}/{}\"", built.manifest_file.0));
+        for (name, bytes) in built.files.into_iter().chain([built.manifest_file]) {
+            files.insert(format!("{folder}/{name}"), bytes);
+        }
+    }
+    files.insert(
+        search::INDEX_FILE.to_owned(),
+        format!("{{{}}}\n", index.join(",")).into_bytes(),
+    );
+    files
+}
+
+#[test]
+fn the_page_s_engine_fetches_each_file_once_and_shows_a_page_at_a_time() {
+    use courtview::search::session::{Engine, PAGE_SIZE, Request};
+    let mut articles = vec![("a-kk-only", "kk", "Жиынға А.А. Мерғалиевтің өзі қатысты.")];
+    let bodies: Vec<String> = (0..14)
+        .map(|n| format!("Сотқа {n}-өтініш түсті."))
+        .collect();
+    let slugs: Vec<String> = (0..14).map(|n| format!("s-{n:02}")).collect();
+    for (slug, body) in slugs.iter().zip(&bodies) {
+        articles.push((slug, "kk", body));
+    }
+    let files = site_files(&catalog(&articles));
+    let mut engine = Engine::new();
+    let fetched = std::cell::RefCell::new(Vec::new());
+    let read = |path: &str| {
+        fetched.borrow_mut().push(path.to_owned());
+        files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| format!("{path}: HTTP 404"))
+    };
+    let request = |id, text: &str, lang, all, limit| Request {
+        id,
+        text: text.into(),
+        lang,
+        all,
+        prefix: false,
+        limit,
+    };
+    // An empty query loads the index and the page's manifest, and finds nothing.
+    let warm = engine.answer(&request(1, "", Lang::Kk, false, PAGE_SIZE), read);
+    assert_eq!((warm.results.len(), warm.error), (0, None));
+    // `сот` in any form: 14 articles, the first page of 10 shown, each from its doc file.
+    let reply = engine.answer(&request(2, "сот", Lang::Kk, false, PAGE_SIZE), read);
+    assert_eq!((reply.id, reply.total, reply.results.len()), (2, 14, 10));
+    assert!(
+        reply
+            .results
+            .iter()
+            .all(|f| f.slug.starts_with("s-") && f.paragraph == 1)
+    );
+    assert!(reply.results.iter().all(|f| {
+        let marked: Vec<&str> = f
+            .marks
+            .iter()
+            .map(|&(s, e)| &f.snippet[s as usize..e as usize])
+            .collect();
+        marked == ["Сотқа"]
+    }));
+    // More results fetch only the four new doc files.
+    let before = fetched.borrow().len();
+    let more = engine.answer(&request(3, "сот", Lang::Kk, false, 20), read);
+    assert_eq!(more.results.len(), 14);
+    assert_eq!(
+        fetched.borrow().len() - before,
+        4,
+        "{:?}",
+        &fetched.borrow()[before..]
+    );
+    // From a Russian page, all languages: the Kazakh-only article, through the knowledge base.
+    let across = engine.answer(&request(4, "Мергалиев", Lang::Ru, true, PAGE_SIZE), read);
+    let found: Vec<(&str, Lang)> = across
+        .results
+        .iter()
+        .map(|f| (f.slug.as_str(), f.lang))
+        .collect();
+    assert_eq!(found, [("a-kk-only", Lang::Kk)]);
+    // Nothing was fetched twice.
+    let fetched = fetched.into_inner();
+    let mut unique = fetched.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), fetched.len(), "{fetched:?}");
+}

@@ -25,6 +25,7 @@
 pub mod eval;
 pub mod index;
 pub mod query;
+pub mod session;
 pub mod text;
 
 pub use index::{Built, Doc, Manifest, Shard, articles_in, build};

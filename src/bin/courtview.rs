@@ -584,7 +584,10 @@ fn cmd_search(
     (all_languages, prefix, list_files): (bool, bool, bool),
     text: &str,
 ) -> Result<(), String> {
-    use courtview::search::{self, Doc, Manifest, Query, QueryOptions, Searcher};
+    use courtview::search::{
+        self,
+        session::{Engine, Request},
+    };
     let mut dirs = vec![PathBuf::from(SHIPPED_ARTICLES)];
     if let Some(dir) = articles {
         if !dir.is_dir() {
@@ -597,80 +600,62 @@ fn cmd_search(
         eprintln!("warning: {error}");
     }
     let catalog = courtview::site::annotated(catalog);
-    let options = QueryOptions {
-        prefix_last: prefix,
-    };
-    let langs: Vec<Lang> = if all_languages {
-        Lang::ALL.to_vec()
-    } else {
-        vec![lang]
-    };
-    // Each language's index is built as the site generator builds it, and read back from
-    // the bytes of its files, exactly as the page reads what it fetched.
-    let mut per_lang = Vec::new();
-    let mut files: BTreeMap<(Lang, String), Vec<u8>> = BTreeMap::new();
-    let fetched = |l: Lang, name: &str, bytes: usize| {
-        if list_files {
-            eprintln!("fetch {}/{name} {bytes}", search::folder(l));
-        }
-    };
-    for &l in &langs {
+    // Each language's index is built as the site generator builds it; the search page's own
+    // engine then reads it from those bytes, file by file, as the page fetches them.
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut index = String::from("{");
+    for l in Lang::ALL {
         let built = search::build(l, &search::articles_in(&catalog, l));
-        let manifest = Manifest::decode(&built.manifest_file.1)
-            .map_err(|e| format!("search index ({l}): {e}"))?;
-        fetched(l, &built.manifest_file.0, built.manifest_file.1.len());
-        for (name, bytes) in built.files {
-            files.insert((l, name), bytes);
+        let folder = search::folder(l);
+        if l != Lang::ALL[0] {
+            index.push(',');
         }
-        let mut searcher = Searcher::new(manifest);
-        let query = Query::parse(text, l, options);
-        for i in searcher.missing(&query) {
-            let name = searcher.shard_file(i).unwrap_or_default();
-            let bytes = files
-                .get(&(l, name.clone()))
-                .ok_or_else(|| format!("search index ({l}): no shard file {name}"))?;
-            searcher
-                .add_shard(i, bytes)
-                .map_err(|e| format!("search index ({l}), {name}: {e}"))?;
-            fetched(l, &name, bytes.len());
+        index.push_str(&format!("\"{l}\":\"{folder}/{}\"", built.manifest_file.0));
+        for (name, bytes) in built.files.into_iter().chain([built.manifest_file]) {
+            files.insert(format!("{folder}/{name}"), bytes);
         }
-        let hits = searcher
-            .search(&query)
-            .map_err(|m| format!("search index ({l}): shards {:?} missing", m.0))?;
-        per_lang.push((searcher, hits));
     }
-    let hits = search::merge_languages(
-        lang,
-        per_lang.iter().map(|(_, hits)| hits.clone()).collect(),
+    files.insert(
+        search::INDEX_FILE.to_owned(),
+        format!("{index}}}").into_bytes(),
     );
-    let mut out = String::new();
-    for hit in hits {
-        let (searcher, _) = per_lang
-            .iter()
-            .find(|(s, _)| s.manifest().lang == hit.lang)
-            .expect("a hit comes from a searched language");
-        let name = searcher.doc_file(hit.article).unwrap_or_default();
+    let request = Request {
+        id: 0,
+        text: text.to_owned(),
+        lang,
+        all: all_languages,
+        prefix,
+        limit: search::MAX_RESULTS as u32,
+    };
+    let reply = Engine::new().answer(&request, |path| {
         let bytes = files
-            .get(&(hit.lang, name.clone()))
-            .ok_or_else(|| format!("search index ({}): no doc file {name}", hit.lang))?;
-        let doc = Doc::decode(bytes).map_err(|e| format!("{}, {name}: {e}", hit.lang))?;
-        fetched(hit.lang, &name, bytes.len());
-        let shown = search::show(&doc, &hit);
+            .get(path)
+            .cloned()
+            .ok_or_else(|| format!("{path}: no such file in the index"))?;
+        if list_files && path != search::INDEX_FILE {
+            eprintln!("fetch {path} {}", bytes.len());
+        }
+        Ok(bytes)
+    });
+    if let Some(error) = reply.error {
+        return Err(format!("search index: {error}"));
+    }
+    let mut out = String::new();
+    for found in reply.results {
         out.push_str("{\"slug\":");
-        json_string(&mut out, &hit.slug);
+        json_string(&mut out, &found.slug);
         out.push_str(&format!(
             ",\"lang\":\"{}\",\"paragraph\":{},\"title\":",
-            hit.lang, shown.paragraph
+            found.lang, found.paragraph
         ));
-        json_string(&mut out, &shown.title);
-        let d = hit.date;
+        json_string(&mut out, &found.title);
+        let d = found.date;
         out.push_str(&format!(
             ",\"date\":\"{:04}-{:02}-{:02}\",\"score\":{:.3},\"snippet\":",
-            d.year, d.month, d.day, hit.score
+            d.year, d.month, d.day, found.score
         ));
-        json_string(&mut out, &shown.snippet.text);
-        let marks: Vec<String> = shown
-            .snippet
+        json_string(&mut out, &found.snippet);
+        let marks: Vec<String> = found
             .marks
             .iter()
             .map(|(s, e)| format!("[{s},{e}]"))
