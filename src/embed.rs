@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use crate::entities::EntityType;
 use crate::lang::Lang;
 use crate::markup::{PARAGRAPH_ID_PREFIX, paragraph_id};
-use crate::route::Route;
+use crate::route::{Route, query_pairs};
 
 /// The `type` of the message the embed view posts to its parent when its height changes:
 /// `{"type":"courtview:resize","height":<px>}`.
@@ -102,11 +102,7 @@ impl EmbedOptions {
     /// exists, has no effect, like any other unknown key.
     pub fn parse(query: &str) -> EmbedOptions {
         let mut options = EmbedOptions::default();
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let query = query.split('#').next().unwrap_or("");
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let (key, value) = (percent_decode(key), percent_decode(value));
+        for (key, value) in query_pairs(query) {
             let value = value.trim();
             match key.as_str() {
                 "types" => {
@@ -215,31 +211,6 @@ fn parse_types(value: &str) -> Option<Vec<EntityType>> {
         .filter(|t| named.contains(t))
         .collect();
     (!types.is_empty()).then_some(types)
-}
-
-/// Decodes `%XX` escapes and `+` (a space, as forms write it). A broken escape stays as it
-/// is, and bytes that are not UTF-8 become U+FFFD: a query is never an error.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Escapes text for an HTML attribute value or element content.
@@ -406,6 +377,7 @@ mod tests {
             spaced.types,
             Some(vec![EntityType::Person, EntityType::Org])
         );
+        use crate::route::percent_decode;
         assert_eq!(percent_decode("a%2"), "a%2");
         assert_eq!(percent_decode("%zz%"), "%zz%");
         assert_eq!(percent_decode("%D0%B4"), "д");

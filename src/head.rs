@@ -78,6 +78,16 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             og_type: "website",
             published: None,
         },
+        // Interface text alone: what is found depends on the query, which no crawler sends.
+        (Route::Search { .. }, _) => PageHead {
+            lang,
+            title: Msg::SearchHeading.text(lang).to_owned(),
+            description: Msg::SearchHint.text(lang).to_owned(),
+            canonical: Some(route.path()),
+            alternates: every_language(route),
+            og_type: "website",
+            published: None,
+        },
         (Route::Article { .. }, Some(PageData::Article(data))) => {
             let Ok(article) = &data.version else {
                 return not_found;

@@ -147,11 +147,29 @@ pub enum Msg {
     LinkCopied,
     /// A link could not be copied.
     LinkCopyFailed,
+    /// The search field's label (the header's and the search page's).
+    SearchLabel,
+    /// The button that sends a search.
+    SearchButton,
+    /// The search page's heading.
+    SearchHeading,
+    /// The search page's advice before anything is typed.
+    SearchHint,
+    /// The switch that searches the three languages at once.
+    SearchAllLanguages,
+    /// Said while a search waits for its files.
+    Searching,
+    /// The button that shows more results.
+    SearchMore,
+    /// The search page without JavaScript: why nothing is found, and what to do instead.
+    SearchNeedsScript,
+    /// Search could not read its index (followed by the cause).
+    SearchUnavailable,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 68] = [
+    pub const ALL: [Msg; 77] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -220,6 +238,15 @@ impl Msg {
         Msg::Share,
         Msg::LinkCopied,
         Msg::LinkCopyFailed,
+        Msg::SearchLabel,
+        Msg::SearchButton,
+        Msg::SearchHeading,
+        Msg::SearchHint,
+        Msg::SearchAllLanguages,
+        Msg::Searching,
+        Msg::SearchMore,
+        Msg::SearchNeedsScript,
+        Msg::SearchUnavailable,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -426,6 +453,42 @@ impl Msg {
                 "Бұл атау әзірге бірде-бір жаңалықта аталмаған.",
                 "Это имя пока не названо ни в одной новости.",
                 "No news item names this yet.",
+            ],
+            Msg::SearchLabel => [
+                "Жаңалықтардан іздеу",
+                "Поиск по новостям",
+                "Search the news",
+            ],
+            Msg::SearchButton => ["Іздеу", "Найти", "Search"],
+            Msg::SearchHeading => ["Іздеу", "Поиск", "Search"],
+            Msg::SearchHint => [
+                "Сөзді кез келген тұлғасында жазыңыз: «сот» сұрауы «соттың», «сотқа», \
+                 «соттарының» сөздерін де табады. Тіркесті дәл табу үшін оны тырнақшаға алыңыз.",
+                "Вводите слово в любой форме: запрос «суд» найдёт и «суда», «судом», «судах». \
+                 Чтобы найти фразу целиком, возьмите её в кавычки.",
+                "Type a word in any form: “court” also finds “courts” and “court’s”. Put a \
+                 phrase in quotes to find it as written.",
+            ],
+            Msg::SearchAllLanguages => [
+                "Үш тілде де іздеу",
+                "Искать на всех трёх языках",
+                "Search all three languages",
+            ],
+            Msg::Searching => ["Ізделуде…", "Идёт поиск…", "Searching…"],
+            Msg::SearchMore => ["Тағы көрсету", "Показать ещё", "Show more"],
+            Msg::SearchNeedsScript => [
+                "Іздеу браузерде жұмыс істейді және JavaScript қажет етеді. Жаңалықтарды \
+                 күні бойынша немесе оларда аталатын тұлғалар, ұйымдар мен орындар бойынша \
+                 қарауға болады.",
+                "Поиск работает в браузере и требует JavaScript. Новости можно просматривать \
+                 по дате или по лицам, организациям и местам, которые в них названы.",
+                "Search runs in your browser and needs JavaScript. You can still browse the \
+                 news by date, or by the people, bodies and places they name.",
+            ],
+            Msg::SearchUnavailable => [
+                "Іздеу қазір қолжетімсіз.",
+                "Поиск сейчас недоступен.",
+                "Search is unavailable right now.",
             ],
         }
     }
@@ -660,6 +723,25 @@ pub fn article_count(n: u32, lang: Lang) -> String {
     format!("{n} {word}")
 }
 
+/// What a search found: "N articles" for the query `query`, the word agreeing with the
+/// number, or that nothing was found.
+pub fn search_summary(total: u32, query: &str, lang: Lang) -> String {
+    let query = query.trim();
+    if total == 0 {
+        return match lang {
+            Lang::Kk => format!("«{query}» сұрауы бойынша ештеңе табылмады."),
+            Lang::Ru => format!("По запросу «{query}» ничего не найдено."),
+            Lang::En => format!("Nothing found for “{query}”."),
+        };
+    }
+    let count = article_count(total, lang);
+    match lang {
+        Lang::Kk => format!("«{query}» сұрауы бойынша: {count}"),
+        Lang::Ru => format!("По запросу «{query}»: {count}"),
+        Lang::En => format!("{count} for “{query}”"),
+    }
+}
+
 /// The title of page `page` of a list: its heading, and the page's number from page 2 on.
 pub fn list_title(kind: &ListKind, page: u32, lang: Lang) -> String {
     let heading = list_heading(kind, lang);
@@ -696,6 +778,26 @@ mod tests {
         assert_eq!(article_count(3, Lang::Ru), "3 статьи");
         assert_eq!(article_count(11, Lang::Ru), "11 статей");
         assert_eq!(article_count(5, Lang::Kk), "5 мақала");
+    }
+
+    #[test]
+    fn search_summaries_agree_and_say_when_nothing_was_found() {
+        assert_eq!(
+            search_summary(1, "court ", Lang::En),
+            "1 article for “court”"
+        );
+        assert_eq!(
+            search_summary(2, "суд", Lang::Ru),
+            "По запросу «суд»: 2 статьи"
+        );
+        assert_eq!(
+            search_summary(5, "сот", Lang::Kk),
+            "«сот» сұрауы бойынша: 5 мақала"
+        );
+        assert_eq!(
+            search_summary(0, "судно", Lang::Ru),
+            "По запросу «судно» ничего не найдено."
+        );
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub const OFFLINE_NOTICE_ID: &str = "cv-offline";
 /// `<base href>` a strict Content-Security-Policy refuses.
 pub const BASE_META_NAME: &str = "courtview-base";
 
+/// The `name` of the `<meta>` that holds the search worker's script (its name carries a hash
+/// of its contents, so only the built pages know it).
+pub const SEARCH_WORKER_META_NAME: &str = "courtview-search-worker";
+
 /// The attribute of `<html>` that says how the app is doing: [`STATE_INTERACTIVE`] or
 /// [`STATE_FAILED`]; absent while it starts.
 pub const STATE_ATTR: &str = "data-courtview";
@@ -81,6 +85,7 @@ mod tests {
                 PAGE_FILES_ATTR,
                 OFFLINE_NOTICE_ID,
                 BASE_META_NAME,
+                SEARCH_WORKER_META_NAME,
                 STATE_ATTR,
                 STATE_INTERACTIVE,
                 STATE_FAILED,
@@ -95,6 +100,7 @@ mod tests {
                 "data-cv-data",
                 "cv-offline",
                 "courtview-base",
+                "courtview-search-worker",
                 "data-courtview",
                 "interactive",
                 "failed",

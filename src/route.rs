@@ -34,6 +34,9 @@ pub enum Listing {
     Entity(String),
 }
 
+/// The segment of the search page.
+const SEARCH: &str = "search";
+
 /// The first path segment of the embed view.
 const EMBED: &str = "embed";
 
@@ -56,6 +59,12 @@ pub enum Route {
     /// articles name it.
     Entities {
         /// The page's language.
+        lang: Lang,
+    },
+    /// `/<lang>/search/`: the search page; what it searches for is in the query
+    /// ([`SearchQuery`]).
+    Search {
+        /// The page's language, whose articles are searched first.
         lang: Lang,
     },
     /// `/<lang>/<slug>/`: an article.
@@ -127,6 +136,7 @@ impl Route {
                 None => Route::NotFound { lang: Some(lang) },
             },
             [ENTITIES] if page == 1 => Route::Entities { lang },
+            [SEARCH] if page == 1 => Route::Search { lang },
             // Entity ids follow the slug rule (the knowledge base's compiler checks them by it).
             [ENTITIES, id] if is_valid_slug(id) => list(Listing::Entity((*id).to_owned())),
             [slug] if page == 1 && is_article_slug(slug) => Route::Article {
@@ -167,6 +177,7 @@ impl Route {
                 path
             }
             Route::Entities { lang } => format!("/{lang}/{ENTITIES}/"),
+            Route::Search { lang } => format!("/{lang}/{SEARCH}/"),
             Route::Article { lang, slug } => format!("/{lang}/{slug}/"),
             Route::Embed { lang, slug } => format!("/{EMBED}/{lang}/{slug}/"),
             Route::NotFound { lang: Some(lang) } => format!("/{lang}/404/not-found/"),
@@ -186,6 +197,7 @@ impl Route {
             Route::Root | Route::NotFound { lang: None } => None,
             Route::List { lang, .. }
             | Route::Entities { lang }
+            | Route::Search { lang }
             | Route::Article { lang, .. }
             | Route::Embed { lang, .. } => Some(*lang),
             Route::NotFound { lang: Some(lang) } => Some(*lang),
@@ -205,6 +217,7 @@ impl Route {
             },
             Route::NotFound { .. } => Route::NotFound { lang: Some(lang) },
             Route::Entities { .. } => Route::Entities { lang },
+            Route::Search { .. } => Route::Search { lang },
             // An entity has its page in every language; its first page, as the pages of the
             // other language may count differently (a translation may not name it).
             Route::List {
@@ -243,6 +256,97 @@ impl Route {
                 | Route::Embed { .. }
         )
     }
+}
+
+/// What the search page searches for: `?q=<text>`, and `&all=1` for every language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// The query as typed.
+    pub text: String,
+    /// Search all three languages, the page's first.
+    pub all: bool,
+}
+
+impl SearchQuery {
+    /// Reads a search page's query string (with or without its `?`). Of a key given twice,
+    /// the last wins; other keys are ignored.
+    pub fn parse(query: &str) -> SearchQuery {
+        let mut out = SearchQuery::default();
+        for (key, value) in query_pairs(query) {
+            match key.as_str() {
+                "q" => out.text = value,
+                "all" => out.all = matches!(value.trim(), "1" | "true" | "on" | "yes"),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The query string that [`SearchQuery::parse`] reads back (`?q=…&all=1`), empty when
+    /// there is nothing to say.
+    pub fn to_query(&self) -> String {
+        let mut out = String::new();
+        if !self.text.is_empty() {
+            out.push_str("?q=");
+            out.push_str(&percent_encode(&self.text));
+        }
+        if self.all {
+            out.push_str(if out.is_empty() { "?all=1" } else { "&all=1" });
+        }
+        out
+    }
+}
+
+/// The key and value of each `key=value` of a query string (with or without its `?`, up to
+/// any `#`), percent-decoded, in order.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let query = query.split('#').next().unwrap_or("");
+    query.split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (percent_decode(key), percent_decode(value))
+    })
+}
+
+/// Decodes `%XX` escapes and `+` (a space, as forms write it). A broken escape stays as it
+/// is, and bytes that are not UTF-8 become U+FFFD: a query is never an error.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a query value as a form would: letters, digits and `-_.~` as they are, a space
+/// as `+`, every other byte as `%XX`.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char);
+            }
+            b' ' => out.push('+'),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// A page number of `…/page/<n>/`: 2 or more, digits only, no leading zero.
@@ -284,6 +388,37 @@ fn decode_tag(segment: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_page_and_its_query() {
+        assert_eq!(
+            Route::parse("/ru/search/"),
+            Route::Search { lang: Lang::Ru }
+        );
+        assert_eq!(Route::Search { lang: Lang::Kk }.path(), "/kk/search/");
+        assert_eq!(
+            Route::Search { lang: Lang::Kk }.with_lang(Lang::En),
+            Route::Search { lang: Lang::En }
+        );
+        assert!(!Route::Search { lang: Lang::Kk }.needs_data());
+        assert!(matches!(
+            Route::parse("/ru/search/page/2/"),
+            Route::NotFound { .. }
+        ));
+        let q = SearchQuery::parse(
+            "?q=%22%D0%B6%D0%BE%D2%93%D0%B0%D1%80%D2%93%D1%8B+%D1%81%D0%BE%D1%82%22&all=1",
+        );
+        assert_eq!(q.text, "\"жоғарғы сот\"");
+        assert!(q.all);
+        assert_eq!(SearchQuery::parse(&q.to_query()), q);
+        assert_eq!(SearchQuery::default().to_query(), "");
+        let odd = SearchQuery {
+            text: "a&b=c #d+e%".into(),
+            all: false,
+        };
+        assert_eq!(odd.to_query(), "?q=a%26b%3Dc+%23d%2Be%25");
+        assert_eq!(SearchQuery::parse(&odd.to_query()), odd);
+    }
 
     #[test]
     fn parses_the_contracted_routes() {

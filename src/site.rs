@@ -135,6 +135,9 @@ pub fn generate(options: &Options) -> Result<(), String> {
     let prepaint = template::hashed_name("prepaint", &prepaint_js);
     put(&dir.join(&prepaint), prepaint_js.as_bytes())?;
     index_html = template::add_prepaint(&index_html, &format!("{prefix}/{prepaint}"));
+    if let Some(worker) = hash_search_worker(dir)? {
+        index_html = template::add_search_worker(&index_html, &format!("{prefix}/{worker}"));
+    }
     put(
         &template_path,
         template::add_fallback(&index_html, &fallback_src, None).as_bytes(),
@@ -226,6 +229,21 @@ pub fn generate(options: &Options) -> Result<(), String> {
             );
         }
     }
+    // The search pages: interface text alone, hydrated like the others. Not in the sitemap:
+    // what they show depends on a query no crawler sends.
+    for lang in Lang::ALL {
+        let route = Route::Search { lang };
+        let html = template::fill_template(
+            &index_html,
+            &head::page_head(&route, None),
+            &options.site_url,
+            &page_body(&route, &base, None),
+            Some(&PageFiles(Vec::new())),
+        )
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        let html = template::add_fallback(&html, &fallback_src, Some(lang));
+        put(&dir.join(page_file(&route.path())), html.as_bytes())?;
+    }
     // The not-found page speaks the visitor's language once the app runs, so it is rendered
     // afresh rather than hydrated; without JavaScript it reads in Kazakh.
     let not_found = Route::NotFound { lang: None };
@@ -262,6 +280,28 @@ pub fn generate(options: &Options) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Renames the search worker Trunk built (`search-worker.js` and `_bg.wasm`) to names that
+/// change with its contents ([`template::search_worker_files`]), and returns the script's.
+/// `None` when Trunk built none (a template without the worker's link).
+fn hash_search_worker(dir: &Path) -> Result<Option<String>, String> {
+    let glue_path = dir.join(format!("{}.js", template::SEARCH_WORKER_BIN));
+    let wasm_path = dir.join(format!("{}_bg.wasm", template::SEARCH_WORKER_BIN));
+    if !glue_path.exists() || !wasm_path.exists() {
+        return Ok(None);
+    }
+    let glue = fs::read_to_string(&glue_path)
+        .map_err(|e| format!("{}: cannot read: {e}", glue_path.display()))?;
+    let wasm =
+        fs::read(&wasm_path).map_err(|e| format!("{}: cannot read: {e}", wasm_path.display()))?;
+    let (name, script, wasm_name) = template::search_worker_files(&glue, &wasm);
+    put(&dir.join(&wasm_name), &wasm)?;
+    put(&dir.join(&name), script.as_bytes())?;
+    for path in [glue_path, wasm_path] {
+        fs::remove_file(&path).map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+    }
+    Ok(Some(name))
 }
 
 /// Writes each language's search index into `search/<lang>/` and `search/index.json`, which

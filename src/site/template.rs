@@ -12,8 +12,8 @@ use crate::head::PageHead;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::markup::{
-    APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR, SIZE_ATTR,
-    STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE, THEME_ATTR,
+    APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR,
+    SEARCH_WORKER_META_NAME, SIZE_ATTR, STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE, THEME_ATTR,
 };
 use crate::store::PageFiles;
 
@@ -352,6 +352,39 @@ pub fn replace_base(page: &str) -> (String, String) {
     (
         format!("{}{meta}{}", &page[..tag.start], &page[tag.end..]),
         base,
+    )
+}
+
+/// The search worker's Cargo binary. Trunk writes a worker under fixed names (`<bin>.js`,
+/// `<bin>_bg.wasm`: a worker's script is named at run time), which [`search_worker_files`]
+/// turns into names that change with the contents, as every other script's.
+pub const SEARCH_WORKER_BIN: &str = "search-worker";
+
+/// The search worker as the site serves it, from wasm-bindgen's `no-modules` glue and the
+/// wasm: `(script's name, script, wasm's name)`. The script is the glue followed by the call
+/// that loads the wasm, named relative to the script, so it works under any public prefix.
+pub fn search_worker_files(glue: &str, wasm: &[u8]) -> (String, String, String) {
+    let wasm_name = format!("{SEARCH_WORKER_BIN}-{:016x}_bg.wasm", fnv1a(wasm));
+    let script = format!(
+        "{}\nwasm_bindgen({{ module_or_path: \"./{wasm_name}\" }});\n",
+        glue.trim_end()
+    );
+    let name = hashed_name(SEARCH_WORKER_BIN, &script);
+    (name, script, wasm_name)
+}
+
+/// Names the search worker's script in the page (`<meta name="courtview-search-worker">`,
+/// before `</head>`), where the search page finds it.
+pub fn add_search_worker(page: &str, src: &str) -> String {
+    let Some(close) = tags(page).find(|t| t.closes("head")) else {
+        return page.to_owned();
+    };
+    let at = close.span.0;
+    format!(
+        "{}  <meta name=\"{SEARCH_WORKER_META_NAME}\" content=\"{}\">\n{}",
+        &page[..at],
+        escape(src),
+        &page[at..]
     )
 }
 

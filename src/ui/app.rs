@@ -15,6 +15,7 @@ use super::pages::entities::EntitiesPage;
 use super::pages::list::ListPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::root::RootPage;
+use super::pages::search::SearchPage;
 use super::state::{Action, EmbedMode, ReaderHandle, ReaderState};
 use crate::embed::EmbedOptions;
 use crate::i18n::Msg;
@@ -95,6 +96,7 @@ pub(crate) fn Shell() -> Html {
             page,
         } => html! { <ListPage lang={*lang} listing={listing.clone()} page={*page} /> },
         Route::Entities { lang } => html! { <EntitiesPage lang={*lang} /> },
+        Route::Search { lang } => html! { <SearchPage lang={*lang} /> },
         Route::Article { lang, slug } => html! { <ArticlePage lang={*lang} slug={slug.clone()} /> },
         Route::Embed { lang, slug } => html! { <EmbedPage lang={*lang} slug={slug.clone()} /> },
         Route::NotFound { .. } => html! { <NotFoundPage {lang} /> },

@@ -6,3 +6,4 @@ pub mod entities;
 pub mod list;
 pub mod not_found;
 pub mod root;
+pub mod search;

@@ -46,7 +46,8 @@ COMMANDS:
     test                Everything CI checks, in order, stopping at the first failure:
                           cargo fmt --all -- --check
                           cargo clippy --workspace --all-targets -- -D warnings
-                          cargo clippy --target wasm32-unknown-unknown --lib --bin app -- -D warnings
+                          cargo clippy --target wasm32-unknown-unknown --lib --bin app
+                            --bin search-worker -- -D warnings
                           cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --locked
                             -- -D warnings (on stable, in the main target directory)
                           cargo test --workspace

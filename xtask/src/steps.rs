@@ -114,6 +114,8 @@ pub fn test(ws: &Workspace) -> Result<(), Failure> {
                 "--lib",
                 "--bin",
                 "app",
+                "--bin",
+                "search-worker",
                 "--",
                 "-D",
                 "warnings",

@@ -1,8 +1,8 @@
-//! The site header: name, tagline, language switcher and display menu.
+//! The site header: name, tagline, search field, language switcher and display menu.
 
 use super::display_menu::DisplayMenu;
 use super::lang_switcher::LangSwitcher;
-use super::page_link::PageLink;
+use super::page_link::{PageLink, use_href};
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
@@ -21,6 +21,7 @@ pub struct HeaderProps {
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let lang = props.lang;
+    let search = use_href(&Route::Search { lang });
     html! {
         <header class="cv-header">
             <div class="cv-header__inner">
@@ -32,10 +33,35 @@ pub fn Header(props: &HeaderProps) -> Html {
                     </span>
                 </PageLink>
                 <div class="cv-header__tools">
+                    // The search page has its own field.
+                    if !matches!(props.route, Route::Search { .. }) {
+                        { search_form(lang, search) }
+                    }
                     <LangSwitcher {lang} route={props.route.clone()} />
                     <DisplayMenu {lang} />
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The header's search field: a plain form that loads the search page with `?q=`, so it
+/// works before the app runs and without it. On phones only its button shows, which opens
+/// the search page with an empty field. A function, not a component: no component code
+/// in every page's start-up for a form with no state.
+fn search_form(lang: Lang, action: String) -> Html {
+    let label = Msg::SearchButton.text(lang);
+    html! {
+        <form class="cv-header-search" role="search" {action} data-testid="header-search">
+            <input class="cv-header-search__input" type="search" name="q" placeholder={label}
+                aria-label={Msg::SearchLabel.text(lang)} data-testid="header-search-input" />
+            <button class="cv-header-search__button" aria-label={label}>
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                    <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor"
+                        stroke-width="2.2" />
+                    <path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2.2" />
+                </svg>
+            </button>
+        </form>
     }
 }

@@ -39,10 +39,12 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
     let compact = props.compact;
     let links = Lang::ALL.into_iter().map(|target| {
         let route = props.route.with_lang(target);
-        let suffix = if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{query}")
+        // The search page keeps what is searched for (it has no data to switch in place: the
+        // link loads the other language's search page); the embed, its options.
+        let suffix = match &route {
+            Route::Search { .. } => nav.query.to_string(),
+            _ if query.is_empty() => String::new(),
+            _ => format!("?{query}"),
         };
         let href = nav.href(&format!("{}{suffix}", route.path()));
         let onclick = {

@@ -6,10 +6,11 @@
 use gloo::utils::{document, window};
 
 use crate::lang::Lang;
+use crate::markup::BASE_META_NAME;
 #[cfg(target_arch = "wasm32")]
 use crate::markup::{
-    APP_ROOT_ID, BASE_META_NAME, INTERACTIVE_MARK, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR,
-    PRERENDERED_ATTR, STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE,
+    APP_ROOT_ID, INTERACTIVE_MARK, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR,
+    STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE,
 };
 use crate::store::PageFiles;
 
@@ -167,17 +168,24 @@ pub fn set_lang_and_title(lang: Lang, title: &str) {
 /// (`<meta name="courtview-base">`, in place of Trunk's `<base href>`); `/` without one, and
 /// natively.
 pub fn base_path() -> String {
+    meta_content(BASE_META_NAME).unwrap_or_else(|| "/".to_owned())
+}
+
+/// The `content` of the page's `<meta name="{name}">`, if it has one (natively, never).
+pub fn meta_content(name: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         document()
-            .query_selector(&format!(r#"meta[name="{BASE_META_NAME}"]"#))
+            .query_selector(&format!(r#"meta[name="{name}"]"#))
             .ok()
             .flatten()
             .and_then(|meta| meta.get_attribute("content"))
-            .unwrap_or_else(|| "/".to_owned())
     }
     #[cfg(not(target_arch = "wasm32"))]
-    "/".to_owned()
+    {
+        let _ = name;
+        None
+    }
 }
 
 /// The data files the page names (`data-cv-data` on `<div id="app">`, written by the site
@@ -282,9 +290,16 @@ pub fn fetch_bytes(url: String, then: impl FnOnce(Result<Vec<u8>, String>) + 'st
 /// The body of [`fetch_bytes`].
 #[cfg(target_arch = "wasm32")]
 async fn read_bytes(url: &str) -> Result<Vec<u8>, String> {
+    read_response(window().fetch_with_str(url), url).await
+}
+
+/// The body of the response `fetch` promises for `url` (named in the errors): from the page,
+/// or from a worker, whose global scope fetches for itself.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn read_response(fetch: js_sys::Promise, url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(window().fetch_with_str(url))
+    let response = JsFuture::from(fetch)
         .await
         .map_err(|_| format!("{url}: network error"))?;
     let response: web_sys::Response = response
