@@ -93,6 +93,16 @@ describe('accessibility (axe-core)', () => {
     });
   }
 
+  for (const path of ['/kk/search/?q=сот', '/ru/search/?q=судно']) {
+    test(`search page ${path}`, async (t) => {
+      const page = await site.open(path, CONTEXT);
+      await page.waitForSelector('[data-testid="search-results"], [data-testid="search-status"]:not(:empty)');
+      await page.waitForFunction(() => !/…$/.test(document.querySelector('[data-testid="search-status"]').textContent));
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
   test('not-found page /kk/no-such-article/', async (t) => {
     const page = await site.open('/kk/no-such-article/', CONTEXT);
     await page.waitForSelector('[data-testid="not-found"]');
@@ -126,7 +136,7 @@ describe('accessibility (axe-core)', () => {
   // Every other page kind in the reader's dark and sepia themes (display.test.mjs audits the
   // article in each theme with the display menu open).
   for (const theme of ['dark', 'sepia']) {
-    for (const path of ['/kk/', '/ru/entities/', '/en/entities/kazakhstan/', '/kk/no-such-article/']) {
+    for (const path of ['/kk/', '/ru/entities/', '/en/entities/kazakhstan/', '/kk/no-such-article/', '/en/search/?q=court']) {
       test(`${path} in the ${theme} theme`, async (t) => {
         const page = await site.newPage(CONTEXT);
         await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme}`);

@@ -28,6 +28,11 @@
 // - Lighthouse 12.2.3 (tests/browser/node_modules), mobile preset (its default: a phone
 //   screen, simulated slow 4G and 4x CPU), on the article: the four category scores. If it
 //   cannot run, its figures are NOT MEASURED with the reason; the rest of the report stands;
+// - search (issue 15), on the N-article site when there is one, else on the first: cold loads
+//   of `/kk/search/?q=сот` at 4x, what the first search fetched (the worker and the index's
+//   files, counted as gzip and brotli as sent from dist/'s precompressed files) and the time to
+//   its results; then keystrokes that add and remove a letter once their shards are loaded,
+//   keydown → the frame showing their results painted;
 // - with COURTVIEW_BENCH_DIST_N (`cargo xtask bench --articles N`), the section "Archive: 1
 //   vs N articles" (issue 12, item 6): that site served by a second server like the first,
 //   and the same figures of both side by side, with their ratio and "ok" or "MISSED" against
@@ -227,6 +232,10 @@ const BUDGETS = {
   firstInputMs: { op: '<=', limit: 100 },
   /** Issue 14: first contentful paint at most 1.2 times a static page's with the same text. */
   fcpRatio: { op: '<=', limit: 1.2 },
+  /** Issue 15: a first search at 1,000 articles, search code included, gzipped. */
+  firstSearchBytes: { op: '<=', limit: 150_000 },
+  /** Issue 15: a keystroke's results painted, at 4x, once the shards are loaded. */
+  searchKeystrokeMs: { op: '<=', limit: 100 },
 };
 
 /**
@@ -1287,7 +1296,7 @@ async function articleCount(dist) {
       continue;
     }
     for (const entry of entries) {
-      if (!entry.isDirectory() || ['page', 'tags'].includes(entry.name) || /^\d{4}$/.test(entry.name)) continue;
+      if (!entry.isDirectory() || ['page', 'tags', 'entities', 'search'].includes(entry.name) || /^\d{4}$/.test(entry.name)) continue;
       if ((await statOrNull(path.join(dist, lang, entry.name, 'index.html')))?.isFile()) slugs.add(entry.name);
     }
   }
@@ -1602,6 +1611,137 @@ function lighthouseNote(result, category) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Search (issue 15): the first search's bytes, and a keystroke's results at 4x
+
+/** The first search: a word of every article's language, on the Kazakh search page. */
+const SEARCH_QUERY = 'сот';
+
+/**
+ * Waits for the search page's answer to `text` (its status names the query in «»), then for
+ * the frame that shows it to be painted; resolves to the time since `since` (a keydown's
+ * timeStamp, set by the listener this installs), in ms.
+ */
+function answerPainted(text) {
+  return new Promise((resolve) => {
+    const input = document.getElementById('cv-search-q');
+    let since = null;
+    input.addEventListener('keydown', (e) => { since = e.timeStamp; }, { once: true });
+    const shown = () => document.querySelector('[data-testid="search-status"]')?.textContent.includes(`«${text}»`);
+    const observer = new MutationObserver(() => {
+      if (since === null || !shown()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - since);
+        channel.port2.postMessage(0);
+      });
+    });
+    observer.observe(document.querySelector('[data-testid="search-page"]'), {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+/**
+ * `runs` cold loads of `/kk/search/?q=сот` at 4x: what the first search fetched (the worker
+ * and the index's files, by path), and the time from navigation to its results. Then, on the
+ * last page, `toggles` keystrokes that add and remove a letter (`соты` ↔ `сот`, both sets of
+ * shards loaded by a first round): keydown → results painted.
+ */
+async function searchRuns(browser, base, { runs, toggles }) {
+  const firsts = [];
+  const keystrokes = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page, errors } = await observedPage(browser, 4);
+    try {
+      const fetched = new Set();
+      page.on('request', (r) => fetched.add(new URL(r.url()).pathname));
+      const started = Date.now();
+      await page.goto(`${base}/kk/search/?q=${encodeURIComponent(SEARCH_QUERY)}`, { timeout: LOAD_TIMEOUT_MS });
+      await page.waitForFunction(
+        (q) => document.querySelector('[data-testid="search-status"]')?.textContent.includes(`«${q}»`),
+        SEARCH_QUERY,
+        { timeout: LOAD_TIMEOUT_MS },
+      );
+      firsts.push({ ms: Date.now() - started, fetched: [...fetched], errors: [...errors] });
+      if (i < runs - 1) continue;
+      await page.focus('#cv-search-q');
+      await page.keyboard.press('End');
+      for (let k = 0; k < toggles + 1; k++) {
+        for (const [key, text] of [['ы', `${SEARCH_QUERY}ы`], ['Backspace', SEARCH_QUERY]]) {
+          const painted = page.evaluate(answerPainted, text);
+          await page.keyboard.press(key);
+          const ms = await painted;
+          // The first round loads the shards of `соты`: not counted.
+          if (k > 0) keystrokes.push(ms);
+          await settle(page, QUIET_BETWEEN_MS);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return { firsts, keystrokes };
+}
+
+/** The search figures: bytes of the first search (gzip and brotli as sent), its time, keystrokes. */
+async function searchFigures(result, dist, articles) {
+  const section = `Search (issue 15): ${articles} articles, /kk/search/?q=${SEARCH_QUERY}, 4x CPU slowdown`;
+  if (!result.ok) {
+    return [
+      { id: 'search.firstSearch.gzipBytes', section, label: 'first search: worker + index files, gzip as sent', value: null, unit: 'bytes', budget: BUDGETS.firstSearchBytes, note: `could not measure: ${result.error}` },
+      { id: 'search.keystroke.ms', section, label: 'keystroke → results painted (shards loaded)', value: null, unit: 'ms', budget: BUDGETS.searchKeystrokeMs, note: `could not measure: ${result.error}` },
+    ];
+  }
+  const { firsts, keystrokes } = result.value;
+  const searchFile = (p) => p.startsWith('/search/') || /\/search-worker-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(p);
+  const files = firsts[0].fetched.filter(searchFile);
+  let gzip = 0;
+  let brotli = 0;
+  let code = 0;
+  for (const p of files) {
+    const file = path.join(dist, decodeURIComponent(p));
+    const gz = (await statOrNull(`${file}.gz`))?.size ?? 0;
+    gzip += gz;
+    brotli += (await statOrNull(`${file}.br`))?.size ?? 0;
+    if (p.includes('search-worker')) code += gz;
+  }
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+  return [
+    {
+      id: 'search.firstSearch.gzipBytes',
+      section,
+      label: 'first search: worker + index files, gzip as sent',
+      value: gzip,
+      unit: 'bytes',
+      budget: BUDGETS.firstSearchBytes,
+      note: `${files.length} files: the worker ${kb(code)}, the index ${kb(gzip - code)}; brotli ${kb(brotli)}`,
+    },
+    {
+      id: 'search.firstSearch.ms',
+      section,
+      label: 'first search: navigation → results shown (cold, every file fetched)',
+      value: median(firsts.map((f) => f.ms)),
+      unit: 'ms',
+      samples: firsts.map((f) => f.ms),
+      note: range(firsts.map((f) => f.ms)),
+    },
+    {
+      id: 'search.keystroke.ms',
+      section,
+      label: 'keystroke → results painted (shards loaded)',
+      value: keystrokes.length ? median(keystrokes) : null,
+      unit: 'ms',
+      samples: keystrokes,
+      budget: BUDGETS.searchKeystrokeMs,
+      note: keystrokes.length ? range(keystrokes) : 'no keystroke measured',
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
 
 async function main() {
   const started = Date.now();
@@ -1680,6 +1820,15 @@ async function main() {
     for (const e of new Set(loads.flatMap((l) => l.errors))) notes.push(`the page logged: ${e}`);
     const fetched = new Set((series[1].ok ? series[1].value : []).flatMap((l) => [...l.fetched]));
     figures.push(...(await sizeFigures(DIST, fetched)));
+
+    // Search: on the archive's site when there is one (issue 15's budgets are at 1,000).
+    const searchDist = DIST_N ?? DIST;
+    const searchServer = DIST_N ? archiveServers[1] : server;
+    const searched = await attempt('search', () =>
+      searchRuns(browser, searchServer.url, { runs: Math.min(RUNS, 5), toggles: Math.min(SWITCHES, 10) }),
+    );
+    figures.push(...(await searchFigures(searched, searchDist, await articleCount(searchDist))));
+    if (searched.ok) for (const e of new Set(searched.value.firsts.flatMap((f) => f.errors))) notes.push(`the search page logged: ${e}`);
 
     if (DIST_N) {
       const sites = [];

@@ -68,9 +68,10 @@ export const STRESS_SERVER = process.env.COURTVIEW_STRESS_SERVER?.replace(/\/$/,
 /** The first article's slug. */
 export const SLUG = 'iaca-2025-dubai';
 
-/** Any page of the app has rendered: a list, an article, every entity, or not found. */
+/** Any page of the app has rendered: a list, an article, every entity, search, or not found. */
 export const RENDERED =
-  '[data-testid="article-list"], article[lang], [data-testid="entities-page"], [data-testid="not-found"]';
+  '[data-testid="article-list"], article[lang], [data-testid="entities-page"], ' +
+  '[data-testid="search-page"], [data-testid="not-found"]';
 
 /** How long to wait for a DOM condition before failing. */
 export const TIMEOUT_MS = 20_000;

@@ -91,7 +91,12 @@ function inspect({ allowed, selector = 'main > article', scope = 'html' }) {
   // In the app, `scope` is what it renders (#app): its <head> holds Trunk's own <base> and
   // <script>, which the caller counts instead.
   for (const el of document.querySelector(scope).querySelectorAll('script, iframe, object, embed, base, form')) {
-    problems.push(`a <${el.localName}> in the document`);
+    // The one form the app itself renders: the header's search, to the site's own search page.
+    const ownSearch =
+      el.matches('header.cv-header form.cv-header-search[role="search"]') &&
+      /^\/(kk|ru|en)\/search\/$/.test(new URL(el.action).pathname) &&
+      new URL(el.action).origin === location.origin;
+    if (!ownSearch) problems.push(`a <${el.localName}> in the document`);
   }
   let elements = 0;
   for (const article of articles) {

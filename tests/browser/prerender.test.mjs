@@ -10,12 +10,13 @@ import path from 'node:path';
 
 import { DIST, LANGS, SLUG, useSite, waitForPath } from './harness.mjs';
 
-/** Prerendered pages of every kind: the list, the first article and the entity pages. */
+/** Prerendered pages of every kind: the list, the first article, the entity pages, search. */
 const PAGES = LANGS.flatMap((lang) => [
   { path: `/${lang}/`, lang, kind: 'list' },
   { path: `/${lang}/${SLUG}/`, lang, kind: 'article' },
   { path: `/${lang}/entities/`, lang, kind: 'entities' },
   { path: `/${lang}/entities/kazakhstan/`, lang, kind: 'entity' },
+  { path: `/${lang}/search/`, lang, kind: 'search' },
 ]);
 
 /**
@@ -71,6 +72,9 @@ describe('prerendered pages', () => {
         assert.ok((await page.$$('article mark.entity')).length > 10, 'highlights in the markup');
       } else if (kind === 'entities') {
         assert.ok((await page.$$('[data-testid="entity-link"] a')).length >= 10, 'entity links');
+      } else if (kind === 'search') {
+        assert.equal(await page.getAttribute('form[role=search]', 'action'), p, 'a form to itself');
+        assert.ok(await page.isVisible('[data-testid="search-noscript"]'), 'other ways to find news');
       } else {
         assert.ok((await page.$$('[data-testid="article-card"]')).length >= 1, 'article cards');
       }
@@ -101,7 +105,9 @@ describe('prerendered pages', () => {
     });
   }
 
-  for (const { path: p } of [...PAGES, ...EMBEDS]) {
+  // The search page alone changes once the app runs (its note for readers without JavaScript
+  // goes, the advice comes): its hydration is checked by the nodes it keeps.
+  for (const { path: p } of [...PAGES.filter((x) => x.kind !== 'search'), ...EMBEDS]) {
     test(`${p}: hydration keeps the DOM and logs nothing`, async () => {
       const page = await site.newPage();
       const messages = [];
@@ -120,6 +126,24 @@ describe('prerendered pages', () => {
       site.assertNoErrors(page);
     });
   }
+
+  test('the search page is hydrated in place: its field is the prerendered one', async () => {
+    const page = await site.newPage();
+    const messages = [];
+    page.on('console', (msg) => messages.push(`${msg.type()}: ${msg.text()}`));
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      window.__field = document.getElementById('cv-search-q');
+      window.__heading = document.querySelector('h1');
+    }));
+    await page.goto(`${site.base}/ru/search/?q=суд`);
+    await page.waitForSelector('html[data-courtview="interactive"]');
+    await page.waitForSelector('[data-testid="search-noscript"]', { state: 'detached' });
+    assert.ok(await page.evaluate(() => window.__field && window.__field === document.getElementById('cv-search-q')));
+    assert.ok(await page.evaluate(() => window.__heading === document.querySelector('h1')));
+    assert.equal(await page.inputValue('#cv-search-q'), 'суд');
+    assert.deepEqual(messages, [], 'the console');
+    site.assertNoErrors(page);
+  });
 
   test('after hydration the legend, the cards and the language switch work', async () => {
     const page = await site.newPage();

@@ -468,12 +468,16 @@ pub fn write_archive(dir: &Path, count: usize) -> Result<(), Failure> {
     write(dir, articles(count))
 }
 
-/// Writes each `(slug, [kk, ru, en])` as `dir/<slug>/<lang>.md`, adding to what is there.
+/// Writes each `(slug, [kk, ru, en])` as `dir/<slug>/<lang>.md`, adding to what is there; an
+/// empty text writes no file (an article not translated into that language).
 pub fn write(dir: &Path, articles: Vec<(String, [String; 3])>) -> Result<(), Failure> {
     for (slug, versions) in articles {
         let folder = dir.join(&slug);
         fs::create_dir_all(&folder).map_err(|e| io_failure(&folder, e))?;
         for (phrases, text) in LANGS.iter().zip(versions) {
+            if text.is_empty() {
+                continue;
+            }
             let file = folder.join(format!("{}.md", phrases.lang));
             fs::write(&file, text).map_err(|e| io_failure(&file, e))?;
         }

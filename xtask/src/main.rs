@@ -65,7 +65,7 @@ COMMANDS:
                         target/stress/articles/): a 1 MB article and one naming 5,000
                         entities, in kk, ru and en, every hostile Markdown case of
                         tests/fixtures/hostile/, and an archive of N generated articles
-                        (archive-0001 ...; default 45: three list pages of 20):
+                        (archive-0001 ...; default 1000, the archive scale the tests hold at):
                           trunk build (debug, not release)
                           courtview-site target/stress/dist --site-url
                           http://127.0.0.1:8080 --articles target/stress/articles
@@ -287,7 +287,7 @@ mod tests {
             Task::parse(&args(&["bench", "--articles", "1000"])),
             Ok(Task::Bench(Some(1000)))
         );
-        assert_eq!(Task::parse(&args(&["stress"])), Ok(Task::Stress(45)));
+        assert_eq!(Task::parse(&args(&["stress"])), Ok(Task::Stress(1000)));
         assert_eq!(
             Task::parse(&args(&["stress", "--articles", "1000"])),
             Ok(Task::Stress(1000))

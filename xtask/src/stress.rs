@@ -8,8 +8,11 @@
 //!   in each language;
 //! - `hostile-<case>`: every case of `tests/fixtures/hostile/` as an article in all three
 //!   languages (the case's own front matter if it has one, else a plain one);
-//! - `archive-0001` …: an archive of generated news articles (45 unless `--articles N` says
-//!   otherwise, so the lists have three pages of 20; see archive.rs);
+//! - `stress-kk-only`: an article in Kazakh alone, naming the United Arab Emirates, which a
+//!   search from a Russian or English page finds across languages through the knowledge base;
+//! - `archive-0001` …: an archive of generated news articles (1,000 unless `--articles N` says
+//!   otherwise: the archive scale of the lists', entity pages' and search's tests; see
+//!   archive.rs);
 //!
 //! then builds the site with them into `target/stress/dist/`: Trunk's debug build of the app
 //! (the same app and the same code paths, without the release profile's LTO and wasm-opt,
@@ -32,9 +35,10 @@ use crate::workspace::{Failure, Workspace};
 /// `target/stress`.
 pub const STRESS_ENV: &str = "COURTVIEW_STRESS";
 
-/// Generated archive articles when `--articles` does not say: 45, so the lists have three
-/// pages of 20 with the last one part full.
-pub const DEFAULT_ARCHIVE: usize = 45;
+/// Generated archive articles when `--articles` does not say: 1,000, the archive scale the
+/// browser tests of the lists, the entity pages and search are asked to hold at (the lists'
+/// last page part full). The site generator writes it in about 10 s.
+pub const DEFAULT_ARCHIVE: usize = 1000;
 
 /// Paragraphs of the 1 MB article.
 const BIG_PARAGRAPHS: usize = 1_000;
@@ -124,6 +128,10 @@ fn write_articles(ws: &Workspace, articles: &Path, archive: usize) -> Result<(),
             TEXT.map(|t| mentions_article(t.0, &t.3)),
         ),
     ];
+    all.push((
+        "stress-kk-only".into(),
+        [KK_ONLY.to_owned(), String::new(), String::new()],
+    ));
     let corpus = ws.root().join("tests/fixtures/hostile");
     let mut cases: Vec<PathBuf> = fs::read_dir(&corpus)
         .map_err(|e| io(&corpus, e))?
@@ -143,6 +151,14 @@ fn write_articles(ws: &Workspace, articles: &Path, archive: usize) -> Result<(),
     all.extend(archive::articles(archive));
     archive::write(articles, all)
 }
+
+/// An article with no translation. It names the United Arab Emirates, which no generated
+/// archive article names, so a search for them from a Russian or English page (`Объединённые
+/// Арабские Эмираты`, `United Arab Emirates`) finds it, through the knowledge base, among few
+/// other results however large the archive.
+const KK_ONLY: &str = "---\ntitle: Тек қазақ тілінде\ndate: 2025-11-18\n---\n\n\
+Бұл сынақ мақаласы Біріккен Араб Әмірліктері туралы.\n\n\
+Мақала басқа тілдерге аударылмаған.\n";
 
 /// Front matter for a generated article.
 fn front_matter(title: &str) -> String {
