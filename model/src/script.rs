@@ -29,8 +29,46 @@
 
 use core::ops::Range;
 
+use crate::document::{Block, Document, Inline};
+
 /// The language tag of Kazakh written in Latin script (`lang="kk-Latn"`).
 pub const KK_LATN: &str = "kk-Latn";
+
+/// The script Kazakh is shown in: as written (Cyrillic), or in the 2021 Latin alphabet. Only
+/// Kazakh text changes with it; Russian and English read the same in both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Cyrillic, as the articles and the interface are written.
+    #[default]
+    Cyrl,
+    /// The 2021 Latin alphabet, through [`to_latin`].
+    Latn,
+}
+
+impl Script {
+    /// Both scripts, Cyrillic first.
+    pub const ALL: [Script; 2] = [Script::Cyrl, Script::Latn];
+
+    /// The value of the `script=` query option: `cyrl` or `latn`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Script::Cyrl => "cyrl",
+            Script::Latn => "latn",
+        }
+    }
+
+    /// Reads a `script=` value, ignoring ASCII case and surrounding spaces.
+    pub fn from_tag(tag: &str) -> Option<Script> {
+        Script::ALL
+            .into_iter()
+            .find(|s| s.tag().eq_ignore_ascii_case(tag.trim()))
+    }
+
+    /// Whether Kazakh is written in Latin letters.
+    pub const fn is_latin(self) -> bool {
+        matches!(self, Script::Latn)
+    }
+}
 
 /// One Cyrillic letter: its lower and upper case, and its Latin rendering in lower case, in
 /// title case (an upper-case letter in a word not written in capitals) and in capitals.
@@ -198,6 +236,95 @@ pub fn to_latin_with_ranges(
     (t.text, moved)
 }
 
+/// `document` with every text a reader sees in the 2021 Latin alphabet: text, code, raw HTML
+/// shown as text, link and image titles, images' alternative text. Its shape stays: the same
+/// blocks, paragraph numbers and entity mentions (ids, types, what they enclose), so that
+/// highlights, paragraph ids and a reader's place carry over. URLs and ids are not text and
+/// are copied.
+pub fn document_to_latin(document: &Document) -> Document {
+    Document {
+        blocks: document.blocks.iter().map(block_to_latin).collect(),
+    }
+}
+
+fn blocks_to_latin(blocks: &[Block]) -> Vec<Block> {
+    blocks.iter().map(block_to_latin).collect()
+}
+
+fn inlines_to_latin(inlines: &[Inline]) -> Vec<Inline> {
+    inlines.iter().map(inline_to_latin).collect()
+}
+
+fn block_to_latin(block: &Block) -> Block {
+    match block {
+        Block::Paragraph { number, inlines } => Block::Paragraph {
+            number: *number,
+            inlines: inlines_to_latin(inlines),
+        },
+        Block::Plain(inlines) => Block::Plain(inlines_to_latin(inlines)),
+        Block::Heading { level, inlines } => Block::Heading {
+            level: *level,
+            inlines: inlines_to_latin(inlines),
+        },
+        Block::BlockQuote(blocks) => Block::BlockQuote(blocks_to_latin(blocks)),
+        Block::List { start, items } => Block::List {
+            start: *start,
+            items: items.iter().map(|item| blocks_to_latin(item)).collect(),
+        },
+        Block::CodeBlock { lang, text } => Block::CodeBlock {
+            lang: lang.clone(),
+            text: to_latin(text),
+        },
+        Block::Rule => Block::Rule,
+        Block::Table { aligns, head, rows } => Block::Table {
+            aligns: aligns.clone(),
+            head: head.iter().map(|cell| inlines_to_latin(cell)).collect(),
+            rows: rows
+                .iter()
+                .map(|row| row.iter().map(|cell| inlines_to_latin(cell)).collect())
+                .collect(),
+        },
+        Block::RawHtml(text) => Block::RawHtml(to_latin(text)),
+    }
+}
+
+fn inline_to_latin(inline: &Inline) -> Inline {
+    match inline {
+        Inline::Text(text) => Inline::Text(to_latin(text)),
+        Inline::Code(text) => Inline::Code(to_latin(text)),
+        Inline::Emphasis(c) => Inline::Emphasis(inlines_to_latin(c)),
+        Inline::Strong(c) => Inline::Strong(inlines_to_latin(c)),
+        Inline::Strikethrough(c) => Inline::Strikethrough(inlines_to_latin(c)),
+        Inline::Link {
+            dest,
+            title,
+            children,
+        } => Inline::Link {
+            dest: dest.clone(),
+            title: to_latin(title),
+            children: inlines_to_latin(children),
+        },
+        Inline::Image { src, title, alt } => Inline::Image {
+            src: src.clone(),
+            title: to_latin(title),
+            alt: to_latin(alt),
+        },
+        Inline::SoftBreak => Inline::SoftBreak,
+        Inline::HardBreak => Inline::HardBreak,
+        Inline::RawHtml(text) => Inline::RawHtml(to_latin(text)),
+        Inline::Entity { id, kind, children } => Inline::Entity {
+            id: id.clone(),
+            kind: *kind,
+            children: inlines_to_latin(children),
+        },
+        Inline::EntityRef { id, children } => Inline::EntityRef {
+            id: id.clone(),
+            children: inlines_to_latin(children),
+        },
+        Inline::NoEntity(children) => Inline::NoEntity(inlines_to_latin(children)),
+    }
+}
+
 /// A text in the 2021 Latin alphabet that remembers where each character of its Cyrillic
 /// original went, so that byte offsets into the original (mentions, a reader's selection) can
 /// be carried over.
@@ -267,6 +394,17 @@ mod tests {
                 assert!(s.chars().all(|c| !('\u{0400}'..='\u{04FF}').contains(&c)));
             }
         }
+    }
+
+    #[test]
+    fn scripts_read_their_tags() {
+        for script in Script::ALL {
+            assert_eq!(Script::from_tag(script.tag()), Some(script));
+        }
+        assert_eq!(Script::from_tag(" LATN "), Some(Script::Latn));
+        assert_eq!(Script::from_tag("latin"), None);
+        assert_eq!(Script::default(), Script::Cyrl);
+        assert!(Script::Latn.is_latin() && !Script::Cyrl.is_latin());
     }
 
     #[test]
