@@ -147,11 +147,13 @@ pub enum Msg {
     LinkCopied,
     /// A link could not be copied.
     LinkCopyFailed,
+    /// The accessible name of the switch between Kazakh's Cyrillic and Latin scripts.
+    ScriptNav,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 68] = [
+    pub const ALL: [Msg; 69] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -220,6 +222,7 @@ impl Msg {
         Msg::Share,
         Msg::LinkCopied,
         Msg::LinkCopyFailed,
+        Msg::ScriptNav,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -422,6 +425,12 @@ impl Msg {
             Msg::TextSmall => ["Кішірек", "Мельче", "Smaller"],
             Msg::TextNormal => ["Қалыпты", "Обычный", "Standard"],
             Msg::TextLarge => ["Үлкенірек", "Крупнее", "Larger"],
+            // Each script's name as the switch writes it, in its own letters.
+            Msg::ScriptNav => [
+                "Жазу: Кирилл / Latyn",
+                "Письмо: кириллица / латиница",
+                "Script: Cyrillic / Latin",
+            ],
             Msg::NoArticlesNameIt => [
                 "Бұл атау әзірге бірде-бір жаңалықта аталмаған.",
                 "Это имя пока не названо ни в одной новости.",

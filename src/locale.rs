@@ -68,15 +68,15 @@ impl Locale {
 pub fn script_of_query(query: &str) -> Script {
     let query = query.strip_prefix('?').unwrap_or(query);
     let query = query.split('#').next().unwrap_or("");
+    // The last valid value counts: the first found from the end.
     query
-        .split('&')
-        .filter_map(|pair| {
+        .rsplit('&')
+        .find_map(|pair| {
             let (key, value) = pair.split_once('=')?;
             (percent_decode(key) == SCRIPT_KEY)
                 .then(|| Script::from_tag(&percent_decode(value)))
                 .flatten()
         })
-        .last()
         .unwrap_or_default()
 }
 

@@ -37,8 +37,8 @@ impl Nav {
         format!("{}{path}", self.basename)
     }
 
-    /// Moves to `path_and_query` (from the site's root) without loading a page: a new
-    /// history entry, or in place of this one when `replace`.
+    /// Moves to `path_and_query` (from the site's root, a `#fragment` allowed) without loading
+    /// a page: a new history entry, or in place of this one when `replace`.
     pub fn go(&self, path_and_query: &str, replace: bool) {
         self.set.emit((path_and_query.to_owned(), replace));
     }
@@ -91,6 +91,8 @@ pub fn NavProvider(props: &NavProviderProps) -> Html {
         let basename = basename.clone();
         Callback::from(move |(to, replace): (String, bool)| {
             dom::page::set_address(&format!("{basename}{to}"), replace);
+            // A `#fragment` stays in the address shown, not in the path and query held.
+            let to = to.split('#').next().unwrap_or_default();
             let (path, query) = to.split_at(to.find('?').unwrap_or(to.len()));
             location.set((path.into(), query.into()));
         })

@@ -2,7 +2,9 @@
 //!
 //! The language lives in the URL; this holds what the URL does not: which entity types are
 //! highlighted, whether highlighting is on at all, and which entity's card is open. A second,
-//! fixed context, [`EmbedMode`], tells components whether they run in a partner's iframe.
+//! fixed context, [`EmbedMode`], tells components whether they run in a partner's iframe; a
+//! third, [`ScriptContext`], the script Kazakh is shown in (which the URL holds, but which
+//! starts as Cyrillic, the prerendered page's, for hydration).
 
 use std::rc::Rc;
 
@@ -10,6 +12,9 @@ use yew::prelude::*;
 
 use crate::embed::EmbedOptions;
 use crate::entities::EntityType;
+use crate::lang::Lang;
+use crate::locale::Locale;
+use crate::script::Script;
 
 /// Whether this document is the embed view, and with which options. Decided once, from the
 /// first route: an embed's links never leave `/embed/`, so it stays an embed, and it never
@@ -202,6 +207,25 @@ impl std::ops::Deref for Reader {
 pub fn use_reader() -> Reader {
     Reader(use_context::<ReaderHandle>())
 }
+
+/// The script Kazakh is shown in, from the shell's context ([`ScriptContext`]); Cyrillic
+/// outside it.
+#[hook]
+pub fn use_script() -> Script {
+    use_context::<ScriptContext>().map_or_else(Script::default, |c| c.0)
+}
+
+/// The locale of text in `lang`: that language in the script the reader chose.
+#[hook]
+pub fn use_locale(lang: Lang) -> Locale {
+    Locale::new(lang, use_script())
+}
+
+/// The script the page shows Kazakh in, as the shell provides it: the address's
+/// (`?script=latn`), but Cyrillic for the first render, which hydrates the Cyrillic page the
+/// site generator wrote. A context of its own, so that only what writes text follows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScriptContext(pub Script);
 
 /// The embed's options from the shell's context; `None` on the full site.
 #[hook]
