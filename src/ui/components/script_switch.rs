@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::locale::{Locale, query_with_script, script_suffix};
+use crate::route::Route;
 use crate::script::{KK_LATN, Script};
 use crate::ui::dom;
 use crate::ui::nav::use_nav;
@@ -27,6 +28,12 @@ pub fn ScriptSwitch(props: &ScriptSwitchProps) -> Html {
     let nav = use_nav();
     let shown = use_script();
     let ui = Locale::new(props.lang, shown);
+    // The page's own path as the site writes it (a final `index.html` or a doubled slash
+    // dropped); an address that is no page keeps its own.
+    let path = match nav.route() {
+        Route::NotFound { .. } => nav.path.to_string(),
+        route => route.path(),
+    };
     let links = Script::ALL.into_iter().map(|script| {
         // Each script's name in its own letters, like the languages' names.
         let (name, short, tag) = match script {
@@ -35,7 +42,7 @@ pub fn ScriptSwitch(props: &ScriptSwitchProps) -> Html {
         };
         // The link is the path in that script, the same on the prerendered page and in the
         // app; a click keeps whatever else the query holds.
-        let href = nav.href(&format!("{}{}", nav.path, script_suffix(script)));
+        let href = nav.href(&format!("{path}{}", script_suffix(script)));
         let onclick = {
             let nav = nav.clone();
             Callback::from(move |e: MouseEvent| {
@@ -43,6 +50,8 @@ pub fn ScriptSwitch(props: &ScriptSwitchProps) -> Html {
                     return;
                 }
                 e.prevent_default();
+                // The address stays as it is but for its script: other query options and the
+                // `#p-<n>` a reload would return to are kept.
                 let query = query_with_script(&nav.query, script);
                 nav.go(
                     &format!("{}{query}{}", nav.path, dom::page::location_hash()),
