@@ -15,12 +15,11 @@ use super::pages::entities::EntitiesPage;
 use super::pages::list::ListPage;
 use super::pages::not_found::NotFoundPage;
 use super::pages::root::RootPage;
-use super::state::{Action, EmbedMode, ReaderHandle, ReaderState, ScriptContext};
+use super::state::{Action, EmbedMode, ReaderHandle, ReaderState};
 use crate::embed::EmbedOptions;
 use crate::i18n::Msg;
-use crate::locale::{Locale, script_of_query};
+use crate::locale::Locale;
 use crate::route::Route;
-use crate::script::Script;
 use crate::store;
 
 /// The whole viewer, for the browser, at the browser's address.
@@ -74,32 +73,9 @@ pub(crate) fn Shell() -> Html {
             }
         });
     }
-    // The script is the address's (`?script=latn`), but the first render hydrates the page
-    // the site generator wrote for the path alone, in Cyrillic: Latin comes right after it,
-    // as the reader's other choices do, and whenever the address changes its script.
-    let script = use_state_eq(Script::default);
-    {
-        let script = script.clone();
-        use_effect_with(nav.query.clone(), move |query| {
-            let asked = script_of_query(query);
-            if asked != *script {
-                // The text changes length: keep the paragraph being read where it is.
-                dom::scroll::set_pending_anchor(dom::scroll::reading_anchor());
-                script.set(asked);
-            }
-        });
-    }
-    {
-        let first = use_mut_ref(|| true);
-        use_effect_with(*script, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                dom::scroll::after_script_switch();
-            }
-        });
-    }
     // A page that names no language speaks the visitor's.
     let lang = route.lang().unwrap_or_else(dom::storage::preferred_lang);
-    let ui = Locale::new(lang, *script);
+    let ui = Locale::new(lang, nav.script);
     // A page whose data the app does not hold: on a page the site generator wrote (it names
     // data files), an address reached in place whose page names its own, so it is loaded
     // afresh; on a page that names none (the not-found page, a host's fallback to the shell),
@@ -143,11 +119,9 @@ pub(crate) fn Shell() -> Html {
     };
     html! {
         <ContextProvider<EmbedMode> context={(*mode).clone()}>
-            <ContextProvider<ScriptContext> context={ScriptContext(*script)}>
-                <ContextProvider<ReaderHandle> context={state}>
-                    { body }
-                </ContextProvider<ReaderHandle>>
-            </ContextProvider<ScriptContext>>
+            <ContextProvider<ReaderHandle> context={state}>
+                { body }
+            </ContextProvider<ReaderHandle>>
         </ContextProvider<EmbedMode>>
     }
 }

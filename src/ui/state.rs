@@ -2,9 +2,8 @@
 //!
 //! The language lives in the URL; this holds what the URL does not: which entity types are
 //! highlighted, whether highlighting is on at all, and which entity's card is open. A second,
-//! fixed context, [`EmbedMode`], tells components whether they run in a partner's iframe; a
-//! third, [`ScriptContext`], the script Kazakh is shown in (which the URL holds, but which
-//! starts as Cyrillic, the prerendered page's, for hydration).
+//! fixed context, [`EmbedMode`], tells components whether they run in a partner's iframe. The
+//! script Kazakh is shown in is the address's, held with it ([`use_script`], [`use_locale`]).
 
 use std::rc::Rc;
 
@@ -15,6 +14,7 @@ use crate::entities::EntityType;
 use crate::lang::Lang;
 use crate::locale::Locale;
 use crate::script::Script;
+use crate::ui::nav::use_nav;
 
 /// Whether this document is the embed view, and with which options. Decided once, from the
 /// first route: an embed's links never leave `/embed/`, so it stays an embed, and it never
@@ -208,11 +208,12 @@ pub fn use_reader() -> Reader {
     Reader(use_context::<ReaderHandle>())
 }
 
-/// The script Kazakh is shown in, from the shell's context ([`ScriptContext`]); Cyrillic
-/// outside it.
+/// The script Kazakh is shown in, as the address holds it
+/// ([`Nav::script`](crate::ui::nav::Nav::script)); Cyrillic outside
+/// a [`NavProvider`](crate::ui::nav::NavProvider).
 #[hook]
 pub fn use_script() -> Script {
-    use_context::<ScriptContext>().map_or_else(Script::default, |c| c.0)
+    use_nav().script
 }
 
 /// The locale of text in `lang`: that language in the script the reader chose.
@@ -220,12 +221,6 @@ pub fn use_script() -> Script {
 pub fn use_locale(lang: Lang) -> Locale {
     Locale::new(lang, use_script())
 }
-
-/// The script the page shows Kazakh in, as the shell provides it: the address's
-/// (`?script=latn`), but Cyrillic for the first render, which hydrates the Cyrillic page the
-/// site generator wrote. A context of its own, so that only what writes text follows it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ScriptContext(pub Script);
 
 /// The embed's options from the shell's context; `None` on the full site.
 #[hook]
