@@ -13,6 +13,7 @@ use crate::entities::EntityType;
 use crate::lang::Lang;
 use crate::markup::{PARAGRAPH_ID_PREFIX, paragraph_id};
 use crate::route::{Route, query_pairs};
+use crate::script::Script;
 
 /// The `type` of the message the embed view posts to its parent when its height changes:
 /// `{"type":"courtview:resize","height":<px>}`.
@@ -82,6 +83,8 @@ pub struct EmbedOptions {
     pub highlight: bool,
     /// `p=<n>`: the paragraph to open at, from 1.
     pub paragraph: Option<u32>,
+    /// `script=latn`: Kazakh in the 2021 Latin alphabet (`cyrl`, the default, as written).
+    pub script: Script,
 }
 
 impl Default for EmbedOptions {
@@ -91,6 +94,7 @@ impl Default for EmbedOptions {
             theme: Theme::default(),
             highlight: true,
             paragraph: None,
+            script: Script::Cyrl,
         }
     }
 }
@@ -98,8 +102,6 @@ impl Default for EmbedOptions {
 impl EmbedOptions {
     /// Reads a query string (with or without its leading `?`). Keys and values are
     /// percent-decoded; of an option given twice, the last well-formed value wins.
-    /// `script=latn` (Kazakh in Latin script) is understood and, until the Latin script
-    /// exists, has no effect, like any other unknown key.
     pub fn parse(query: &str) -> EmbedOptions {
         let mut options = EmbedOptions::default();
         for (key, value) in query_pairs(query) {
@@ -123,6 +125,11 @@ impl EmbedOptions {
                 "p" => {
                     if let Some(n) = value.parse::<u32>().ok().filter(|&n| n > 0) {
                         options.paragraph = Some(n);
+                    }
+                }
+                "script" => {
+                    if let Some(script) = Script::from_tag(value) {
+                        options.script = script;
                     }
                 }
                 _ => {}
@@ -152,6 +159,7 @@ impl EmbedOptions {
             types: (!all_present && !types.is_empty()).then_some(types),
             theme,
             paragraph: paragraph.filter(|&n| n > 0),
+            script: Script::default(),
         }
     }
 
@@ -168,6 +176,10 @@ impl EmbedOptions {
         }
         if !self.highlight {
             parts.push("highlight=0".to_owned());
+        }
+        // In the order the loader (static/embed/embed.js) writes its attributes' options.
+        if self.script != Script::default() {
+            parts.push(format!("script={}", self.script.tag()));
         }
         if let Some(n) = self.paragraph {
             parts.push(format!("p={n}"));
@@ -265,7 +277,8 @@ impl EmbedSpec<'_> {
         )
     }
 
-    /// The full article's URL, at the chosen paragraph: `<base>/<lang>/<slug>/#p-<n>`.
+    /// The full article's URL, at the chosen paragraph and in the chosen script:
+    /// `<base>/<lang>/<slug>/[?script=latn][#p-<n>]`.
     pub fn article_url(&self) -> String {
         let route = Route::Article {
             lang: self.lang,
@@ -276,7 +289,8 @@ impl EmbedSpec<'_> {
             .paragraph
             .map(|n| format!("#{}", paragraph_id(n)))
             .unwrap_or_default();
-        format!("{}{}{fragment}", self.base(), route.path())
+        let query = crate::locale::script_suffix(self.options.script);
+        format!("{}{}{query}{fragment}", self.base(), route.path())
     }
 
     /// The loader's URL: `<base>/embed.js`.
@@ -315,6 +329,9 @@ impl EmbedSpec<'_> {
         }
         if !o.highlight {
             attrs.push_str(" highlight=\"0\"");
+        }
+        if o.script != Script::default() {
+            let _ = write!(attrs, " script=\"{}\"", o.script.tag());
         }
         if let Some(n) = o.paragraph {
             let _ = write!(attrs, " p=\"{n}\"");
@@ -357,10 +374,22 @@ mod tests {
                 theme: Theme::Dark,
                 highlight: false,
                 paragraph: Some(3),
+                script: Script::Latn,
             }
         );
         assert!(o.shows(EntityType::Org) && !o.shows(EntityType::Place));
-        assert_eq!(o.to_query(), "types=person,org&theme=dark&highlight=0&p=3");
+        assert_eq!(
+            o.to_query(),
+            "types=person,org&theme=dark&highlight=0&script=latn&p=3"
+        );
+        assert_eq!(
+            EmbedOptions::parse("script=LATN&script=x").script,
+            Script::Latn
+        );
+        assert_eq!(
+            EmbedOptions::parse("script=latn&script=cyrl").script,
+            Script::Cyrl
+        );
         assert_eq!(EmbedOptions::parse(&o.query_suffix()), o);
         assert_eq!(EmbedOptions::parse("theme=auto").theme, Theme::Auto);
         assert_eq!(EmbedOptions::parse("theme=DARK").theme, Theme::Dark);
@@ -397,7 +426,7 @@ mod tests {
             "p=abc",
             "p=99999999999999999999",
             "script=cyrl",
-            "script=latn",
+            "script=latin",
             "foo=bar",
             "=x",
             "%%%=%%%",
@@ -465,13 +494,16 @@ mod tests {
             for theme in Theme::ALL {
                 for highlight in [true, false] {
                     for paragraph in [None, Some(1), Some(12)] {
-                        let o = EmbedOptions {
-                            types: types.clone(),
-                            theme,
-                            highlight,
-                            paragraph,
-                        };
-                        assert_eq!(EmbedOptions::parse(&o.to_query()), o);
+                        for script in Script::ALL {
+                            let o = EmbedOptions {
+                                types: types.clone(),
+                                theme,
+                                highlight,
+                                paragraph,
+                                script,
+                            };
+                            assert_eq!(EmbedOptions::parse(&o.to_query()), o);
+                        }
                     }
                 }
             }

@@ -165,11 +165,13 @@ pub enum Msg {
     SearchNeedsScript,
     /// Search could not read its index (followed by the cause).
     SearchUnavailable,
+    /// The accessible name of the switch between Kazakh's Cyrillic and Latin scripts.
+    ScriptNav,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 77] = [
+    pub const ALL: [Msg; 78] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -247,6 +249,7 @@ impl Msg {
         Msg::SearchMore,
         Msg::SearchNeedsScript,
         Msg::SearchUnavailable,
+        Msg::ScriptNav,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -449,6 +452,12 @@ impl Msg {
             Msg::TextSmall => ["Кішірек", "Мельче", "Smaller"],
             Msg::TextNormal => ["Қалыпты", "Обычный", "Standard"],
             Msg::TextLarge => ["Үлкенірек", "Крупнее", "Larger"],
+            // Each script's name as the switch writes it, in its own letters.
+            Msg::ScriptNav => [
+                "Жазу: Кирилл / Latyn",
+                "Письмо: кириллица / латиница",
+                "Script: Cyrillic / Latin",
+            ],
             Msg::NoArticlesNameIt => [
                 "Бұл атау әзірге бірде-бір жаңалықта аталмаған.",
                 "Это имя пока не названо ни в одной новости.",

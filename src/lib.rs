@@ -19,6 +19,7 @@ pub mod display;
 pub mod embed;
 pub mod head;
 pub mod i18n;
+pub mod locale;
 pub mod markup;
 pub mod route;
 #[cfg(not(target_arch = "wasm32"))]

@@ -102,6 +102,8 @@ fn contract() -> Contract {
         "theme=auto",
         "types=law",
         "highlight=0&p=12",
+        "script=latn",
+        "theme=dark&script=latn&p=2",
     ] {
         let options = EmbedOptions::parse(query);
         assert_eq!(options.to_query(), query, "a query the dialog writes");

@@ -2,7 +2,13 @@
 //! §4, the casing rules, and properties over any text: Kazakh letters never survive, ASCII is
 //! untouched, offsets only grow and mentions stay on their words.
 
-use courtview::script::{TABLE, Transliteration, to_latin, to_latin_with_ranges};
+use courtview::Lang;
+use courtview::document::markdown::parse;
+use courtview::document::{Block, Document, Inline};
+use courtview::entities::annotate::annotate;
+use courtview::script::{
+    TABLE, Transliteration, document_to_latin, to_latin, to_latin_with_ranges,
+};
 use proptest::prelude::*;
 
 #[test]
@@ -125,6 +131,81 @@ fn mentions_stay_on_their_words() {
     // A range that cuts a character in two is refused, not moved.
     let (_, bad) = to_latin_with_ranges(text, &[0..8, 1..4]);
     assert_eq!(bad, [Some(0..5), None]);
+}
+
+/// Every text node of a document, in reading order.
+fn texts(document: &Document) -> Vec<String> {
+    fn walk_inlines(out: &mut Vec<String>, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) | Inline::RawHtml(t) => out.push(t.clone()),
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Strikethrough(c)
+                | Inline::NoEntity(c)
+                | Inline::Link { children: c, .. }
+                | Inline::Entity { children: c, .. }
+                | Inline::EntityRef { children: c, .. } => walk_inlines(out, c),
+                Inline::Image { alt, title, .. } => out.extend([alt.clone(), title.clone()]),
+                Inline::SoftBreak | Inline::HardBreak => {}
+            }
+        }
+    }
+    fn walk_blocks(out: &mut Vec<String>, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph { inlines: i, .. }
+                | Block::Plain(i)
+                | Block::Heading { inlines: i, .. } => walk_inlines(out, i),
+                Block::BlockQuote(b) => walk_blocks(out, b),
+                Block::List { items, .. } => items.iter().for_each(|b| walk_blocks(out, b)),
+                Block::CodeBlock { text, .. } | Block::RawHtml(text) => out.push(text.clone()),
+                Block::Table { head, rows, .. } => {
+                    head.iter().for_each(|c| walk_inlines(out, c));
+                    rows.iter().flatten().for_each(|c| walk_inlines(out, c));
+                }
+                Block::Rule => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk_blocks(&mut out, &document.blocks);
+    out
+}
+
+#[test]
+fn a_document_keeps_its_shape_in_latin() {
+    let markdown = "ХСӘҚ төрағасы Дубайда болды.\n\n\
+                    > **Жоғарғы Сот** [сайты](https://sud.gov.kz/ \"Сот\") `код` <b>Қ</b>\n\n\
+                    - Алматы\n- ![Сурет](a.png)\n\n\
+                    | Қала | Күн |\n|---|---|\n| Астана | 2025 жылғы 19 қараша |\n\n\
+                    ```\nЯ\n```\n";
+    let cyrillic = annotate(&parse(markdown), Lang::Kk, 2025);
+    let latin = document_to_latin(&cyrillic);
+    // The same paragraphs and the same mentions (ids, types, paragraphs), in the same order.
+    assert_eq!(latin.paragraph_count(), cyrillic.paragraph_count());
+    assert_eq!(latin.mentions(), cyrillic.mentions());
+    assert!(!cyrillic.mentions().is_empty());
+    // Every text node is its own transliteration, and no Cyrillic is left.
+    let (before, after) = (texts(&cyrillic), texts(&latin));
+    assert_eq!(before.len(), after.len());
+    for (c, l) in before.iter().zip(&after) {
+        assert_eq!(&to_latin(c), l);
+        assert!(
+            !l.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+            "{l}"
+        );
+    }
+    // URLs are not text.
+    let plain = latin.plain_text();
+    assert!(
+        plain.contains("Joğarğy Sot") && plain.contains("Dubaida"),
+        "{plain}"
+    );
+    assert_eq!(
+        format!("{latin:?}").matches("https://sud.gov.kz/").count(),
+        1
+    );
 }
 
 /// Any text: Kazakh letters, Russian-only letters, Latin, digits, punctuation, spaces, emoji.

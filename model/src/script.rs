@@ -29,8 +29,46 @@
 
 use core::ops::Range;
 
+use crate::document::{Block, Document, Inline};
+
 /// The language tag of Kazakh written in Latin script (`lang="kk-Latn"`).
 pub const KK_LATN: &str = "kk-Latn";
+
+/// The script Kazakh is shown in: as written (Cyrillic), or in the 2021 Latin alphabet. Only
+/// Kazakh text changes with it; Russian and English read the same in both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Cyrillic, as the articles and the interface are written.
+    #[default]
+    Cyrl,
+    /// The 2021 Latin alphabet, through [`to_latin`].
+    Latn,
+}
+
+impl Script {
+    /// Both scripts, Cyrillic first.
+    pub const ALL: [Script; 2] = [Script::Cyrl, Script::Latn];
+
+    /// The value of the `script=` query option: `cyrl` or `latn`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Script::Cyrl => "cyrl",
+            Script::Latn => "latn",
+        }
+    }
+
+    /// Reads a `script=` value, ignoring ASCII case and surrounding spaces.
+    pub fn from_tag(tag: &str) -> Option<Script> {
+        Script::ALL
+            .into_iter()
+            .find(|s| s.tag().eq_ignore_ascii_case(tag.trim()))
+    }
+
+    /// Whether Kazakh is written in Latin letters.
+    pub const fn is_latin(self) -> bool {
+        matches!(self, Script::Latn)
+    }
+}
 
 /// One Cyrillic letter: its lower and upper case, and its Latin rendering in lower case, in
 /// title case (an upper-case letter in a word not written in capitals) and in capitals.
@@ -198,6 +236,66 @@ pub fn to_latin_with_ranges(
     (t.text, moved)
 }
 
+/// `document` with every text a reader sees in the 2021 Latin alphabet: text, code, raw HTML
+/// shown as text, link and image titles, images' alternative text. Its shape stays: the same
+/// blocks, paragraph numbers and entity mentions (ids, types, what they enclose), so that
+/// highlights, paragraph ids and a reader's place carry over. URLs and ids are not text and
+/// are copied.
+pub fn document_to_latin(document: &Document) -> Document {
+    // A copy changed in place: smaller code than building every node anew, which matters in
+    // the browser's app.
+    let mut latin = document.clone();
+    blocks_to_latin(&mut latin.blocks);
+    latin
+}
+
+fn text_to_latin(text: &mut String) {
+    *text = to_latin(text);
+}
+
+fn blocks_to_latin(blocks: &mut [Block]) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { inlines, .. }
+            | Block::Plain(inlines)
+            | Block::Heading { inlines, .. } => inlines_to_latin(inlines),
+            Block::BlockQuote(blocks) => blocks_to_latin(blocks),
+            Block::List { items, .. } => items.iter_mut().for_each(|b| blocks_to_latin(b)),
+            Block::CodeBlock { text, .. } | Block::RawHtml(text) => text_to_latin(text),
+            Block::Table { head, rows, .. } => head
+                .iter_mut()
+                .chain(rows.iter_mut().flatten())
+                .for_each(|cell| inlines_to_latin(cell)),
+            Block::Rule => {}
+        }
+    }
+}
+
+fn inlines_to_latin(inlines: &mut [Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) | Inline::RawHtml(text) => text_to_latin(text),
+            Inline::Link {
+                title, children, ..
+            } => {
+                text_to_latin(title);
+                inlines_to_latin(children);
+            }
+            Inline::Image { title, alt, .. } => {
+                text_to_latin(title);
+                text_to_latin(alt);
+            }
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Strikethrough(children)
+            | Inline::NoEntity(children)
+            | Inline::Entity { children, .. }
+            | Inline::EntityRef { children, .. } => inlines_to_latin(children),
+            Inline::SoftBreak | Inline::HardBreak => {}
+        }
+    }
+}
+
 /// A text in the 2021 Latin alphabet that remembers where each character of its Cyrillic
 /// original went, so that byte offsets into the original (mentions, a reader's selection) can
 /// be carried over.
@@ -267,6 +365,17 @@ mod tests {
                 assert!(s.chars().all(|c| !('\u{0400}'..='\u{04FF}').contains(&c)));
             }
         }
+    }
+
+    #[test]
+    fn scripts_read_their_tags() {
+        for script in Script::ALL {
+            assert_eq!(Script::from_tag(script.tag()), Some(script));
+        }
+        assert_eq!(Script::from_tag(" LATN "), Some(Script::Latn));
+        assert_eq!(Script::from_tag("latin"), None);
+        assert_eq!(Script::default(), Script::Cyrl);
+        assert!(Script::Latn.is_latin() && !Script::Cyrl.is_latin());
     }
 
     #[test]

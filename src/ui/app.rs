@@ -19,6 +19,7 @@ use super::pages::search::SearchPage;
 use super::state::{Action, EmbedMode, ReaderHandle, ReaderState};
 use crate::embed::EmbedOptions;
 use crate::i18n::Msg;
+use crate::locale::Locale;
 use crate::route::Route;
 use crate::store;
 
@@ -75,6 +76,7 @@ pub(crate) fn Shell() -> Html {
     }
     // A page that names no language speaks the visitor's.
     let lang = route.lang().unwrap_or_else(dom::storage::preferred_lang);
+    let ui = Locale::new(lang, nav.script);
     // A page whose data the app does not hold: on a page the site generator wrote (it names
     // data files), an address reached in place whose page names its own, so it is loaded
     // afresh; on a page that names none (the not-found page, a host's fallback to the shell),
@@ -110,7 +112,7 @@ pub(crate) fn Shell() -> Html {
     } else {
         html! {
             <div class="cv-app">
-                <a class="cv-skip" href="#main">{ Msg::SkipToContent.text(lang) }</a>
+                <a class="cv-skip" href="#main">{ ui.text(Msg::SkipToContent) }</a>
                 <Header {lang} route={route.clone()} />
                 <main id="main" class="cv-main" tabindex="-1">{ page }</main>
                 <Footer {lang} />

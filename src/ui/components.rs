@@ -10,3 +10,4 @@ pub mod footer;
 pub mod header;
 pub mod lang_switcher;
 pub mod page_link;
+pub mod script_switch;

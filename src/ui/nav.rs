@@ -1,6 +1,7 @@
 //! Where the reader is: the page's address and the public prefix it is served under, as one
 //! context, and the two ways the app changes the address without loading a page (the
-//! language switch: a new history entry on the site, the same entry in an embed).
+//! language switch: a new history entry on the site, the same entry in an embed). Also the
+//! script Kazakh is shown in, which the address's query names (`?script=latn`).
 //!
 //! Every other link is a plain `<a href>` to a prerendered page, so the app needs no router:
 //! the route is [`Route::parse`] of the address, re-read when the reader goes Back or
@@ -10,7 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::locale::script_of_query;
 use crate::route::Route;
+use crate::script::Script;
 use crate::ui::dom;
 
 /// The address shown, without the public prefix, and the prefix.
@@ -22,6 +25,9 @@ pub struct Nav {
     pub query: Rc<str>,
     /// The public prefix without its final `/` (`/courtview`), empty at the site's root.
     pub basename: Rc<str>,
+    /// The script Kazakh is shown in: the query's (`script=latn`), except in the first render,
+    /// which hydrates the page the site generator wrote for the path alone, in Cyrillic.
+    pub script: Script,
     /// Shows another address of this site in place.
     set: Callback<(String, bool)>,
 }
@@ -37,8 +43,8 @@ impl Nav {
         format!("{}{path}", self.basename)
     }
 
-    /// Moves to `path_and_query` (from the site's root) without loading a page: a new
-    /// history entry, or in place of this one when `replace`.
+    /// Moves to `path_and_query` (from the site's root, a `#fragment` allowed) without loading
+    /// a page: a new history entry, or in place of this one when `replace`.
     pub fn go(&self, path_and_query: &str, replace: bool) {
         self.set.emit((path_and_query.to_owned(), replace));
     }
@@ -86,11 +92,35 @@ pub fn NavProvider(props: &NavProviderProps) -> Html {
             }
         });
     }
+    // The script follows the address, but starts as Cyrillic so that the first render meets
+    // the prerendered page; Latin comes right after it, as the reader's other choices do.
+    let script = use_state_eq(Script::default);
+    {
+        let script = script.clone();
+        use_effect_with(location.1.clone(), move |query| {
+            let asked = script_of_query(query);
+            if asked != *script {
+                // The text changes length: keep the paragraph being read where it is.
+                dom::scroll::set_pending_anchor(dom::scroll::reading_anchor());
+                script.set(asked);
+            }
+        });
+    }
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(*script, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dom::scroll::after_script_switch();
+            }
+        });
+    }
     let set = {
         let location = location.clone();
         let basename = basename.clone();
         Callback::from(move |(to, replace): (String, bool)| {
             dom::page::set_address(&format!("{basename}{to}"), replace);
+            // A `#fragment` stays in the address shown, not in the path and query held.
+            let to = to.split('#').next().unwrap_or_default();
             let (path, query) = to.split_at(to.find('?').unwrap_or(to.len()));
             location.set((path.into(), query.into()));
         })
@@ -99,6 +129,7 @@ pub fn NavProvider(props: &NavProviderProps) -> Html {
         path: location.0.clone(),
         query: location.1.clone(),
         basename,
+        script: *script,
         set,
     };
     html! {
@@ -113,6 +144,7 @@ pub fn use_nav() -> Nav {
         path: "/".into(),
         query: "".into(),
         basename: "".into(),
+        script: Script::default(),
         set: Callback::noop(),
     })
 }

@@ -2,7 +2,8 @@
 //!
 //! The language lives in the URL; this holds what the URL does not: which entity types are
 //! highlighted, whether highlighting is on at all, and which entity's card is open. A second,
-//! fixed context, [`EmbedMode`], tells components whether they run in a partner's iframe.
+//! fixed context, [`EmbedMode`], tells components whether they run in a partner's iframe. The
+//! script Kazakh is shown in is the address's, held with it ([`use_script`], [`use_locale`]).
 
 use std::rc::Rc;
 
@@ -10,6 +11,10 @@ use yew::prelude::*;
 
 use crate::embed::EmbedOptions;
 use crate::entities::EntityType;
+use crate::lang::Lang;
+use crate::locale::Locale;
+use crate::script::Script;
+use crate::ui::nav::use_nav;
 
 /// Whether this document is the embed view, and with which options. Decided once, from the
 /// first route: an embed's links never leave `/embed/`, so it stays an embed, and it never
@@ -201,6 +206,20 @@ impl std::ops::Deref for Reader {
 #[hook]
 pub fn use_reader() -> Reader {
     Reader(use_context::<ReaderHandle>())
+}
+
+/// The script Kazakh is shown in, as the address holds it
+/// ([`Nav::script`](crate::ui::nav::Nav::script)); Cyrillic outside
+/// a [`NavProvider`](crate::ui::nav::NavProvider).
+#[hook]
+pub fn use_script() -> Script {
+    use_nav().script
+}
+
+/// The locale of text in `lang`: that language in the script the reader chose.
+#[hook]
+pub fn use_locale(lang: Lang) -> Locale {
+    Locale::new(lang, use_script())
 }
 
 /// The embed's options from the shell's context; `None` on the full site.

@@ -1,5 +1,6 @@
 // Accessibility: axe-core (pinned in package.json) on every kind of page, with the entity
-// card open too, with the embed dialog open, and the embed view in its light and dark themes.
+// card open too, with the embed dialog open, the embed view in its light and dark themes, and
+// Kazakh in the Latin alphabet.
 // Any violation, whatever its impact (issue 16: none at all), fails the test (colour contrast
 // included) and is printed with its rule, the elements and axe's summary of the fix. Checks
 // axe could not decide ("incomplete") are printed as test diagnostics, without failing.
@@ -76,6 +77,23 @@ describe('accessibility (axe-core)', () => {
       site.assertNoErrors(page);
     });
   }
+
+  // Kazakh in the Latin alphabet (issue 16): the article with a card open, and a list.
+  test(`article /kk/${SLUG}/?script=latn with an entity card open`, async (t) => {
+    const page = await site.open(`/kk/${SLUG}/?script=latn`, CONTEXT);
+    await page.waitForSelector('html[lang="kk-Latn"] article[lang="kk-Latn"] mark.entity');
+    await page.locator('article mark.entity').first().click();
+    await page.waitForSelector('[data-testid="entity-card"]');
+    await audit(t, page);
+    site.assertNoErrors(page);
+  });
+
+  test('article list /kk/?script=latn', async (t) => {
+    const page = await site.open('/kk/?script=latn', CONTEXT);
+    await page.waitForSelector('html[lang="kk-Latn"] [data-testid="article-card"] article[lang="kk-Latn"]');
+    await audit(t, page);
+    site.assertNoErrors(page);
+  });
 
   test('article list /kk/', async (t) => {
     const page = await site.open('/kk/', CONTEXT);

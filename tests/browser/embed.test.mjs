@@ -420,7 +420,7 @@ describe('the embed view', () => {
   });
 
   test('unknown and malformed options are ignored, never fatal', async () => {
-    const query = '?types=&theme=neon&highlight=maybe&p=-4&script=latn&p=x&x=%zz&=&&types=alien';
+    const query = '?types=&theme=neon&highlight=maybe&p=-4&script=greek&p=x&x=%zz&=&&types=alien';
     const page = await site.open(`/embed/kk/${SLUG}/${query}`);
     await page.waitForSelector('article[lang="kk"] mark.entity');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'light');

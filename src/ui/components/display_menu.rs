@@ -10,6 +10,7 @@ use crate::embed::Theme;
 use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::ui::dom;
+use crate::ui::state::use_locale;
 
 /// Props for [`DisplayMenu`].
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,7 @@ const PANEL_ID: &str = "cv-display-panel";
 #[component]
 pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
     let lang = props.lang;
+    let ui = use_locale(lang);
     // `None` while closed; the choice shown while open.
     let open = use_state(|| None::<Display>);
     let button = use_node_ref();
@@ -77,7 +79,7 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                 "theme",
                 theme.tag(),
                 current.theme == theme,
-                label.text(lang),
+                ui.text(label),
                 choose(Display { theme, ..current }),
             )
         });
@@ -91,18 +93,18 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                 "size",
                 size.tag(),
                 current.size == size,
-                label.text(lang),
+                ui.text(label),
                 choose(Display { size, ..current }),
             )
         });
         html! {
             <div class="cv-display__panel" id={PANEL_ID} data-testid="display-panel">
                 <fieldset class="cv-display__group">
-                    <legend>{ Msg::ThemeHeading.text(lang) }</legend>
+                    <legend>{ ui.text(Msg::ThemeHeading) }</legend>
                     { for themes }
                 </fieldset>
                 <fieldset class="cv-display__group">
-                    <legend>{ Msg::TextSizeHeading.text(lang) }</legend>
+                    <legend>{ ui.text(Msg::TextSizeHeading) }</legend>
                     { for sizes }
                 </fieldset>
             </div>
@@ -114,7 +116,7 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                 aria-expanded={if open.is_some() { "true" } else { "false" }}
                 aria-controls={PANEL_ID} data-testid="display-button" onclick={toggle}>
                 <span aria-hidden="true">{ "Aa" }</span>
-                <span class="cv-visually-hidden">{ Msg::DisplaySettings.text(lang) }</span>
+                <span class="cv-visually-hidden">{ ui.text(Msg::DisplaySettings) }</span>
             </button>
             { panel.unwrap_or_default() }
         </div>
@@ -127,7 +129,7 @@ fn choice(
     group: &str,
     tag: &str,
     checked: bool,
-    label: &'static str,
+    label: std::borrow::Cow<'static, str>,
     onchange: Callback<Event>,
 ) -> Html {
     html! {

@@ -10,7 +10,9 @@ use crate::document::{Align, Block, Document, Inline};
 use crate::entities::EntityType;
 use crate::i18n;
 use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::markup::{mention_id, paragraph_id};
+use crate::script::Script;
 use crate::ui::dom;
 
 /// Props for [`DocumentView`].
@@ -20,6 +22,10 @@ pub struct DocumentViewProps {
     pub document: Rc<Document>,
     /// The body's language: the `lang` of the `<article>`.
     pub lang: Lang,
+    /// The script the body is written in (the caller transliterates it,
+    /// [`crate::script::document_to_latin`]): `kk-Latn` for Latin Kazakh.
+    #[prop_or_default]
+    pub script: Script,
     /// Whether entity mentions are highlighted.
     #[prop_or(true)]
     pub highlight: bool,
@@ -47,12 +53,12 @@ pub struct DocumentViewProps {
     pub paragraph_links: Option<ParagraphLinks>,
 }
 
-/// What a paragraph's link needs: the interface's language (its accessible name) and what a
+/// What a paragraph's link needs: the interface's locale (its accessible name) and what a
 /// click does.
 #[derive(Clone, PartialEq)]
 pub struct ParagraphLinks {
-    /// The interface's language.
-    pub lang: Lang,
+    /// The interface's language and script.
+    pub ui: Locale,
     /// Called with the paragraph's number on a plain click.
     pub onclick: Callback<u32>,
 }
@@ -73,7 +79,7 @@ pub fn DocumentView(props: &DocumentViewProps) -> Html {
         classes.push(format!("cv-hide-{}", kind.tag()));
     }
     html! {
-        <article class={classes} lang={props.lang.tag()}>
+        <article class={classes} lang={Locale::new(props.lang, props.script).tag()}>
             for (index, block) in blocks.iter().enumerate() {
                 { render_block(block, index == 0, &mut ctx) }
             }
@@ -108,7 +114,7 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
                 // by the stylesheet and the name is the label.
                 html! {
                     <a class="cv-plink" href={format!("#{}", paragraph_id(n))}
-                        aria-label={i18n::paragraph_link_label(n, links.lang)}
+                        aria-label={links.ui.write(i18n::paragraph_link_label(n, links.ui.lang))}
                         data-testid="paragraph-link" {onclick}></a>
                 }
             });

@@ -15,11 +15,12 @@ use crate::embed::{EmbedOptions, EmbedSpec, SANDBOX, Theme, paragraph_of_fragmen
 use crate::entities::EntityType;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::route::Route;
 use crate::store;
 use crate::ui::dom::{self, clipboard::CopyOutcome};
 use crate::ui::nav::use_nav;
-use crate::ui::state::use_reader;
+use crate::ui::state::{use_locale, use_reader};
 
 /// Props for [`EmbedDialog`].
 #[derive(Properties, PartialEq)]
@@ -51,6 +52,7 @@ struct Choice {
 #[component]
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let reader = use_reader();
+    let ui = use_locale(props.lang);
     let open = use_state(|| None::<Choice>);
     let button = use_node_ref();
     let onopen = {
@@ -85,7 +87,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
             <button type="button" class="cv-embed-button" ref={button} data-testid="embed-button"
                 aria-haspopup="dialog" onclick={onopen}>
                 <span class="cv-embed-button__icon" aria-hidden="true">{ "</>" }</span>
-                { Msg::EmbedButton.text(props.lang) }
+                { ui.text(Msg::EmbedButton) }
             </button>
             { props.children.clone() }
             if let Some(initial) = (*open).clone() {
@@ -126,6 +128,7 @@ fn edit(
 #[component]
 fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let lang = props.lang;
+    let ui = use_locale(lang);
     let dialog = use_node_ref();
     let choice = use_state(|| props.initial.clone());
     let status = use_state(|| None::<Msg>);
@@ -139,13 +142,18 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         .into_iter()
         .filter(|&t| props.mentions.iter().any(|m| m.kind == t))
         .collect();
-    let options = EmbedOptions::for_article(
+    let mut options = EmbedOptions::for_article(
         &present,
         &choice.shown,
         choice.theme,
         choice.highlight,
         choice.paragraph,
     );
+    // A Kazakh embed is offered in the script the reader is reading.
+    let own = Locale::new(choice.lang, ui.script);
+    if own.is_latin() {
+        options.script = ui.script;
+    }
     // The title in the chosen language, from that page's data (fetched in idle time after the
     // page started); until it is there, the snippet's generic title stands in.
     let route = Route::Article {
@@ -156,7 +164,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         Some(PageData::Article(data)) => data
             .version
             .as_ref()
-            .map(|a| a.meta.title.clone())
+            .map(|a| own.write(a.meta.title.as_str()).into_owned())
             .unwrap_or_default(),
         _ => String::new(),
     };
@@ -203,10 +211,10 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let lang_choices = Lang::ALL.into_iter().map(|l| {
         let onchange = edit(&choice, &status, move |c, _| c.lang = l);
         html! {
-            <label class="cv-choice" lang={l.tag()}>
+            <label class="cv-choice" lang={Locale::new(l, ui.script).tag()}>
                 <input type="radio" name="cv-embed-lang" value={l.tag()} checked={choice.lang == l}
                     {onchange} data-testid={format!("embed-lang-{}", l.tag())} />
-                { l.native_name() }
+                { Locale::new(l, ui.script).write(l.native_name()) }
             </label>
         }
     });
@@ -223,7 +231,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 <input type="checkbox" checked={choice.shown.contains(&kind)} {onchange}
                     data-testid={format!("embed-type-{}", kind.tag())} />
                 <span class="cv-legend__swatch" aria-hidden="true"></span>
-                { i18n::type_name(kind, true, lang) }
+                { ui.write(i18n::type_name(kind, true, lang)) }
             </label>
         }
     });
@@ -240,7 +248,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 <input type="radio" name="cv-embed-theme" value={theme.tag()}
                     checked={choice.theme == theme} {onchange}
                     data-testid={format!("embed-theme-{}", theme.tag())} />
-                { name.text(lang) }
+                { ui.text(name) }
             </label>
         }
     });
@@ -251,73 +259,73 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let paragraph_options = (1..=props.paragraphs).map(|n| {
         html! {
             <option value={n.to_string()} selected={choice.paragraph == Some(n)}>
-                { i18n::paragraph_label(n, lang) }
+                { ui.write(i18n::paragraph_label(n, lang)) }
             </option>
         }
     });
 
     html! {
-        <dialog class="cv-dialog" ref={dialog} lang={lang.tag()} aria-modal="true"
+        <dialog class="cv-dialog" ref={dialog} lang={ui.tag()} aria-modal="true"
             aria-labelledby="cv-embed-title" aria-describedby="cv-embed-intro"
             data-testid="embed-dialog" {onclose} {onkeydown}>
             <div class="cv-dialog__head">
-                <h2 class="cv-dialog__title" id="cv-embed-title">{ Msg::EmbedDialogTitle.text(lang) }</h2>
+                <h2 class="cv-dialog__title" id="cv-embed-title">{ ui.text(Msg::EmbedDialogTitle) }</h2>
                 <button type="button" class="cv-dialog__close" data-testid="embed-close"
-                    aria-label={Msg::CardClose.text(lang)} onclick={close}>
+                    aria-label={ui.text(Msg::CardClose)} onclick={close}>
                     <span aria-hidden="true">{ "×" }</span>
                 </button>
             </div>
-            <p class="cv-dialog__intro" id="cv-embed-intro">{ Msg::EmbedDialogIntro.text(lang) }</p>
+            <p class="cv-dialog__intro" id="cv-embed-intro">{ ui.text(Msg::EmbedDialogIntro) }</p>
             <div class="cv-dialog__grid">
                 <section class="cv-dialog__options" aria-labelledby="cv-embed-options">
-                    <h3 class="cv-dialog__sub" id="cv-embed-options">{ Msg::EmbedOptionsHeading.text(lang) }</h3>
+                    <h3 class="cv-dialog__sub" id="cv-embed-options">{ ui.text(Msg::EmbedOptionsHeading) }</h3>
                     <fieldset class="cv-dialog__field">
-                        <legend>{ Msg::EmbedLanguage.text(lang) }</legend>
+                        <legend>{ ui.text(Msg::EmbedLanguage) }</legend>
                         <div class="cv-choices">{ for lang_choices }</div>
                     </fieldset>
                     if !present.is_empty() {
                         <fieldset class="cv-dialog__field">
-                            <legend>{ Msg::EmbedTypes.text(lang) }</legend>
+                            <legend>{ ui.text(Msg::EmbedTypes) }</legend>
                             <div class="cv-choices">
                                 { for type_choices }
                                 <label class="cv-choice cv-choice--switch">
                                     <input type="checkbox" checked={choice.highlight}
                                         onchange={on_highlight} data-testid="embed-highlight" />
-                                    { Msg::HighlightToggle.text(lang) }
+                                    { ui.text(Msg::HighlightToggle) }
                                 </label>
                             </div>
                         </fieldset>
                     }
                     <fieldset class="cv-dialog__field">
-                        <legend>{ Msg::EmbedTheme.text(lang) }</legend>
+                        <legend>{ ui.text(Msg::EmbedTheme) }</legend>
                         <div class="cv-choices">{ for theme_choices }</div>
                     </fieldset>
                     <div class="cv-dialog__field">
-                        <label class="cv-dialog__label" for="cv-embed-paragraph">{ Msg::EmbedParagraph.text(lang) }</label>
+                        <label class="cv-dialog__label" for="cv-embed-paragraph">{ ui.text(Msg::EmbedParagraph) }</label>
                         <select id="cv-embed-paragraph" class="cv-select" onchange={on_paragraph}
                             data-testid="embed-paragraph">
                             <option value="" selected={choice.paragraph.is_none()}>
-                                { Msg::FromTheBeginning.text(lang) }
+                                { ui.text(Msg::FromTheBeginning) }
                             </option>
                             { for paragraph_options }
                         </select>
                     </div>
                 </section>
                 <section class="cv-dialog__preview" aria-labelledby="cv-embed-preview">
-                    <h3 class="cv-dialog__sub" id="cv-embed-preview">{ Msg::Preview.text(lang) }</h3>
+                    <h3 class="cv-dialog__sub" id="cv-embed-preview">{ ui.text(Msg::Preview) }</h3>
                     // Out of the Tab order: keys pressed inside the preview go to its own
                     // document, so Escape there could not close this dialog. The mouse can still
                     // try it out; the snippets hold everything it shows.
-                    <iframe class="cv-dialog__frame" src={preview} title={Msg::PreviewFrameTitle.text(lang)}
+                    <iframe class="cv-dialog__frame" src={preview} title={ui.text(Msg::PreviewFrameTitle)}
                         sandbox={SANDBOX} tabindex="-1" data-testid="embed-preview"></iframe>
                 </section>
             </div>
-            { snippet("loader", Msg::LoaderSnippet.text(lang), loader.clone(), copy(loader), lang) }
-            { snippet("iframe", Msg::IframeSnippet.text(lang), iframe.clone(), copy(iframe), lang) }
+            { snippet("loader", &ui.text(Msg::LoaderSnippet), loader.clone(), copy(loader), ui) }
+            { snippet("iframe", &ui.text(Msg::IframeSnippet), iframe.clone(), copy(iframe), ui) }
             <p class="cv-dialog__status" role="status" aria-live="polite" data-testid="embed-copy-status">
-                { status.map(|m| m.text(lang)).unwrap_or_default() }
+                { status.map(|m| ui.text(m)).unwrap_or_default() }
             </p>
-            <p class="cv-dialog__note">{ Msg::EmbedGuestNote.text(lang) }</p>
+            <p class="cv-dialog__note">{ ui.text(Msg::EmbedGuestNote) }</p>
         </dialog>
     }
 }
@@ -329,7 +337,7 @@ fn snippet(
     heading: &str,
     code: String,
     onclick: Callback<MouseEvent>,
-    lang: Lang,
+    ui: Locale,
 ) -> Html {
     let heading_id = format!("cv-embed-{key}-h");
     let button_id = format!("cv-embed-{key}-copy");
@@ -342,7 +350,7 @@ fn snippet(
             <button type="button" class="cv-snippet__copy" id={button_id.clone()}
                 aria-labelledby={format!("{button_id} {heading_id}")}
                 data-testid={format!("embed-copy-{key}")} {onclick}>
-                { Msg::Copy.text(lang) }
+                { ui.text(Msg::Copy) }
             </button>
         </section>
     }

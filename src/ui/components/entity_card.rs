@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::route::{Listing, Route};
 use crate::ui::components::page_link::use_href;
 use crate::ui::dom;
-use crate::ui::state::{Action, Focus, use_embedded, use_reader};
+use crate::ui::state::{Action, Focus, use_embedded, use_locale, use_reader};
 
 /// Props for [`EntityCard`].
 #[derive(Properties, PartialEq)]
@@ -75,13 +75,15 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let anchored = use_embedded();
     let card = use_node_ref();
     let lang = props.lang;
+    let ui = use_locale(lang);
     let id = props.focus.id.clone();
     let entity = record(&id);
     let kind = entity.map_or(EntityType::Date, |e| e.kind);
     let name = i18n::entity_name(&id, lang);
-    let description = entity.map_or(Msg::DateDescription.text(lang), |e| {
+    let description: &str = entity.map_or(Msg::DateDescription.text(lang), |e| {
         e.description[lang.index()]
     });
+    let description = ui.write(description);
     // The entity's page; in a partner's frame it opens in a new tab, as the full article does.
     let page = use_href(&Route::List {
         lang,
@@ -120,9 +122,10 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     }
 
     {
-        // Again after a language switch: the same mention index sits elsewhere in new text.
+        // Again after a switch of language or script: the same mention sits elsewhere in new
+        // text.
         let card = card.clone();
-        let deps = (props.current, lang, props.mentions.len());
+        let deps = (props.current, ui, props.mentions.len());
         use_effect_with(deps, move |&(current, _, _)| {
             if let (true, Some(i)) = (anchored, current) {
                 dom::frame::anchor_card(&card, i);
@@ -154,19 +157,19 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             ref={card} data-testid="entity-card" data-entity={id.clone()} aria-labelledby="cv-card-name"
             aria-live="polite">
             <div class="cv-entity-card__top">
-                <p class="cv-entity-card__type">{ i18n::type_name(kind, false, lang) }</p>
+                <p class="cv-entity-card__type">{ ui.write(i18n::type_name(kind, false, lang)) }</p>
                 <button type="button" class="cv-entity-card__close" data-testid="entity-card-close"
-                    aria-label={Msg::CardClose.text(lang)} onclick={close}><span aria-hidden="true">{ "×" }</span></button>
+                    aria-label={ui.text(Msg::CardClose)} onclick={close}><span aria-hidden="true">{ "×" }</span></button>
             </div>
-            <h2 class="cv-entity-card__name" id="cv-card-name">{ name.clone() }</h2>
+            <h2 class="cv-entity-card__name" id="cv-card-name">{ ui.write(name.clone()) }</h2>
             <p class="cv-entity-card__desc">{ description }</p>
             if let Some(url) = entity.and_then(|e| e.url) {
                 <p class="cv-entity-card__link">
-                    <a href={url} rel="noopener noreferrer" target="_blank">{ Msg::OfficialSite.text(lang) }</a>
+                    <a href={url} rel="noopener noreferrer" target="_blank">{ ui.text(Msg::OfficialSite) }</a>
                 </p>
             }
             <p class="cv-entity-card__count" data-testid="entity-card-count">
-                { i18n::mention_count(same.len(), lang) }
+                { ui.write(i18n::mention_count(same.len(), lang)) }
                 if let Some(pos) = position {
                     <span class="cv-entity-card__pos">{ format!(" · {}/{}", pos + 1, same.len()) }</span>
                 }
@@ -175,17 +178,17 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 <p class="cv-entity-card__all">
                     <a href={page} data-testid="entity-card-page"
                         target={anchored.then_some("_blank")} rel={anchored.then_some("noopener")}>
-                        { i18n::all_news_about(&name, lang) }
+                        { ui.write(i18n::all_news_about(&name, lang)) }
                         if anchored {
-                            <span class="cv-visually-hidden">{ " " }{ Msg::OpensInNewTab.text(lang) }</span>
+                            <span class="cv-visually-hidden">{ " " }{ ui.text(Msg::OpensInNewTab) }</span>
                         }
                     </a>
                 </p>
             }
             if several {
                 <div class="cv-entity-card__nav">
-                    <button type="button" data-testid="entity-prev" onclick={go(-1)}>{ "← " }{ Msg::CardPrevious.text(lang) }</button>
-                    <button type="button" data-testid="entity-next" onclick={go(1)}>{ Msg::CardNext.text(lang) }{ " →" }</button>
+                    <button type="button" data-testid="entity-prev" onclick={go(-1)}>{ "← " }{ ui.text(Msg::CardPrevious) }</button>
+                    <button type="button" data-testid="entity-next" onclick={go(1)}>{ ui.text(Msg::CardNext) }{ " →" }</button>
                 </div>
             }
         </aside>

@@ -7,7 +7,8 @@ use crate::document::MentionInfo;
 use crate::entities::EntityType;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
-use crate::ui::state::{Action, Reader, use_reader};
+use crate::locale::Locale;
+use crate::ui::state::{Action, Reader, use_locale, use_reader};
 
 /// Props for [`EntityLegend`].
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,7 @@ pub struct EntityLegendProps {
 #[component]
 pub fn EntityLegend(props: &EntityLegendProps) -> Html {
     let reader = use_reader();
-    let lang = props.lang;
+    let ui = use_locale(props.lang);
     let counts: Vec<(EntityType, usize)> = EntityType::ALL
         .into_iter()
         .map(|t| (t, props.mentions.iter().filter(|m| m.kind == t).count()))
@@ -38,15 +39,15 @@ pub fn EntityLegend(props: &EntityLegendProps) -> Html {
     };
     html! {
         <section class="cv-legend" data-testid="entity-legend" aria-labelledby="cv-legend-title">
-            <h2 class="cv-legend__title" id="cv-legend-title">{ Msg::LegendHeading.text(lang) }</h2>
+            <h2 class="cv-legend__title" id="cv-legend-title">{ ui.text(Msg::LegendHeading) }</h2>
             <ul class="cv-legend__list">
                 for (kind, count) in counts {
-                    <li>{ legend_button(kind, count, lang, &reader) }</li>
+                    <li>{ legend_button(kind, count, ui, &reader) }</li>
                 }
                 <li>
                     <button type="button" class="cv-legend__switch" data-testid="highlight-toggle"
                         aria-pressed={highlight.to_string()} onclick={toggle_all}>
-                        { Msg::HighlightToggle.text(lang) }
+                        { ui.text(Msg::HighlightToggle) }
                     </button>
                 </li>
             </ul>
@@ -54,7 +55,7 @@ pub fn EntityLegend(props: &EntityLegendProps) -> Html {
     }
 }
 
-fn legend_button(kind: EntityType, count: usize, lang: Lang, reader: &Reader) -> Html {
+fn legend_button(kind: EntityType, count: usize, ui: Locale, reader: &Reader) -> Html {
     let shown = !reader.hidden.contains(&kind);
     let onclick = {
         let reader = reader.clone();
@@ -65,7 +66,7 @@ fn legend_button(kind: EntityType, count: usize, lang: Lang, reader: &Reader) ->
             data-type={kind.tag()} data-testid={format!("legend-{}", kind.tag())}
             aria-pressed={shown.to_string()} disabled={!reader.highlight} {onclick}>
             <span class="cv-legend__swatch" aria-hidden="true"></span>
-            { i18n::type_name(kind, true, lang) }
+            { ui.write(i18n::type_name(kind, true, ui.lang)) }
             <span class="cv-legend__count">{ count }</span>
         </button>
     }

@@ -6,6 +6,7 @@ use crate::i18n::Msg;
 use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::components::page_link::PageLink;
+use crate::ui::state::use_locale;
 
 /// Props for [`Footer`].
 #[derive(Properties, PartialEq)]
@@ -17,14 +18,15 @@ pub struct FooterProps {
 /// Where the news comes from and who translated it, and the way to every name in the news.
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
+    let ui = use_locale(props.lang);
     html! {
         <footer class="cv-footer">
             <div class="cv-footer__inner">
-                <p>{ Msg::FooterSource.text(props.lang) }</p>
-                <p>{ Msg::FooterTranslations.text(props.lang) }</p>
+                <p>{ ui.text(Msg::FooterSource) }</p>
+                <p>{ ui.text(Msg::FooterTranslations) }</p>
                 <p>
                     <PageLink to={Route::Entities { lang: props.lang }} classes="cv-footer__link">
-                        { Msg::EntitiesHeading.text(props.lang) }
+                        { ui.text(Msg::EntitiesHeading) }
                     </PageLink>
                 </p>
             </div>

@@ -3,7 +3,9 @@
 //! language's data (fetched in idle time after start-up); until then, or should that fetch
 //! have failed, the link loads the other language's page, which the browser keeps at the top.
 //!
-//! In the embed view it is compact, keeps the embed's query options, replaces the frame's
+//! It keeps the script shown (`?script=latn`): a reader who chose Latin and goes to Russian
+//! and back comes back to Latin. In the embed view it is compact, keeps the embed's query
+//! options, replaces the frame's
 //! history entry instead of adding one (so the partner's Back button is not polluted) and
 //! saves nothing.
 
@@ -11,11 +13,12 @@ use yew::prelude::*;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
+use crate::locale::{Locale, script_suffix};
 use crate::route::Route;
 use crate::ui::dom;
 use crate::ui::loader;
 use crate::ui::nav::use_nav;
-use crate::ui::state::use_embed_options;
+use crate::ui::state::{use_embed_options, use_script};
 
 /// Props for [`LangSwitcher`].
 #[derive(Properties, PartialEq)]
@@ -35,17 +38,21 @@ pub struct LangSwitcherProps {
 pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
     let nav = use_nav();
     let embed = use_embed_options();
-    let query = embed.as_ref().map(|o| o.to_query()).unwrap_or_default();
+    let script = use_script();
+    // The embed keeps its options (its script among them); the site, the script shown.
+    let suffix = match (&embed, &props.route) {
+        (Some(options), _) => options.query_suffix(),
+        // The search page keeps what is searched for (its script among it); having no data
+        // to switch in place, the link loads the other language's search page.
+        (None, Route::Search { .. }) => nav.query.to_string(),
+        (None, _) => script_suffix(script).to_owned(),
+    };
     let compact = props.compact;
     let links = Lang::ALL.into_iter().map(|target| {
         let route = props.route.with_lang(target);
-        // The search page keeps what is searched for (it has no data to switch in place: the
-        // link loads the other language's search page); the embed, its options.
-        let suffix = match &route {
-            Route::Search { .. } => nav.query.to_string(),
-            _ if query.is_empty() => String::new(),
-            _ => format!("?{query}"),
-        };
+        let suffix = suffix.clone();
+        // Each language's name in its own words: Kazakh's in the script shown.
+        let own = Locale::new(target, script);
         let href = nav.href(&format!("{}{suffix}", route.path()));
         let onclick = {
             let nav = nav.clone();
@@ -69,7 +76,7 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
                         nav.go(&format!("{}{suffix}", to.path()), true);
                     } else {
                         dom::storage::save_lang(target);
-                        nav.go(&to.path(), false);
+                        nav.go(&format!("{}{suffix}", to.path()), false);
                     }
                 });
             })
@@ -78,8 +85,8 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
         let label = if compact {
             html! {
                 <>
-                    <span aria-hidden="true">{ target.short_name() }</span>
-                    <span class="cv-visually-hidden">{ target.native_name() }</span>
+                    <span aria-hidden="true">{ own.write(target.short_name()) }</span>
+                    <span class="cv-visually-hidden">{ own.write(target.native_name()) }</span>
                 </>
             }
         } else {
@@ -87,16 +94,16 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
             // the three names and the display menu would not fit one row.
             html! {
                 <>
-                    <span class="cv-langs__name">{ target.native_name() }</span>
-                    <span class="cv-langs__short" aria-hidden="true">{ target.short_name() }</span>
+                    <span class="cv-langs__name">{ own.write(target.native_name()) }</span>
+                    <span class="cv-langs__short" aria-hidden="true">{ own.write(target.short_name()) }</span>
                 </>
             }
         };
-        let title = compact.then_some(target.native_name());
+        let title = compact.then(|| own.write(target.native_name()));
         html! {
             <li>
                 <a class="cv-langs__link" {href} {onclick} {title}
-                    lang={target.tag()} hreflang={target.tag()}
+                    lang={own.tag()} hreflang={target.tag()}
                     aria-current={current}
                     data-testid={format!("lang-{}", target.tag())}>
                     { label }
@@ -106,7 +113,7 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
     });
     let class = classes!("cv-langs", compact.then_some("cv-langs--compact"));
     html! {
-        <nav {class} aria-label={Msg::LanguageNav.text(props.lang)}>
+        <nav {class} aria-label={Locale::new(props.lang, script).text(Msg::LanguageNav)}>
             <ul class="cv-langs__list">{ for links }</ul>
         </nav>
     }

@@ -5,13 +5,17 @@
 
 use yew::prelude::*;
 
+use crate::locale::script_suffix;
 use crate::route::Route;
 use crate::ui::nav::use_nav;
+use crate::ui::state::use_script;
 
-/// The address of `route` under the site's public prefix.
+/// The address of `route` under the site's public prefix, in the script shown
+/// (`?script=latn`), so that a reader who chose Latin stays in it from page to page.
 #[hook]
 pub fn use_href(route: &Route) -> String {
-    use_nav().href(&route.path())
+    let script = use_script();
+    use_nav().href(&format!("{}{}", route.path(), script_suffix(script)))
 }
 
 /// Props for [`PageLink`].

@@ -5,7 +5,6 @@
 #[cfg(target_arch = "wasm32")]
 use gloo::utils::{document, window};
 
-use crate::lang::Lang;
 use crate::markup::BASE_META_NAME;
 #[cfg(target_arch = "wasm32")]
 use crate::markup::{
@@ -145,16 +144,17 @@ fn set_root_attr(name: &str, value: &str) {
     let _ = (name, value);
 }
 
-/// Sets `<html lang>` and the document title.
-pub fn set_lang_and_title(lang: Lang, title: &str) {
+/// Sets `<html lang>` (a language tag: `kk`, or `kk-Latn` for Kazakh in Latin script) and the
+/// document title.
+pub fn set_lang_and_title(lang: &str, title: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         // On a prerendered page both are right already; setting the title costs a round trip
         // to the browser (7 ms at 4x CPU slowdown), so only a change is written.
         if let Some(root) = document().document_element()
-            && root.get_attribute("lang").as_deref() != Some(lang.tag())
+            && root.get_attribute("lang").as_deref() != Some(lang)
         {
-            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.set_attribute("lang", lang);
         }
         if document().title() != title {
             document().set_title(title);

@@ -98,6 +98,13 @@ fn restore_pending_anchor() -> bool {
     true
 }
 
+/// After the same page has been rendered again in another script: brings the paragraph
+/// [`set_pending_anchor`] asked for back to where it was (nothing if none was asked for).
+pub fn after_script_switch() {
+    #[cfg(target_arch = "wasm32")]
+    restore_pending_anchor();
+}
+
 /// Scrolls after a page has rendered: to the paragraph a language switch was at, else to the
 /// URL's `#fragment`, else to the top. The first page, when it was prerendered, is left where
 /// the browser put it (at the `#` target, or where a reload left the reader).

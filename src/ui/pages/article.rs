@@ -9,7 +9,9 @@ use super::not_found::NotFoundPage;
 use crate::content::page_data::{PageData, tag_slug};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::route::{Listing, Route};
+use crate::script::document_to_latin;
 use crate::store;
 use crate::ui::components::article_meta::article_meta;
 use crate::ui::components::document_view::{DocumentView, ParagraphLinks};
@@ -18,7 +20,7 @@ use crate::ui::components::entity_card::{EntityCard, focus_of, locate};
 use crate::ui::components::entity_legend::EntityLegend;
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
-use crate::ui::state::{Action, use_embed_options, use_reader};
+use crate::ui::state::{Action, use_embed_options, use_locale, use_reader};
 
 /// Props for [`ArticlePage`].
 #[derive(Properties, PartialEq)]
@@ -53,23 +55,40 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(PageData::Article(data)) => (Some(&data.version), data.address.clone()),
         _ => (None, String::new()),
     };
+    // The interface in the language asked for; the article's own text in its language (the
+    // nearest one, when the one asked for is missing), both in the script shown.
+    let ui = use_locale(lang);
     let title = match &resolved {
-        Some(Ok(article)) => article.meta.title.clone(),
-        Some(Err(_)) => Msg::ContentErrorHeading.text(lang).to_owned(),
-        None => Msg::NotFoundHeading.text(lang).to_owned(),
+        Some(Ok(article)) => Locale::new(article.lang, ui.script)
+            .write(article.meta.title.as_str())
+            .into_owned(),
+        Some(Err(_)) => ui.text(Msg::ContentErrorHeading).into_owned(),
+        None => ui.text(Msg::NotFoundHeading).into_owned(),
     };
-    // The body and its mentions (which the site generator marked) are taken once per article
-    // and language shown, not on every render.
+    // The body and its mentions (which the site generator marked) are taken once per article,
+    // language and script shown, not on every render. In Latin the body is transliterated
+    // node by node: its mentions and paragraphs are the same, so highlights, the open card
+    // and the reader's paragraph carry over.
     let shown = {
         let data = data.clone();
-        use_memo((props.slug.clone(), lang), move |_| match data.as_deref() {
-            Some(PageData::Article(data)) => data
-                .version
-                .as_ref()
-                .map(|a| (Rc::new(a.document.clone()), Rc::new(a.document.mentions())))
-                .ok(),
-            _ => None,
-        })
+        use_memo(
+            (props.slug.clone(), lang, ui.script),
+            move |(_, _, script)| match data.as_deref() {
+                Some(PageData::Article(data)) => data
+                    .version
+                    .as_ref()
+                    .map(|a| {
+                        let document = if Locale::new(a.lang, *script).is_latin() {
+                            document_to_latin(&a.document)
+                        } else {
+                            a.document.clone()
+                        };
+                        (Rc::new(document), Rc::new(a.document.mentions()))
+                    })
+                    .ok(),
+                _ => None,
+            },
+        )
     };
     let reader = use_reader();
     // What the last copy or share said, announced and shown for a few seconds; the counter
@@ -78,8 +97,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let said = use_mut_ref(|| 0_u32);
     // In the embed, `p=<n>` marks the paragraph to open at (the full site uses `#p-<n>`).
     let target = embed.as_ref().and_then(|o| o.paragraph);
+    use_effect_with((ui.tag(), title.clone()), |(tag, title)| {
+        dom::page::set_lang_and_title(tag, &i18n::page_title(title));
+    });
     use_effect_with((lang, props.slug.clone()), move |(lang, _)| {
-        dom::page::set_lang_and_title(*lang, &i18n::page_title(&title));
         if embedded {
             dom::scroll::after_embed_navigation(target);
         } else {
@@ -93,14 +114,15 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(Err(error)) => {
             return html! {
                 <div class="cv-error" role="alert">
-                    <h1 class="cv-page-title">{ Msg::ContentErrorHeading.text(lang) }</h1>
-                    <p>{ Msg::ContentErrorText.text(lang) }</p>
+                    <h1 class="cv-page-title">{ ui.text(Msg::ContentErrorHeading) }</h1>
+                    <p>{ ui.text(Msg::ContentErrorText) }</p>
                     <pre>{ error.to_string() }</pre>
                 </div>
             };
         }
         Some(Ok(article)) => article,
     };
+    let own = Locale::new(article.lang, ui.script);
     let Some((document, mentions)) = (*shown).clone() else {
         return Html::default();
     };
@@ -146,7 +168,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let paragraph_links = {
         let (address, copy_link) = (address.clone(), copy_link.clone());
         ParagraphLinks {
-            lang,
+            ui,
             onclick: Callback::from(move |n: u32| {
                 copy_link(format!("{address}#{}", crate::markup::paragraph_id(n)))
             }),
@@ -154,7 +176,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     };
     // The system's share sheet, else the link copied.
     let share = {
-        let (address, title) = (address.clone(), article.meta.title.clone());
+        let (address, title) = (address.clone(), title.clone());
         Callback::from(move |_: MouseEvent| {
             let (url, copy_link) = (address.clone(), copy_link.clone());
             dom::clipboard::share(title.clone(), address.clone(), move |shared| {
@@ -169,18 +191,18 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     html! {
         <div class="cv-article-page">
             if !embedded {
-                <nav class="cv-breadcrumb" aria-label={Msg::Breadcrumb.text(lang)}>
-                    <PageLink to={Route::list(lang)}>{ "← " }{ Msg::AllNews.text(lang) }</PageLink>
+                <nav class="cv-breadcrumb" aria-label={ui.text(Msg::Breadcrumb)}>
+                    <PageLink to={Route::list(lang)}>{ "← " }{ ui.text(Msg::AllNews) }</PageLink>
                 </nav>
             }
             if article.lang != lang {
                 <p class="cv-notice" role="status" data-testid="fallback-notice">
-                    { i18n::fallback_notice(lang, article.lang) }
+                    { ui.write(i18n::fallback_notice(lang, article.lang)) }
                 </p>
             }
-            <header class="cv-article-head" lang={article.lang.tag()}>
-                <h1 class="cv-title">{ article.meta.title.clone() }</h1>
-                { article_meta(article.meta.date, article.reading_minutes(), lang) }
+            <header class="cv-article-head" lang={own.tag()}>
+                <h1 class="cv-title">{ title.clone() }</h1>
+                { article_meta(article.meta.date, article.reading_minutes(), ui) }
             </header>
             if !embedded {
                 <EmbedDialog {lang} slug={props.slug.clone()} mentions={mentions.clone()}
@@ -189,20 +211,20 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                         <button type="button" class="cv-embed-button cv-share-button"
                             data-testid="share-button" onclick={share}>
                             <span class="cv-embed-button__icon" aria-hidden="true">{ "↗" }</span>
-                            { Msg::Share.text(lang) }
+                            { ui.text(Msg::Share) }
                         </button>
                     }
                 </EmbedDialog>
             }
             <EntityLegend {lang} mentions={mentions.clone()} />
-            <DocumentView {document} lang={article.lang} {highlight} {hidden} {current} {onmention}
+            <DocumentView {document} lang={article.lang} script={ui.script} {highlight} {hidden} {current} {onmention}
                 {target} {embedded}
                 paragraph_links={(!address.is_empty()).then_some(paragraph_links)} />
-            <footer class="cv-article-foot" lang={article.lang.tag()}>
+            <footer class="cv-article-foot" lang={own.tag()}>
                 if let Some(source) = &article.meta.source {
                     <p class="cv-source">
-                        <span class="cv-source__label">{ Msg::SourceLabel.text(lang) }</span>
-                        { " " }{ source.clone() }
+                        <span class="cv-source__label">{ ui.text(Msg::SourceLabel) }</span>
+                        { " " }{ own.write(source.as_str()).into_owned() }
                     </p>
                 }
                 // Shown only on paper (main.css, @media print), where the page's address is
@@ -211,9 +233,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     <p class="cv-print-address" data-testid="print-address">{ address }</p>
                 }
                 if !article.meta.tags.is_empty() {
-                    <ul class="cv-tags" aria-label={Msg::TagsLabel.text(lang)}>
+                    <ul class="cv-tags" aria-label={ui.text(Msg::TagsLabel)}>
                         for tag in &article.meta.tags {
-                            <li class="cv-tag">{ tag_link(tag, lang, embedded) }</li>
+                            <li class="cv-tag">{ tag_link(tag, lang, own, embedded) }</li>
                         }
                     </ul>
                 }
@@ -225,7 +247,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 // Nothing at all while silent: an empty text node would be one more node than
                 // the prerendered page has.
                 if let Some(msg) = *status {
-                    { msg.text(lang) }
+                    { ui.text(msg) }
                 }
             </p>
         </div>
@@ -234,14 +256,17 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
 /// A tag, as a link to the list of its articles on the full site (none in the embed view, which
 /// sends the reader nowhere but the article's own page).
-fn tag_link(tag: &str, lang: Lang, embedded: bool) -> Html {
+/// The tag's text is the article's, in `own`'s script; its list's address is the tag as
+/// written.
+fn tag_link(tag: &str, lang: Lang, own: Locale, embedded: bool) -> Html {
+    let text = own.write(tag).into_owned();
     match tag_slug(tag) {
         Some(slug) if !embedded => html! {
             <PageLink to={Route::List { lang, listing: Listing::Tag(slug), page: 1 }}
                 classes="cv-tag__link">
-                { tag.to_owned() }
+                { text }
             </PageLink>
         },
-        _ => html! { { tag.to_owned() } },
+        _ => html! { { text } },
     }
 }

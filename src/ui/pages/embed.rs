@@ -16,7 +16,7 @@ use crate::ui::components::lang_switcher::LangSwitcher;
 use crate::ui::dom;
 use crate::ui::nav::use_nav;
 use crate::ui::pages::article::ArticlePage;
-use crate::ui::state::use_embed_options;
+use crate::ui::state::{use_embed_options, use_locale};
 
 /// Props for [`EmbedPage`].
 #[derive(Properties, PartialEq)]
@@ -31,6 +31,7 @@ pub struct EmbedPageProps {
 #[component]
 pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let lang = props.lang;
+    let ui = use_locale(lang);
     let options = use_embed_options().unwrap_or_default();
     let theme = options.theme;
     use_effect_with(theme, |&theme| dom::page::set_theme(theme));
@@ -62,8 +63,8 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                 // A new tab: the reader leaves the partner's page only if they choose to.
                 <a class="cv-embed__full" href={full} target="_blank" rel="noopener"
                     data-testid="embed-full-link">
-                    { Msg::ReadOnFullSite.text(lang) }
-                    <span class="cv-visually-hidden">{ " " }{ Msg::OpensInNewTab.text(lang) }</span>
+                    { ui.text(Msg::ReadOnFullSite) }
+                    <span class="cv-visually-hidden">{ " " }{ ui.text(Msg::OpensInNewTab) }</span>
                     <span aria-hidden="true">{ " ↗" }</span>
                 </a>
             </div>

@@ -7,10 +7,12 @@ use crate::content::page_data::PageData;
 use crate::entities::{EntityRecord, EntityType, record};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::route::{Listing, Route};
 use crate::store;
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
+use crate::ui::state::use_locale;
 
 /// Props for [`EntitiesPage`].
 #[derive(Properties, PartialEq)]
@@ -23,11 +25,14 @@ pub struct EntitiesPageProps {
 #[component]
 pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
     let lang = props.lang;
+    let ui = use_locale(lang);
     let route = Route::Entities { lang };
     let data = store::get(&route);
+    use_effect_with(ui, |&ui| {
+        dom::page::set_lang_and_title(ui.tag(), &i18n::page_title(&ui.text(Msg::EntitiesHeading)));
+    });
     use_effect_with(lang, move |&lang| {
         dom::storage::save_lang(lang);
-        dom::page::set_lang_and_title(lang, &i18n::page_title(Msg::EntitiesHeading.text(lang)));
         dom::scroll::after_navigation();
     });
     let Some(PageData::Entities(data)) = data.as_deref() else {
@@ -42,17 +47,18 @@ pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
         .collect();
     html! {
         <section class="cv-entities" data-testid="entities-page">
-            <h1 class="cv-page-title">{ Msg::EntitiesHeading.text(lang) }</h1>
-            <p class="cv-entities__intro">{ Msg::EntitiesIntro.text(lang) }</p>
+            <h1 class="cv-page-title">{ ui.text(Msg::EntitiesHeading) }</h1>
+            <p class="cv-entities__intro">{ ui.text(Msg::EntitiesIntro) }</p>
             for kind in EntityType::ALL {
-                { group(&known, kind, lang) }
+                { group(&known, kind, ui) }
             }
         </section>
     }
 }
 
 /// The entities of one type, in the data's order; nothing if the type has none.
-fn group(known: &[(&EntityRecord, u32)], kind: EntityType, lang: Lang) -> Html {
+fn group(known: &[(&EntityRecord, u32)], kind: EntityType, ui: Locale) -> Html {
+    let lang = ui.lang;
     let of_kind: Vec<(&EntityRecord, u32)> = known
         .iter()
         .copied()
@@ -65,7 +71,7 @@ fn group(known: &[(&EntityRecord, u32)], kind: EntityType, lang: Lang) -> Html {
     html! {
         <section class={classes!("cv-entities__group", format!("cv-type-{}", kind.tag()))}
             aria-labelledby={heading.clone()}>
-            <h2 class="cv-entities__heading" id={heading}>{ i18n::type_name(kind, true, lang) }</h2>
+            <h2 class="cv-entities__heading" id={heading}>{ ui.write(i18n::type_name(kind, true, lang)) }</h2>
             <ul class="cv-entities__list">
                 for (entity, n) in of_kind {
                     <li class="cv-entities__item" data-testid="entity-link" data-entity={entity.id}>
@@ -73,8 +79,8 @@ fn group(known: &[(&EntityRecord, u32)], kind: EntityType, lang: Lang) -> Html {
                             lang,
                             listing: Listing::Entity(entity.id.to_owned()),
                             page: 1,
-                        }}>{ entity.canonical[lang.index()] }</PageLink>
-                        <span class="cv-entities__count">{ i18n::article_count(n, lang) }</span>
+                        }}>{ ui.write(entity.canonical[lang.index()]) }</PageLink>
+                        <span class="cv-entities__count">{ ui.write(i18n::article_count(n, lang)) }</span>
                     </li>
                 }
             </ul>

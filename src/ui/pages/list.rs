@@ -8,11 +8,13 @@ use crate::content::page_data::{ListData, ListItem, ListKind, PageData, page_win
 use crate::entities::record;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::route::{Listing, Route};
 use crate::store;
 use crate::ui::components::article_meta::article_meta;
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
+use crate::ui::state::use_locale;
 
 /// Props for [`ListPage`].
 #[derive(Properties, PartialEq)]
@@ -34,25 +36,29 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         listing: props.listing.clone(),
         page: props.page,
     };
+    let ui = use_locale(lang);
     let data = store::get(&route);
     let list = match data.as_deref() {
         Some(PageData::List(list)) => Some(list),
         _ => None,
     };
-    let title = list.map_or_else(
+    let title: String = list.map_or_else(
         || Msg::NewsHeading.text(lang).to_owned(),
         |l| i18n::list_title(&l.kind, l.page, lang),
     );
+    let title = ui.write(title).into_owned();
+    use_effect_with((ui.tag(), title), |(tag, title)| {
+        dom::page::set_lang_and_title(tag, &i18n::page_title(title));
+    });
     use_effect_with(route.clone(), move |_| {
         dom::storage::save_lang(lang);
-        dom::page::set_lang_and_title(lang, &i18n::page_title(&title));
         dom::scroll::after_navigation();
     });
     let Some(list) = list else {
         // The shell reloads a page whose data it lacks; this is only ever seen for a moment.
         return Html::default();
     };
-    let cards = list.items.iter().map(|item| card(item, lang));
+    let cards = list.items.iter().map(|item| card(item, ui));
     let empty = match list.kind {
         ListKind::Entity { .. } => Msg::NoArticlesNameIt,
         _ => Msg::NoArticles,
@@ -60,40 +66,43 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     html! {
         <section class="cv-list-page" data-testid="article-list">
             if let ListKind::Entity { id } = &list.kind {
-                { entity_header(id, lang) }
+                { entity_header(id, ui) }
             } else {
-                <h1 class="cv-page-title">{ i18n::list_heading(&list.kind, lang) }</h1>
+                <h1 class="cv-page-title">{ ui.write(i18n::list_heading(&list.kind, lang)) }</h1>
             }
             if list.items.is_empty() {
-                <p class="cv-empty">{ empty.text(lang) }</p>
+                <p class="cv-empty">{ ui.text(empty) }</p>
             } else {
                 <ol class="cv-cards">{ for cards }</ol>
             }
-            { pagination(list, &route, lang) }
-            { years(list, lang) }
+            { pagination(list, &route, ui) }
+            { years(list, ui) }
         </section>
     }
 }
 
-/// One article of the list.
-fn card(item: &ListItem, lang: Lang) -> Html {
+/// One article of the list: its title and lead in the article's language (the nearest one
+/// to `ui`'s, when that is missing), the rest in `ui`'s.
+fn card(item: &ListItem, ui: Locale) -> Html {
+    let lang = ui.lang;
+    let own = Locale::new(item.lang, ui.script);
     let to = Route::Article {
         lang,
         slug: item.slug.clone(),
     };
     html! {
         <li class="cv-card" data-testid="article-card">
-            <article class="cv-card__inner" lang={item.lang.tag()}>
+            <article class="cv-card__inner" lang={own.tag()}>
                 <h2 class="cv-card__title">
-                    <PageLink {to}>{ item.title.clone() }</PageLink>
+                    <PageLink {to}>{ own.write(item.title.as_str()).into_owned() }</PageLink>
                 </h2>
-                { article_meta(item.date, item.minutes, lang) }
+                { article_meta(item.date, item.minutes, ui) }
                 if let Some(lead) = &item.lead {
-                    <p class="cv-card__lead">{ lead.clone() }</p>
+                    <p class="cv-card__lead">{ own.write(lead.as_str()).into_owned() }</p>
                 }
                 if let Some(n) = item.mentions {
-                    <p class="cv-card__mentions" data-testid="mention-count" lang={lang.tag()}>
-                        { i18n::mention_count(n as usize, lang) }
+                    <p class="cv-card__mentions" data-testid="mention-count" lang={ui.tag()}>
+                        { ui.write(i18n::mention_count(n as usize, lang)) }
                     </p>
                 }
             </article>
@@ -103,26 +112,27 @@ fn card(item: &ListItem, lang: Lang) -> Html {
 
 /// An entity's page opens with its card: type, name, description, official site, and the way
 /// back to every entity.
-fn entity_header(id: &str, lang: Lang) -> Html {
+fn entity_header(id: &str, ui: Locale) -> Html {
+    let lang = ui.lang;
     let entity = record(id);
     let kind = entity.map(|e| format!("cv-type-{}", e.kind.tag()));
     html! {
         <header class={classes!("cv-entity-page", kind)} data-testid="entity-page"
             data-entity={id.to_owned()}>
             <p class="cv-entity-page__up">
-                <PageLink to={Route::Entities { lang }}>{ Msg::EntitiesHeading.text(lang) }</PageLink>
+                <PageLink to={Route::Entities { lang }}>{ ui.text(Msg::EntitiesHeading) }</PageLink>
             </p>
             if let Some(entity) = entity {
                 <p class="cv-entity-page__type">
-                    { i18n::type_name(entity.kind, false, lang) }
+                    { ui.write(i18n::type_name(entity.kind, false, lang)) }
                 </p>
             }
-            <h1 class="cv-page-title">{ i18n::entity_name(id, lang) }</h1>
+            <h1 class="cv-page-title">{ ui.write(i18n::entity_name(id, lang)) }</h1>
             if let Some(entity) = entity {
-                <p class="cv-entity-page__desc">{ entity.description[lang.index()] }</p>
+                <p class="cv-entity-page__desc">{ ui.write(entity.description[lang.index()]) }</p>
                 if let Some(url) = entity.url {
                     <p class="cv-entity-page__link">
-                        <a href={url} rel="noopener noreferrer">{ Msg::OfficialSite.text(lang) }</a>
+                        <a href={url} rel="noopener noreferrer">{ ui.text(Msg::OfficialSite) }</a>
                     </p>
                 }
             }
@@ -131,7 +141,8 @@ fn entity_header(id: &str, lang: Lang) -> Html {
 }
 
 /// Previous, the page numbers, next; nothing for a list of one page.
-fn pagination(list: &ListData, route: &Route, lang: Lang) -> Html {
+fn pagination(list: &ListData, route: &Route, ui: Locale) -> Html {
+    let lang = ui.lang;
     if list.pages <= 1 {
         return Html::default();
     }
@@ -152,7 +163,7 @@ fn pagination(list: &ListData, route: &Route, lang: Lang) -> Html {
             Some(n) => html! {
                 <li>
                     <PageLink to={at(n)} classes="cv-pages__link">
-                        <span class="cv-visually-hidden">{ i18n::page_number(n, lang) }</span>
+                        <span class="cv-visually-hidden">{ ui.write(i18n::page_number(n, lang)) }</span>
                         <span aria-hidden="true">{ n }</span>
                     </PageLink>
                 </li>
@@ -160,17 +171,17 @@ fn pagination(list: &ListData, route: &Route, lang: Lang) -> Html {
             None => html! { <li class="cv-pages__gap" aria-hidden="true">{ "…" }</li> },
         });
     html! {
-        <nav class="cv-pages" aria-label={Msg::Pagination.text(lang)} data-testid="pagination">
+        <nav class="cv-pages" aria-label={ui.text(Msg::Pagination)} data-testid="pagination">
             if list.page > 1 {
                 <PageLink to={at(list.page - 1)} classes="cv-pages__step" rel="prev">
-                    { "← " }{ Msg::PreviousPage.text(lang) }
+                    { "← " }{ ui.text(Msg::PreviousPage) }
                 </PageLink>
             }
             <ol class="cv-pages__list">{ for numbers }</ol>
             if list.page < list.pages {
                 <PageLink to={at(list.page + 1)} classes="cv-pages__step cv-pages__step--next"
                     rel="next">
-                    { Msg::NextPage.text(lang) }{ " →" }
+                    { ui.text(Msg::NextPage) }{ " →" }
                 </PageLink>
             }
         </nav>
@@ -178,7 +189,8 @@ fn pagination(list: &ListData, route: &Route, lang: Lang) -> Html {
 }
 
 /// Links to each year's list, the one shown marked.
-fn years(list: &ListData, lang: Lang) -> Html {
+fn years(list: &ListData, ui: Locale) -> Html {
+    let lang = ui.lang;
     if list.years.is_empty() {
         return Html::default();
     }
@@ -188,7 +200,7 @@ fn years(list: &ListData, lang: Lang) -> Html {
     };
     html! {
         <nav class="cv-years" aria-labelledby="cv-years-heading">
-            <h2 class="cv-years__heading" id="cv-years-heading">{ Msg::ArchiveByYear.text(lang) }</h2>
+            <h2 class="cv-years__heading" id="cv-years-heading">{ ui.text(Msg::ArchiveByYear) }</h2>
             <ul class="cv-years__list">
                 for year in list.years.iter().copied() {
                     <li>

@@ -7,6 +7,7 @@ use crate::lang::Lang;
 use crate::route::Route;
 use crate::ui::components::page_link::use_href;
 use crate::ui::dom;
+use crate::ui::state::use_locale;
 
 /// Props for [`NotFoundPage`].
 #[derive(Properties, PartialEq)]
@@ -24,8 +25,11 @@ pub struct NotFoundPageProps {
 pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
     let lang = props.lang;
     let embedded = props.embedded;
-    use_effect_with(lang, move |&lang| {
-        dom::page::set_lang_and_title(lang, &i18n::page_title(Msg::NotFoundHeading.text(lang)));
+    let ui = use_locale(lang);
+    use_effect_with(ui, |&ui| {
+        dom::page::set_lang_and_title(ui.tag(), &i18n::page_title(&ui.text(Msg::NotFoundHeading)));
+    });
+    use_effect_with(lang, move |_| {
         if embedded {
             dom::scroll::after_embed_navigation(None);
         } else {
@@ -35,16 +39,16 @@ pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
     let list_href = use_href(&Route::list(lang));
     html! {
         <section class="cv-notfound" data-testid="not-found">
-            <h1 class="cv-page-title">{ Msg::NotFoundHeading.text(lang) }</h1>
-            <p>{ Msg::NotFoundText.text(lang) }</p>
+            <h1 class="cv-page-title">{ ui.text(Msg::NotFoundHeading) }</h1>
+            <p>{ ui.text(Msg::NotFoundText) }</p>
             <p>
                 if props.embedded {
                     <a class="cv-button" href={list_href} target="_blank" rel="noopener">
-                        { Msg::GoToNewsList.text(lang) }
-                        <span class="cv-visually-hidden">{ " " }{ Msg::OpensInNewTab.text(lang) }</span>
+                        { ui.text(Msg::GoToNewsList) }
+                        <span class="cv-visually-hidden">{ " " }{ ui.text(Msg::OpensInNewTab) }</span>
                     </a>
                 } else {
-                    <a class="cv-button" href={list_href}>{ Msg::GoToNewsList.text(lang) }</a>
+                    <a class="cv-button" href={list_href}>{ ui.text(Msg::GoToNewsList) }</a>
                 }
             </p>
         </section>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
+use crate::locale::{script_of_query, script_suffix};
 use crate::route::Route;
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
@@ -14,10 +15,13 @@ use crate::ui::nav::use_nav;
 /// languages as links.
 #[component]
 pub fn RootPage() -> Html {
-    let basename = use_nav().basename.to_string();
+    let nav = use_nav();
+    let basename = nav.basename.to_string();
+    // `/?script=latn` leads to the list in Latin.
+    let suffix = script_suffix(script_of_query(&nav.query));
     use_effect_with((), move |_| {
         dom::page::replace_with(&format!(
-            "{basename}{}",
+            "{basename}{}{suffix}",
             Route::list(dom::storage::preferred_lang()).path()
         ));
     });

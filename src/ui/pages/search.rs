@@ -14,12 +14,15 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::locale::{Locale, query_with_script, script_suffix};
 use crate::route::{Route, SearchQuery};
+use crate::script::to_latin_with_ranges;
 use crate::search::session::{Found, PAGE_SIZE, Reply, Request};
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
 use crate::ui::dom::search::SearchWorker;
 use crate::ui::nav::{Nav, use_nav};
+use crate::ui::state::use_locale;
 
 /// Props for [`SearchPage`].
 #[derive(Properties, PartialEq)]
@@ -89,6 +92,7 @@ impl State {
 pub fn SearchPage(props: &SearchPageProps) -> Html {
     let lang = props.lang;
     let nav = use_nav();
+    let ui = use_locale(lang);
     let state = use_mut_ref(|| State {
         query: SearchQuery::default(),
         limit: PAGE_SIZE,
@@ -103,9 +107,14 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     {
         let (state, redraw, nav, field) =
             (state.clone(), redraw.clone(), nav.clone(), field.clone());
+        use_effect_with(ui, |&ui| {
+            dom::page::set_lang_and_title(
+                ui.tag(),
+                &i18n::page_title(&ui.text(Msg::SearchHeading)),
+            );
+        });
         use_effect_with(lang, move |&lang| {
             dom::storage::save_lang(lang);
-            dom::page::set_lang_and_title(lang, &i18n::page_title(Msg::SearchHeading.text(lang)));
             let weak = Rc::downgrade(&state);
             let on_reply = {
                 let redraw = redraw.clone();
@@ -166,7 +175,11 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
             if s.query != before {
                 s.limit = PAGE_SIZE;
                 nav.go(
-                    &format!("{}{}", Route::Search { lang }.path(), s.query.to_query()),
+                    &format!(
+                        "{}{}",
+                        Route::Search { lang }.path(),
+                        query_with_script(&s.query.to_query(), ui.script)
+                    ),
                     true,
                 );
             }
@@ -200,42 +213,44 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     let action = nav.href(&Route::Search { lang }.path());
     html! {
         <section class="cv-search" data-testid="search-page">
-            <h1 class="cv-page-title">{ Msg::SearchHeading.text(lang) }</h1>
+            <h1 class="cv-page-title">{ ui.text(Msg::SearchHeading) }</h1>
             <form class="cv-search__form" role="search" method="get" {action} {onsubmit}>
-                <label class="cv-search__label" for="cv-search-q">{ Msg::SearchLabel.text(lang) }</label>
+                <label class="cv-search__label" for="cv-search-q">{ ui.text(Msg::SearchLabel) }</label>
                 <div class="cv-search__row">
                     <input class="cv-search__input" id="cv-search-q" type="search" name="q"
                         autocomplete="off" value={s.query.text.clone()} ref={field} {oninput}
                         data-testid="search-input" />
-                    <button class="cv-button cv-search__submit">{ Msg::SearchButton.text(lang) }</button>
+                    <button class="cv-button cv-search__submit">{ ui.text(Msg::SearchButton) }</button>
                 </div>
                 <label class="cv-search__all">
                     <input type="checkbox" name="all" value="1" checked={s.query.all}
                         onchange={onchange_all} data-testid="search-all" />
-                    { Msg::SearchAllLanguages.text(lang) }
+                    { ui.text(Msg::SearchAllLanguages) }
                 </label>
             </form>
             if s.running {
-                { status(&s.shown, lang) }
+                { status(&s.shown, ui) }
                 if let Shown::Answer(reply, _) = &s.shown {
-                    { results(reply, lang, &nav, onmore) }
+                    { results(reply, ui, &nav, onmore) }
                 }
             } else {
-                { without_script(lang) }
+                { without_script(ui) }
             }
         </section>
     }
 }
 
 /// The line that says what the page shows (announced to screen readers as it changes).
-fn status(shown: &Shown, lang: Lang) -> Html {
+fn status(shown: &Shown, ui: Locale) -> Html {
     let text = match shown {
-        Shown::Hint => Msg::SearchHint.text(lang).to_owned(),
-        Shown::Searching => Msg::Searching.text(lang).to_owned(),
+        Shown::Hint => ui.text(Msg::SearchHint).into_owned(),
+        Shown::Searching => ui.text(Msg::Searching).into_owned(),
         Shown::Answer(reply, query) => match &reply.error {
-            Some(error) => format!("{} ({error})", Msg::SearchUnavailable.text(lang)),
-            None if query.trim().is_empty() => Msg::SearchHint.text(lang).to_owned(),
-            None => i18n::search_summary(reply.total, query, lang),
+            Some(error) => format!("{} ({error})", ui.text(Msg::SearchUnavailable)),
+            None if query.trim().is_empty() => ui.text(Msg::SearchHint).into_owned(),
+            None => ui
+                .write(i18n::search_summary(reply.total, query, ui.lang))
+                .into_owned(),
         },
     };
     html! {
@@ -247,7 +262,7 @@ fn status(shown: &Shown, lang: Lang) -> Html {
 /// paragraph that matched best (a plain link to the prerendered article, which opens there);
 /// its date (and language, when not the page's); the paragraph's words around the match, the
 /// matching words marked.
-fn results(reply: &Reply, page: Lang, nav: &Nav, onmore: Callback<MouseEvent>) -> Html {
+fn results(reply: &Reply, ui: Locale, nav: &Nav, onmore: Callback<MouseEvent>) -> Html {
     if reply.results.is_empty() {
         return Html::default();
     }
@@ -256,38 +271,67 @@ fn results(reply: &Reply, page: Lang, nav: &Nav, onmore: Callback<MouseEvent>) -
         <>
             <ol class="cv-results" data-testid="search-results">
                 for found in &reply.results {
-                    <li class="cv-result" lang={found.lang.tag()}>
-                        <h2 class="cv-result__title">
-                            <a class="cv-result__link" href={nav.href(&result_path(found))}
-                                data-testid="search-result">{ found.title.clone() }</a>
-                        </h2>
-                        <p class="cv-result__meta">
-                            { found.date.format(found.lang) }
-                            if found.lang != page {
-                                { " · " }{ found.lang.native_name() }
-                            }
-                        </p>
-                        <p class="cv-result__snippet">{ marked(&found.snippet, &found.marks) }</p>
-                    </li>
+                    { result(found, ui, nav) }
                 }
             </ol>
             if more {
                 <button class="cv-button cv-results__more" type="button" onclick={onmore}
                     data-testid="search-more">
-                    { Msg::SearchMore.text(page) }
+                    { ui.text(Msg::SearchMore) }
                 </button>
             }
         </>
     }
 }
 
-/// The page a result links to: its article, at the paragraph that matched best.
-fn result_path(found: &Found) -> String {
+/// One result, in its language and the script shown: a Kazakh one in Latin when the reader
+/// chose it, the marks moved onto the same words.
+fn result(found: &Found, ui: Locale, nav: &Nav) -> Html {
+    let own = Locale::new(found.lang, ui.script);
+    // The page a result links to: its article, at the paragraph that matched best, in the
+    // script shown.
     let article = Route::Article {
         lang: found.lang,
         slug: found.slug.clone(),
     };
-    format!("{}#p-{}", article.path(), found.paragraph)
+    let href = nav.href(&format!(
+        "{}{}#p-{}",
+        article.path(),
+        script_suffix(ui.script),
+        found.paragraph
+    ));
+    let (snippet, marks) = if own.is_latin() {
+        let ranges: Vec<_> = found
+            .marks
+            .iter()
+            .map(|&(s, e)| s as usize..e as usize)
+            .collect();
+        let (text, moved) = to_latin_with_ranges(&found.snippet, &ranges);
+        let marks = moved
+            .into_iter()
+            .flatten()
+            .map(|r| (r.start as u32, r.end as u32))
+            .collect();
+        (text, marks)
+    } else {
+        (found.snippet.clone(), found.marks.clone())
+    };
+    html! {
+        <li class="cv-result" lang={own.tag()}>
+            <h2 class="cv-result__title">
+                <a class="cv-result__link" {href} data-testid="search-result">
+                    { own.write(found.title.as_str()).into_owned() }
+                </a>
+            </h2>
+            <p class="cv-result__meta">
+                { own.write(found.date.format(found.lang)).into_owned() }
+                if found.lang != ui.lang {
+                    { " · " }{ own.write(found.lang.native_name()).into_owned() }
+                }
+            </p>
+            <p class="cv-result__snippet">{ marked(&snippet, &marks) }</p>
+        </li>
+    }
 }
 
 /// The snippet's text with its marked ranges in `<mark>`; every character of the text is
@@ -312,14 +356,15 @@ fn marked(text: &str, marks: &[(u32, u32)]) -> Html {
 
 /// What the prerendered page says where no script runs: search needs it, and the lists
 /// find news too.
-fn without_script(lang: Lang) -> Html {
+fn without_script(ui: Locale) -> Html {
+    let lang = ui.lang;
     html! {
         <div class="cv-search__noscript" data-testid="search-noscript">
-            <p>{ Msg::SearchNeedsScript.text(lang) }</p>
+            <p>{ ui.text(Msg::SearchNeedsScript) }</p>
             <ul class="cv-search__ways">
-                <li><PageLink to={Route::list(lang)}>{ Msg::AllNews.text(lang) }</PageLink></li>
+                <li><PageLink to={Route::list(lang)}>{ ui.text(Msg::AllNews) }</PageLink></li>
                 <li>
-                    <PageLink to={Route::Entities { lang }}>{ Msg::EntitiesHeading.text(lang) }</PageLink>
+                    <PageLink to={Route::Entities { lang }}>{ ui.text(Msg::EntitiesHeading) }</PageLink>
                 </li>
             </ul>
         </div>
