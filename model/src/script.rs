@@ -171,15 +171,36 @@ fn letter(c: char) -> Option<(&'static Letter, bool)> {
     })
 }
 
+/// Whether `c` is a letter, for cutting text into words: ASCII and Cyrillic letters (the
+/// Cyrillic block, where nearly every character is one), and the Latin letters with marks
+/// (U+00C0–U+024F but × and ÷). Not Unicode's full `is_alphabetic`, whose tables would
+/// weigh on every page's wasm; a letter of another script is copied as punctuation is, and
+/// only the capitals rule of a word holding one can differ.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{0400}'..='\u{04FF}').contains(&c)
+        || (('\u{00C0}'..='\u{024F}').contains(&c) && c != '×' && c != '÷')
+}
+
+/// Whether `c` is a capital, and whether a small letter, by the table and ASCII alone (see
+/// [`is_letter`]); other letters are neither.
+fn case_of(c: char) -> (bool, bool) {
+    match letter(c) {
+        Some((_, upper)) => (upper, !upper),
+        None => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+    }
+}
+
 /// Whether `word` (a run of letters) is written in capitals: two letters or more, none of them
 /// lower case. A single capital is a word's first letter, not an abbreviation.
 fn in_capitals(word: &str) -> bool {
     let mut upper = 0;
     for c in word.chars() {
-        if c.is_lowercase() {
+        let (is_upper, is_lower) = case_of(c);
+        if is_lower {
             return false;
         }
-        if c.is_uppercase() {
+        if is_upper {
             upper += 1;
         }
     }
@@ -191,7 +212,7 @@ fn in_capitals(word: &str) -> bool {
 fn transliterate(text: &str, out: &mut String, mut at: impl FnMut(usize, usize)) {
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             at(i, out.len());
             out.push(c);
             i += c.len_utf8();
@@ -199,7 +220,7 @@ fn transliterate(text: &str, out: &mut String, mut at: impl FnMut(usize, usize))
         }
         let end = text[i..]
             .char_indices()
-            .find(|&(_, c)| !c.is_alphabetic())
+            .find(|&(_, c)| !is_letter(c))
             .map_or(text.len(), |(j, _)| i + j);
         let word = &text[i..end];
         let caps = in_capitals(word);

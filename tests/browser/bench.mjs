@@ -70,6 +70,7 @@
 //   COURTVIEW_BENCH_RUNS       cold loads per figure (default 7, at least 5)
 //   COURTVIEW_BENCH_SWITCHES   language switches per figure (default 20, at least 5)
 //   COURTVIEW_BENCH_RELOADS    full navigations per figure (default 20, at least 5)
+//   COURTVIEW_BENCH_ONLY       `search`: only the search figures (no other section)
 //   COURTVIEW_BENCH_LIGHTHOUSE Lighthouse runs, each category's median counted (default 1,
 //                              about 40 s each); 0 skips it (its figures say so)
 //   CHROMIUM_PATH              the browser, for playwright and Lighthouse (default /usr/bin/chromium)
@@ -102,6 +103,9 @@ import { CHROMIUM, CHROMIUM_ARGS, DIST, LANGS, SERVER, SLUG } from './harness.mj
 import { contentType, resolveRequest } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** COURTVIEW_BENCH_ONLY=search: the search figures alone (a quick look while working on it). */
+const ONLY_SEARCH = process.env.COURTVIEW_BENCH_ONLY === 'search';
 
 /** A whole number from the environment, at least `min`; a typo fails rather than being ignored. */
 function countFromEnv(name, fallback, min) {
@@ -1708,7 +1712,7 @@ async function searchFigures(result, dist, articles) {
   const section = `Search (issue 15): ${articles} articles, /kk/search/?q=${SEARCH_QUERY}, 4x CPU slowdown`;
   if (!result.ok) {
     return [
-      { id: 'search.firstSearch.gzipBytes', section, label: 'first search: worker + index files, gzip as sent', value: null, unit: 'bytes', budget: BUDGETS.firstSearchBytes, note: `could not measure: ${result.error}` },
+      { id: 'search.firstSearch.gzipBytes', section, label: 'first search: worker + index files, gzip as sent', value: null, unit: 'B', budget: BUDGETS.firstSearchBytes, note: `could not measure: ${result.error}` },
       { id: 'search.keystroke.ms', section, label: 'keystroke → results painted (shards loaded)', value: null, unit: 'ms', budget: BUDGETS.searchKeystrokeMs, note: `could not measure: ${result.error}` },
     ];
   }
@@ -1732,7 +1736,7 @@ async function searchFigures(result, dist, articles) {
       section,
       label: 'first search: worker + index files, gzip as sent',
       value: gzip,
-      unit: 'bytes',
+      unit: 'B',
       budget: BUDGETS.firstSearchBytes,
       note: `${files.length} files: the worker ${kb(code)}, the index ${kb(gzip - code)}; brotli ${kb(brotli)}`,
     },
@@ -1783,9 +1787,18 @@ async function main() {
     // One load that is not counted: the browser's first page pays for starting its
     // renderer and GPU-less compositor, which no reader's second page does.
     await coldLoads(browser, server.url, { runs: 1, cpuSlowdown: 1 });
+    if (ONLY_SEARCH) {
+      const searchDist = DIST_N ?? DIST;
+      const searchServer = DIST_N ? archiveServers[1] : server;
+      const searched = await attempt('search', () =>
+        searchRuns(browser, searchServer.url, { runs: Math.min(RUNS, 5), toggles: Math.min(SWITCHES, 10) }),
+      );
+      figures.push(...(await searchFigures(searched, searchDist, await articleCount(searchDist))));
+      if (searched.ok) for (const e of new Set(searched.value.firsts.flatMap((f) => f.errors))) notes.push(`the search page logged: ${e}`);
+    }
 
     const series = {};
-    for (const cpuSlowdown of [1, 4]) {
+    for (const cpuSlowdown of ONLY_SEARCH ? [] : [1, 4]) {
       const loads = await attempt(`cold loads at ${cpuSlowdown}x`, () =>
         coldLoads(browser, server.url, { runs: RUNS, cpuSlowdown }),
       );
@@ -1797,7 +1810,7 @@ async function main() {
       );
     }
     // Issue 14: the budgets hold on the list page and the embed view as on the article.
-    for (const page of [PAGES.list, PAGES.embed]) {
+    for (const page of ONLY_SEARCH ? [] : [PAGES.list, PAGES.embed]) {
       const loads = await attempt(`cold loads of ${page.path} at 4x`, () =>
         coldLoads(browser, server.url, { runs: RUNS, cpuSlowdown: 4, page }),
       );
@@ -1807,65 +1820,67 @@ async function main() {
           : failedColdLoadFigures({ message: loads.error }, { cpuSlowdown: 4, page })),
       );
     }
-    figures.push(firstInputFigure(await attempt('first inputs', () => firstInputs(browser, server.url, { runs: RUNS }))));
-    figures.push(
-      ...firstPaintFigures(await attempt('first paint floor', () => firstPaintFloor(browser, server.url, { runs: RUNS }))),
-    );
-    for (const cpuSlowdown of [1, 4]) {
-      const switched = await attempt(`language switches at ${cpuSlowdown}x`, () =>
-        languageSwitches(browser, server.url, { count: SWITCHES, cpuSlowdown }),
+    if (!ONLY_SEARCH) {
+      figures.push(firstInputFigure(await attempt('first inputs', () => firstInputs(browser, server.url, { runs: RUNS }))));
+      figures.push(
+        ...firstPaintFigures(await attempt('first paint floor', () => firstPaintFloor(browser, server.url, { runs: RUNS }))),
       );
-      const navigated = await attempt(`full navigations at ${cpuSlowdown}x`, () =>
-        fullNavigations(browser, server.url, { count: RELOADS, cpuSlowdown }),
-      );
-      figures.push(...switchFigures(switched, navigated, { cpuSlowdown }));
-      for (const r of [switched, navigated]) {
-        if (r.ok) for (const e of r.value.errors) notes.push(`the page logged: ${e}`);
+      for (const cpuSlowdown of [1, 4]) {
+        const switched = await attempt(`language switches at ${cpuSlowdown}x`, () =>
+          languageSwitches(browser, server.url, { count: SWITCHES, cpuSlowdown }),
+        );
+        const navigated = await attempt(`full navigations at ${cpuSlowdown}x`, () =>
+          fullNavigations(browser, server.url, { count: RELOADS, cpuSlowdown }),
+        );
+        figures.push(...switchFigures(switched, navigated, { cpuSlowdown }));
+        for (const r of [switched, navigated]) {
+          if (r.ok) for (const e of r.value.errors) notes.push(`the page logged: ${e}`);
+        }
       }
-    }
 
-    const loads = Object.values(series).flatMap((s) => (s.ok ? s.value : []));
-    isolated = loads.length > 0 && loads.every((l) => l.isolated);
-    const late = loads.filter((l) => !l.dataReady).length;
-    if (late) {
-      notes.push(
-        `${late} of ${loads.length} cold loads had no \`${DATA_READY_MARK}\` mark after ` +
-          `${DATA_READY_TIMEOUT_MS / 1000} s, and were read without it`,
-      );
-    }
-    if (!isolated) notes.push('the page was not cross-origin isolated: browser timings have 100 µs resolution');
-    for (const e of new Set(loads.flatMap((l) => l.errors))) notes.push(`the page logged: ${e}`);
-    const fetched = new Set((series[1].ok ? series[1].value : []).flatMap((l) => [...l.fetched]));
-    figures.push(...(await sizeFigures(DIST, fetched)));
-
-    // Search: on the archive's site when there is one (issue 15's budgets are at 1,000).
-    const searchDist = DIST_N ?? DIST;
-    const searchServer = DIST_N ? archiveServers[1] : server;
-    const searched = await attempt('search', () =>
-      searchRuns(browser, searchServer.url, { runs: Math.min(RUNS, 5), toggles: Math.min(SWITCHES, 10) }),
-    );
-    figures.push(...(await searchFigures(searched, searchDist, await articleCount(searchDist))));
-    if (searched.ok) for (const e of new Set(searched.value.firsts.flatMap((f) => f.errors))) notes.push(`the search page logged: ${e}`);
-
-    if (DIST_N) {
-      const sites = [];
-      for (const [i, dist] of [DIST, DIST_N].entries()) {
-        sites.push({ dist, url: archiveServers[i].url, articles: await articleCount(dist) });
-      }
-      archiveArticles = sites.map((site) => site.articles);
-      const runs = await archiveRuns(browser, sites);
-      archive.push(...(await archiveFigures(sites, runs)));
-      const archiveLoads = Object.values(runs.loads).flat(2);
-      for (const e of new Set(archiveLoads.flatMap((l) => l.errors))) notes.push(`the page logged: ${e}`);
-      for (const r of runs.switched.ok ? runs.switched.value : []) {
-        for (const e of r.errors) notes.push(`the page logged: ${e}`);
-      }
-      const late = archiveLoads.filter((l) => !l.dataReady).length;
+      const loads = Object.values(series).flatMap((s) => (s.ok ? s.value : []));
+      isolated = loads.length > 0 && loads.every((l) => l.isolated);
+      const late = loads.filter((l) => !l.dataReady).length;
       if (late) {
         notes.push(
-          `archive: ${late} of ${archiveLoads.length} cold loads had no \`${DATA_READY_MARK}\` mark after ` +
+          `${late} of ${loads.length} cold loads had no \`${DATA_READY_MARK}\` mark after ` +
             `${DATA_READY_TIMEOUT_MS / 1000} s, and were read without it`,
         );
+      }
+      if (!isolated) notes.push('the page was not cross-origin isolated: browser timings have 100 µs resolution');
+      for (const e of new Set(loads.flatMap((l) => l.errors))) notes.push(`the page logged: ${e}`);
+      const fetched = new Set((series[1].ok ? series[1].value : []).flatMap((l) => [...l.fetched]));
+      figures.push(...(await sizeFigures(DIST, fetched)));
+
+      // Search: on the archive's site when there is one (issue 15's budgets are at 1,000).
+      const searchDist = DIST_N ?? DIST;
+      const searchServer = DIST_N ? archiveServers[1] : server;
+      const searched = await attempt('search', () =>
+        searchRuns(browser, searchServer.url, { runs: Math.min(RUNS, 5), toggles: Math.min(SWITCHES, 10) }),
+      );
+      figures.push(...(await searchFigures(searched, searchDist, await articleCount(searchDist))));
+      if (searched.ok) for (const e of new Set(searched.value.firsts.flatMap((f) => f.errors))) notes.push(`the search page logged: ${e}`);
+
+      if (DIST_N) {
+        const sites = [];
+        for (const [i, dist] of [DIST, DIST_N].entries()) {
+          sites.push({ dist, url: archiveServers[i].url, articles: await articleCount(dist) });
+        }
+        archiveArticles = sites.map((site) => site.articles);
+        const runs = await archiveRuns(browser, sites);
+        archive.push(...(await archiveFigures(sites, runs)));
+        const archiveLoads = Object.values(runs.loads).flat(2);
+        for (const e of new Set(archiveLoads.flatMap((l) => l.errors))) notes.push(`the page logged: ${e}`);
+        for (const r of runs.switched.ok ? runs.switched.value : []) {
+          for (const e of r.errors) notes.push(`the page logged: ${e}`);
+        }
+        const late = archiveLoads.filter((l) => !l.dataReady).length;
+        if (late) {
+          notes.push(
+            `archive: ${late} of ${archiveLoads.length} cold loads had no \`${DATA_READY_MARK}\` mark after ` +
+              `${DATA_READY_TIMEOUT_MS / 1000} s, and were read without it`,
+          );
+        }
       }
     }
   } finally {
@@ -1873,7 +1888,7 @@ async function main() {
   }
   try {
     // Issue 14: the article, the first list page and the embed view.
-    for (const page of [PAGES.article, PAGES.list, PAGES.embed]) figures.push(...(await lighthouseFigures(server.url, page)));
+    for (const page of ONLY_SEARCH ? [] : [PAGES.article, PAGES.list, PAGES.embed]) figures.push(...(await lighthouseFigures(server.url, page)));
   } finally {
     await server.close();
     for (const s of archiveServers) if (s !== server) await s.close();
