@@ -1762,6 +1762,19 @@ async function searchFigures(result, dist, articles) {
   ];
 }
 
+/**
+ * The search figures, on the N-article site when there is one (issue 15's budgets are at
+ * 1,000 articles), added to `figures`; what the page logged, to `notes`.
+ */
+async function searchSection(browser, server, figures, notes) {
+  const dist = DIST_N ?? DIST;
+  const searched = await attempt('search', () =>
+    searchRuns(browser, server.url, { runs: Math.min(RUNS, 5), toggles: Math.min(SWITCHES, 10) }),
+  );
+  figures.push(...(await searchFigures(searched, dist, await articleCount(dist))));
+  if (searched.ok) for (const e of new Set(searched.value.firsts.flatMap((f) => f.errors))) notes.push(`the search page logged: ${e}`);
+}
+
 // ---------------------------------------------------------------------------------------
 
 async function main() {
@@ -1787,15 +1800,7 @@ async function main() {
     // One load that is not counted: the browser's first page pays for starting its
     // renderer and GPU-less compositor, which no reader's second page does.
     await coldLoads(browser, server.url, { runs: 1, cpuSlowdown: 1 });
-    if (ONLY_SEARCH) {
-      const searchDist = DIST_N ?? DIST;
-      const searchServer = DIST_N ? archiveServers[1] : server;
-      const searched = await attempt('search', () =>
-        searchRuns(browser, searchServer.url, { runs: Math.min(RUNS, 5), toggles: Math.min(SWITCHES, 10) }),
-      );
-      figures.push(...(await searchFigures(searched, searchDist, await articleCount(searchDist))));
-      if (searched.ok) for (const e of new Set(searched.value.firsts.flatMap((f) => f.errors))) notes.push(`the search page logged: ${e}`);
-    }
+    if (ONLY_SEARCH) await searchSection(browser, DIST_N ? archiveServers[1] : server, figures, notes);
 
     const series = {};
     for (const cpuSlowdown of ONLY_SEARCH ? [] : [1, 4]) {
@@ -1853,13 +1858,7 @@ async function main() {
       figures.push(...(await sizeFigures(DIST, fetched)));
 
       // Search: on the archive's site when there is one (issue 15's budgets are at 1,000).
-      const searchDist = DIST_N ?? DIST;
-      const searchServer = DIST_N ? archiveServers[1] : server;
-      const searched = await attempt('search', () =>
-        searchRuns(browser, searchServer.url, { runs: Math.min(RUNS, 5), toggles: Math.min(SWITCHES, 10) }),
-      );
-      figures.push(...(await searchFigures(searched, searchDist, await articleCount(searchDist))));
-      if (searched.ok) for (const e of new Set(searched.value.firsts.flatMap((f) => f.errors))) notes.push(`the search page logged: ${e}`);
+      await searchSection(browser, DIST_N ? archiveServers[1] : server, figures, notes);
 
       if (DIST_N) {
         const sites = [];
