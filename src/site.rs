@@ -308,8 +308,8 @@ fn hash_search_worker(dir: &Path) -> Result<Option<String>, String> {
 /// names the manifests (paths relative to the site's root, so the index works under any
 /// public prefix).
 fn write_search(dir: &Path, catalog: &Catalog) -> Result<(), String> {
-    let mut json = String::from("{");
-    for (n, lang) in Lang::ALL.into_iter().enumerate() {
+    let mut manifests = Vec::new();
+    for lang in Lang::ALL {
         let built = search::build(lang, &search::articles_in(catalog, lang));
         let folder = dir.join(search::folder(lang));
         let (mut files, mut bytes) = (0, 0);
@@ -328,17 +328,10 @@ fn write_search(dir: &Path, catalog: &Catalog) -> Result<(), String> {
             built.manifest.shards.len(),
             bytes / 1024
         );
-        if n > 0 {
-            json.push(',');
-        }
-        json.push_str(&format!(
-            "\"{lang}\":\"{}/{}\"",
-            search::folder(lang),
-            built.manifest_file.0
-        ));
+        manifests.push((lang, search::manifest_path(lang, &built)));
     }
-    json.push_str("}\n");
-    put(&dir.join(search::INDEX_FILE), json.as_bytes())
+    let index = search::session::write_index(&manifests);
+    put(&dir.join(search::INDEX_FILE), index.as_bytes())
 }
 
 /// Writes `data` as `data/<hash>.bin` (unless a file of that name is there: same bytes) and

@@ -275,26 +275,6 @@ fn the_shipped_article_is_found_in_every_language() {
     }
 }
 
-/// The site's search files by path from its root, `search/index.json` included, as
-/// `courtview-site` writes them.
-fn site_files(catalog: &Catalog) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut files = std::collections::BTreeMap::new();
-    let mut index = Vec::new();
-    for lang in Lang::ALL {
-        let built = search::build(lang, &search::articles_in(catalog, lang));
-        let folder = search::folder(lang);
-        index.push(format!("\"{lang}\":\"{folder}/{}\"", built.manifest_file.0));
-        for (name, bytes) in built.files.into_iter().chain([built.manifest_file]) {
-            files.insert(format!("{folder}/{name}"), bytes);
-        }
-    }
-    files.insert(
-        search::INDEX_FILE.to_owned(),
-        format!("{{{}}}\n", index.join(",")).into_bytes(),
-    );
-    files
-}
-
 #[test]
 fn the_page_s_engine_fetches_each_file_once_and_shows_a_page_at_a_time() {
     use courtview::search::session::{Engine, PAGE_SIZE, Request};
@@ -306,7 +286,7 @@ fn the_page_s_engine_fetches_each_file_once_and_shows_a_page_at_a_time() {
     for (slug, body) in slugs.iter().zip(&bodies) {
         articles.push((slug, "kk", body));
     }
-    let files = site_files(&catalog(&articles));
+    let files = search::files(&catalog(&articles));
     let mut engine = Engine::new();
     let fetched = std::cell::RefCell::new(Vec::new());
     let read = |path: &str| {

@@ -43,3 +43,28 @@ pub const INDEX_FILE: &str = "search/index.json";
 pub fn folder(lang: crate::Lang) -> String {
     format!("search/{}", lang.tag())
 }
+
+/// The path of a language's manifest from the site's root, as [`INDEX_FILE`] names it.
+pub fn manifest_path(lang: crate::Lang, built: &Built) -> String {
+    format!("{}/{}", folder(lang), built.manifest_file.0)
+}
+
+/// Every file of `catalog`'s search index by its path from the site's root, [`INDEX_FILE`]
+/// included: what the site generator writes, built in memory (for `courtview search`, which
+/// answers from them as the page does, and for tests).
+pub fn files(catalog: &crate::content::Catalog) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut manifests = Vec::new();
+    for lang in crate::Lang::ALL {
+        let built = build(lang, &articles_in(catalog, lang));
+        manifests.push((lang, manifest_path(lang, &built)));
+        for (name, bytes) in built.files.into_iter().chain([built.manifest_file]) {
+            files.insert(format!("{}/{name}", folder(lang)), bytes);
+        }
+    }
+    files.insert(
+        INDEX_FILE.to_owned(),
+        session::write_index(&manifests).into_bytes(),
+    );
+    files
+}

@@ -602,23 +602,7 @@ fn cmd_search(
     let catalog = courtview::site::annotated(catalog);
     // Each language's index is built as the site generator builds it; the search page's own
     // engine then reads it from those bytes, file by file, as the page fetches them.
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut index = String::from("{");
-    for l in Lang::ALL {
-        let built = search::build(l, &search::articles_in(&catalog, l));
-        let folder = search::folder(l);
-        if l != Lang::ALL[0] {
-            index.push(',');
-        }
-        index.push_str(&format!("\"{l}\":\"{folder}/{}\"", built.manifest_file.0));
-        for (name, bytes) in built.files.into_iter().chain([built.manifest_file]) {
-            files.insert(format!("{folder}/{name}"), bytes);
-        }
-    }
-    files.insert(
-        search::INDEX_FILE.to_owned(),
-        format!("{index}}}").into_bytes(),
-    );
+    let files = search::files(&catalog);
     let request = Request {
         id: 0,
         text: text.to_owned(),

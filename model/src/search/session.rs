@@ -74,6 +74,21 @@ pub struct Reply {
     pub error: Option<String>,
 }
 
+impl Reply {
+    /// The id of a reply that answers whatever was asked last: the worker could not go on.
+    pub const ANY: u32 = u32::MAX;
+
+    /// The answer to request `id` that says why there are no results: the file and the cause.
+    pub fn failed(id: u32, error: String) -> Reply {
+        Reply {
+            id,
+            results: Vec::new(),
+            total: 0,
+            error: Some(error),
+        }
+    }
+}
+
 /// A file the engine needs before it can answer.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Need {
@@ -205,12 +220,7 @@ impl Engine {
 
     /// The answer that says why `request` cannot be answered.
     fn fail(&self, request: &Request, error: String) -> Step {
-        Step::Done(Reply {
-            id: request.id,
-            results: Vec::new(),
-            total: 0,
-            error: Some(error),
-        })
+        Step::Done(Reply::failed(request.id, error))
     }
 
     /// Takes in a fetched file (`path` as [`Step::Fetch`] named it, for the error message).
@@ -259,12 +269,7 @@ impl Engine {
                 Step::Fetch(files) => {
                     for (need, path) in files {
                         if let Err(error) = read(&path).and_then(|b| self.add(&need, &path, &b)) {
-                            return Reply {
-                                id: request.id,
-                                results: Vec::new(),
-                                total: 0,
-                                error: Some(error),
-                            };
+                            return Reply::failed(request.id, error);
                         }
                     }
                 }
@@ -295,6 +300,17 @@ pub fn parse_index(text: &str) -> Result<BTreeMap<Lang, String>, String> {
         rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
     }
     Ok(out)
+}
+
+/// Writes `search/index.json` from each language's manifest path (relative to the site's
+/// root), as [`parse_index`] reads it: `{"kk":"search/kk/<16 hex>.bin",…}` and a newline.
+pub fn write_index(manifests: &[(Lang, String)]) -> String {
+    let quoted = |text: &str| text.replace('\\', "\\\\").replace('"', "\\\"");
+    let pairs: Vec<String> = manifests
+        .iter()
+        .map(|(lang, path)| format!("\"{lang}\":\"{}\"", quoted(path)))
+        .collect();
+    format!("{{{}}}\n", pairs.join(","))
 }
 
 /// A JSON string at the start of `text` (the generator writes no escapes but `\"` and `\\`
@@ -342,6 +358,21 @@ mod tests {
         assert_eq!(index.len(), 2);
         assert!(parse_index("[]").is_err());
         assert!(parse_index("{\"kk\":}").is_err());
+    }
+
+    #[test]
+    fn the_index_file_is_read_as_written() {
+        let manifests = vec![
+            (Lang::Kk, "search/kk/a.bin".to_owned()),
+            (Lang::Ru, "odd \"path\\".to_owned()),
+        ];
+        let text = write_index(&manifests);
+        assert_eq!(
+            text.lines().next(),
+            Some("{\"kk\":\"search/kk/a.bin\",\"ru\":\"odd \\\"path\\\\\"}")
+        );
+        let read: Vec<(Lang, String)> = parse_index(&text).unwrap().into_iter().collect();
+        assert_eq!(read, manifests);
     }
 
     #[test]

@@ -106,12 +106,10 @@ mod wasm {
                 let on_reply = on_reply.clone();
                 let url_for_error = url.to_owned();
                 Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-                    on_reply(Reply {
-                        id: u32::MAX,
-                        results: Vec::new(),
-                        total: 0,
-                        error: Some(format!("{url_for_error}: the search worker stopped")),
-                    });
+                    on_reply(Reply::failed(
+                        Reply::ANY,
+                        format!("{url_for_error}: the search worker stopped"),
+                    ));
                 })
             };
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -214,12 +212,7 @@ mod wasm {
                         let added = read
                             .and_then(|bytes| served.borrow_mut().engine.add(need, path, &bytes));
                         if let Err(error) = added {
-                            let reply = Reply {
-                                id: request.id,
-                                results: Vec::new(),
-                                total: 0,
-                                error: Some(error),
-                            };
+                            let reply = Reply::failed(request.id, error);
                             let mut state = served.borrow_mut();
                             if state.latest.as_ref().map(|r| r.id) == Some(request.id) {
                                 state.latest = None;

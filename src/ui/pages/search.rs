@@ -122,7 +122,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                     let Some(state) = weak.upgrade() else { return };
                     let mut state = state.borrow_mut();
                     // Only the answer to the latest request is shown (a worker error always is).
-                    if reply.id == state.latest.0 || reply.id == u32::MAX {
+                    if reply.id == state.latest.0 || reply.id == Reply::ANY {
                         let text = state.latest.1.clone();
                         state.shown = Shown::Answer(reply, text);
                         drop(state);
@@ -138,15 +138,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 if s.worker.is_none() {
                     // A page the site generator did not write (the shell) names no worker.
                     let error = "this page names no search worker (meta courtview-search-worker)";
-                    s.shown = Shown::Answer(
-                        Reply {
-                            id: 0,
-                            results: Vec::new(),
-                            total: 0,
-                            error: Some(error.to_owned()),
-                        },
-                        String::new(),
-                    );
+                    s.shown = Shown::Answer(Reply::failed(0, error.to_owned()), String::new());
                 }
                 // Even an empty query is sent: the worker loads the index while the reader
                 // types.
