@@ -406,11 +406,6 @@ mod tests {
             spaced.types,
             Some(vec![EntityType::Person, EntityType::Org])
         );
-        use crate::route::percent_decode;
-        assert_eq!(percent_decode("a%2"), "a%2");
-        assert_eq!(percent_decode("%zz%"), "%zz%");
-        assert_eq!(percent_decode("%D0%B4"), "д");
-        assert_eq!(percent_decode("%FF"), "\u{fffd}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
-use crate::route::percent_decode;
+use crate::route::{percent_decode, query_pairs};
 use crate::script::{KK_LATN, Script, to_latin};
 
 /// The query key that names the script.
@@ -66,17 +66,10 @@ impl Locale {
 /// The script a query (`?script=latn`, with or without its `?`) asks for: the last valid
 /// `script=` value, else Cyrillic. Anything malformed is ignored, never an error.
 pub fn script_of_query(query: &str) -> Script {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    let query = query.split('#').next().unwrap_or("");
-    // The last valid value counts: the first found from the end.
-    query
-        .rsplit('&')
-        .find_map(|pair| {
-            let (key, value) = pair.split_once('=')?;
-            (percent_decode(key) == SCRIPT_KEY)
-                .then(|| Script::from_tag(&percent_decode(value)))
-                .flatten()
-        })
+    query_pairs(query)
+        .filter(|(key, _)| key == SCRIPT_KEY)
+        .filter_map(|(_, value)| Script::from_tag(&value))
+        .last()
         .unwrap_or_default()
 }
 

@@ -390,6 +390,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn broken_escapes_stay_and_bad_bytes_are_replaced() {
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%zz%"), "%zz%");
+        assert_eq!(percent_decode("%D0%B4+x"), "д x");
+        assert_eq!(percent_decode("%FF"), "\u{fffd}");
+    }
+
+    #[test]
     fn the_search_page_and_its_query() {
         assert_eq!(
             Route::parse("/ru/search/"),

@@ -9,6 +9,7 @@ use courtview::entities::annotate::annotate;
 use courtview::script::{
     TABLE, Transliteration, document_to_latin, to_latin, to_latin_with_ranges,
 };
+use courtview_test_support::invariants::{each_block, each_inline};
 use proptest::prelude::*;
 
 #[test]
@@ -133,43 +134,20 @@ fn mentions_stay_on_their_words() {
     assert_eq!(bad, [Some(0..5), None]);
 }
 
-/// Every text node of a document, in reading order.
+/// Every text of a document a reader sees: the blocks' own (code, raw HTML), then the
+/// inlines'. The same order for a document and its transliteration.
 fn texts(document: &Document) -> Vec<String> {
-    fn walk_inlines(out: &mut Vec<String>, inlines: &[Inline]) {
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) | Inline::Code(t) | Inline::RawHtml(t) => out.push(t.clone()),
-                Inline::Emphasis(c)
-                | Inline::Strong(c)
-                | Inline::Strikethrough(c)
-                | Inline::NoEntity(c)
-                | Inline::Link { children: c, .. }
-                | Inline::Entity { children: c, .. }
-                | Inline::EntityRef { children: c, .. } => walk_inlines(out, c),
-                Inline::Image { alt, title, .. } => out.extend([alt.clone(), title.clone()]),
-                Inline::SoftBreak | Inline::HardBreak => {}
-            }
-        }
-    }
-    fn walk_blocks(out: &mut Vec<String>, blocks: &[Block]) {
-        for block in blocks {
-            match block {
-                Block::Paragraph { inlines: i, .. }
-                | Block::Plain(i)
-                | Block::Heading { inlines: i, .. } => walk_inlines(out, i),
-                Block::BlockQuote(b) => walk_blocks(out, b),
-                Block::List { items, .. } => items.iter().for_each(|b| walk_blocks(out, b)),
-                Block::CodeBlock { text, .. } | Block::RawHtml(text) => out.push(text.clone()),
-                Block::Table { head, rows, .. } => {
-                    head.iter().for_each(|c| walk_inlines(out, c));
-                    rows.iter().flatten().for_each(|c| walk_inlines(out, c));
-                }
-                Block::Rule => {}
-            }
-        }
-    }
     let mut out = Vec::new();
-    walk_blocks(&mut out, &document.blocks);
+    each_block(&document.blocks, &mut |b| {
+        if let Block::CodeBlock { text, .. } | Block::RawHtml(text) = b {
+            out.push(text.clone());
+        }
+    });
+    each_inline(&document.blocks, &mut |i| match i {
+        Inline::Text(t) | Inline::Code(t) | Inline::RawHtml(t) => out.push(t.clone()),
+        Inline::Image { alt, title, .. } => out.extend([alt.clone(), title.clone()]),
+        _ => {}
+    });
     out
 }
 

@@ -216,22 +216,31 @@ fn paragraph_numbers(v: &[Block], out: &mut Vec<u32>) {
     }
 }
 
-/// Calls `f` on every inline of `v`, outermost first.
-fn each_inline(v: &[Block], f: &mut dyn FnMut(&Inline)) {
+/// Calls `f` on every block of `v`, outermost first: quotes' and list items' blocks too.
+pub fn each_block(v: &[Block], f: &mut dyn FnMut(&Block)) {
     for b in v {
+        f(b);
         match b {
-            Block::Paragraph { inlines: i, .. }
-            | Block::Plain(i)
-            | Block::Heading { inlines: i, .. } => each_inline_in(i, f),
-            Block::BlockQuote(inner) => each_inline(inner, f),
-            Block::List { items, .. } => items.iter().for_each(|i| each_inline(i, f)),
-            Block::Table { head, rows, .. } => head
-                .iter()
-                .chain(rows.iter().flatten())
-                .for_each(|c| each_inline_in(c, f)),
-            Block::CodeBlock { .. } | Block::Rule | Block::RawHtml(_) => {}
+            Block::BlockQuote(inner) => each_block(inner, f),
+            Block::List { items, .. } => items.iter().for_each(|i| each_block(i, f)),
+            _ => {}
         }
     }
+}
+
+/// Calls `f` on every inline of `v`, outermost first: paragraphs', headings' and table
+/// cells', nested ones included.
+pub fn each_inline(v: &[Block], f: &mut dyn FnMut(&Inline)) {
+    each_block(v, &mut |b| match b {
+        Block::Paragraph { inlines: i, .. }
+        | Block::Plain(i)
+        | Block::Heading { inlines: i, .. } => each_inline_in(i, f),
+        Block::Table { head, rows, .. } => head
+            .iter()
+            .chain(rows.iter().flatten())
+            .for_each(|c| each_inline_in(c, f)),
+        _ => {}
+    });
 }
 
 fn each_inline_in(v: &[Inline], f: &mut dyn FnMut(&Inline)) {
