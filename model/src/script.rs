@@ -36,7 +36,9 @@ pub const KK_LATN: &str = "kk-Latn";
 
 /// The script Kazakh is shown in: as written (Cyrillic), or in the 2021 Latin alphabet. Only
 /// Kazakh text changes with it; Russian and English read the same in both.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Script {
     /// Cyrillic, as the articles and the interface are written.
     #[default]
@@ -189,6 +191,12 @@ fn case_of(c: char) -> (bool, bool) {
         Some((_, upper)) => (upper, !upper),
         None => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
     }
+}
+
+/// Whether `c` is a capital of the ASCII or the Kazakh (and so Russian) Cyrillic alphabet, by
+/// the table, without Unicode's case tables.
+pub fn is_capital(c: char) -> bool {
+    case_of(c).0
 }
 
 /// Whether `word` (a run of letters) is written in capitals: two letters or more, none of them
