@@ -3,6 +3,7 @@
 
 use courtview::Lang;
 use courtview::content::Catalog;
+use courtview::script::Script;
 use courtview::search::{
     self, Doc, Hit, Manifest, Query, QueryOptions, Searcher, Shard, merge_languages, show,
 };
@@ -303,6 +304,7 @@ fn the_page_s_engine_fetches_each_file_once_and_shows_a_page_at_a_time() {
         all,
         prefix: false,
         limit,
+        script: Script::Cyrl,
     };
     // An empty query loads the index and the page's manifest, and finds nothing.
     let warm = engine.answer(&request(1, "", Lang::Kk, false, PAGE_SIZE), read);
@@ -324,6 +326,25 @@ fn the_page_s_engine_fetches_each_file_once_and_shows_a_page_at_a_time() {
             .collect();
         marked == ["Сотқа"]
     }));
+    // In Latin script the same results come transliterated, the marks on the same word.
+    let latin = engine.answer(
+        &Request {
+            script: Script::Latn,
+            ..request(5, "сот", Lang::Kk, false, PAGE_SIZE)
+        },
+        read,
+    );
+    assert_eq!(latin.total, 14);
+    for (f, c) in latin.results.iter().zip(&reply.results) {
+        assert_eq!(f.title, courtview::script::to_latin(&c.title));
+        assert_eq!(f.snippet, courtview::script::to_latin(&c.snippet));
+        let marked: Vec<&str> = f
+            .marks
+            .iter()
+            .map(|&(s, e)| &f.snippet[s as usize..e as usize])
+            .collect();
+        assert_eq!(marked, ["Sotqa"]);
+    }
     // More results fetch only the four new doc files.
     let before = fetched.borrow().len();
     let more = engine.answer(&request(3, "сот", Lang::Kk, false, 20), read);
