@@ -240,6 +240,31 @@ fn function_words_are_left_out_and_phrases_keep_their_places() {
 }
 
 #[test]
+fn kazakh_typed_in_latin_finds_the_cyrillic_text() {
+    let c = catalog(&[
+        ("a-sot", "kk", "Жоғарғы Соттарының шешімі DIFC туралы."),
+        ("b-other", "kk", "Басқа жаңалық."),
+        ("c-sud", "ru", "Решение суда."),
+    ]);
+    let mut site = Site::new(&c);
+    assert_eq!(site.slugs(Lang::Kk, "joğarğy sot"), ["a-sot"]);
+    assert_eq!(site.slugs(Lang::Kk, "\"Joğarğy Sottarynyñ\""), ["a-sot"]);
+    // A name the Kazakh text writes in Latin is still found as it is.
+    assert_eq!(site.slugs(Lang::Kk, "DIFC"), ["a-sot"]);
+    // Being typed: `şeş` begins `шешімі`.
+    let typed = QueryOptions { prefix_last: true };
+    let found: Vec<String> = site
+        .search(Lang::Kk, "şeş", typed)
+        .into_iter()
+        .map(|h| h.slug)
+        .collect();
+    assert_eq!(found, ["a-sot"]);
+    // Only Kazakh reads Latin back: in Russian `sud` is no `суд`.
+    assert_eq!(site.slugs(Lang::Ru, "суд"), ["c-sud"]);
+    assert!(site.slugs(Lang::Ru, "sud").is_empty());
+}
+
+#[test]
 fn a_common_beginning_being_typed_reads_three_shards_at_most() {
     // Sixty words beginning with `za`, each in all 30 articles twenty times: their postings
     // fill a dozen shards, with far fewer keys than a word being typed may read.

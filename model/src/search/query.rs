@@ -12,6 +12,7 @@ use super::text::{is_stop_word, keys, meet, words};
 use crate::Lang;
 use crate::content::Date;
 use crate::entities::{EntityType, records};
+use crate::script::from_latin;
 
 /// At most this many results are shown (and printed by `courtview search`).
 pub const MAX_RESULTS: usize = 50;
@@ -43,8 +44,9 @@ pub struct QueryOptions {
 struct QWord {
     folded: String,
     keys: Vec<String>,
-    /// The folded word when it is completed by prefix.
-    prefix: Option<String>,
+    /// When it is completed by prefix: the folded word, and its Cyrillic reading when it is a
+    /// Kazakh word typed in Latin.
+    prefix: Vec<String>,
     /// A function word the index leaves out ([`is_stop_word`]), not being typed: it has no
     /// postings, so a clause of its own is dropped and in a phrase any word meets it.
     stop: bool,
@@ -107,6 +109,30 @@ fn names() -> &'static [Name] {
     })
 }
 
+/// A Kazakh word typed in the 2021 Latin alphabet (a reader of the Latin pages may search as
+/// they read) read back into Cyrillic ([`from_latin`]), for the Kazakh index only.
+fn kazakh_reading(lang: Lang, folded: &str) -> Option<String> {
+    (lang == Lang::Kk)
+        .then(|| from_latin(folded))
+        .flatten()
+        .filter(|c| c != folded)
+}
+
+/// A query word's keys: its own, and in Kazakh those of its Cyrillic reading when it is
+/// written in Latin (`sottarynyñ` meets `соттарының`). Latin words stay themselves too, as
+/// Kazakh text quotes names in Latin (`DIFC`).
+fn word_keys(lang: Lang, folded: &str) -> Vec<String> {
+    let mut out = keys(lang, folded);
+    if let Some(cyrillic) = kazakh_reading(lang, folded) {
+        for k in keys(lang, &cyrillic) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
 /// Quotation marks that open or close a phrase.
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '«' | '»' | '“' | '”' | '„')
@@ -135,10 +161,10 @@ impl Query {
             let mut ws: Vec<QWord> = words(run)
                 .into_iter()
                 .map(|w| QWord {
-                    keys: keys(lang, &w.folded),
+                    keys: word_keys(lang, &w.folded),
                     stop: is_stop_word(lang, &w.folded),
                     folded: w.folded,
-                    prefix: None,
+                    prefix: Vec::new(),
                 })
                 .collect();
             if options.prefix_last
@@ -147,7 +173,8 @@ impl Query {
                 && let Some(w) = ws.last_mut()
                 && w.folded.chars().count() >= MIN_PREFIX
             {
-                w.prefix = Some(w.folded.clone());
+                w.prefix = vec![w.folded.clone()];
+                w.prefix.extend(kazakh_reading(lang, &w.folded));
                 w.stop = false;
             }
             if ws.is_empty() {
@@ -372,7 +399,7 @@ impl Searcher {
         let mut out = BTreeSet::new();
         for w in query.qwords().filter(|w| !w.stop) {
             out.extend(w.keys.iter().filter_map(|k| self.shard_of(k)));
-            if let Some(p) = &w.prefix {
+            for p in &w.prefix {
                 out.extend(self.shards_of_typed(p));
             }
         }
@@ -407,7 +434,7 @@ impl Searcher {
         for k in &w.keys {
             self.postings(k, &mut out);
         }
-        if let Some(p) = &w.prefix {
+        for p in &w.prefix {
             let mut taken = 0;
             for i in self.shards_of_typed(p) {
                 let Some(shard) = self.shards.get(&i) else {
