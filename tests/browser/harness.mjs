@@ -185,6 +185,10 @@ export async function until(page, what, fn, arg) {
 /** Resolves when `location.pathname` is `expected` (client-side navigations included). */
 export async function waitForPath(page, expected) {
   await until(page, `the path is ${expected}`, (p) => window.location.pathname === p, expected);
+  // After a full navigation the address changes when the new page commits, before its body is
+  // parsed: a caller that reads the page at once could read it half there (on a busy machine
+  // the entity pages' walk stopped early). After an in-place change this returns at once.
+  await page.waitForLoadState('domcontentloaded');
 }
 
 /** Whether the element matching `selector` overlaps the viewport. */
