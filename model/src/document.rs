@@ -65,6 +65,84 @@ pub enum Block {
     },
     /// Raw HTML an editor typed as a block: shown as text, never interpreted.
     RawHtml(String),
+    /// A photo with its caption: a paragraph that held nothing but an image. Not a numbered
+    /// paragraph, so adding a photo to every language keeps paragraph *n* aligned.
+    Figure(Figure),
+}
+
+/// A photo: `![alt](file.jpg "caption")` alone in its paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Figure {
+    /// The source as written, percent-encoded like a link's; for an article, the name of a
+    /// file in its folder ([`is_photo_name`], checked when the article is read).
+    pub src: String,
+    /// The alternative text (the image description's plain text); an article's may not be
+    /// empty.
+    pub alt: String,
+    /// The caption (the image's title); empty for none.
+    pub caption: Vec<Inline>,
+    /// The resized files, once the site generator has made them; `None` in a document just
+    /// parsed, which is then shown from `src` as written.
+    pub picture: Option<Picture>,
+}
+
+/// A photo resized at build time: the same image at a few widths, in WebP and in a fallback
+/// format every browser reads (JPEG).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Picture {
+    /// The largest variant's width in pixels: the `<img>`'s `width`, which with `height`
+    /// reserves the box before the file arrives.
+    pub width: u32,
+    /// The largest variant's height in pixels.
+    pub height: u32,
+    /// The WebP files, narrowest first.
+    pub webp: Vec<Variant>,
+    /// The JPEG files, narrowest first; never empty.
+    pub fallback: Vec<Variant>,
+}
+
+/// One resized file of a [`Picture`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Variant {
+    /// Its URL under the site's base path.
+    pub url: String,
+    /// Its width in pixels.
+    pub width: u32,
+}
+
+impl Picture {
+    /// The `<img>`'s `src`: the fallback closest to 960 pixels wide, what a phone or a laptop
+    /// would pick anyway, for a browser that ignores `srcset`.
+    pub fn src(&self) -> &str {
+        self.fallback
+            .iter()
+            .min_by_key(|v| v.width.abs_diff(960))
+            .map_or("", |v| v.url.as_str())
+    }
+
+    /// A `srcset` of `variants`: `url 480w, url 960w`.
+    pub fn srcset(variants: &[Variant]) -> String {
+        let list: Vec<String> = variants
+            .iter()
+            .map(|v| format!("{} {}w", v.url, v.width))
+            .collect();
+        list.join(", ")
+    }
+}
+
+/// Whether `src` names a photo file in an article's own folder: a plain file name of ASCII
+/// letters, digits, `.`, `_` and `-`, not starting with a dot, ending in `.jpg`, `.jpeg` or
+/// `.png` (any case). No slash, so no other folder, no scheme and no host can be named.
+pub fn is_photo_name(src: &str) -> bool {
+    let lower = src.to_ascii_lowercase();
+    let ext_ok = [".jpg", ".jpeg", ".png"]
+        .iter()
+        .any(|e| lower.len() > e.len() && lower.ends_with(e));
+    ext_ok
+        && !src.starts_with('.')
+        && src
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 /// A table column's alignment.
@@ -187,6 +265,10 @@ impl Block {
                 out.push_str(text);
             }
             Block::Rule => {}
+            Block::Figure(figure) => {
+                sep(out);
+                figure.caption.iter().for_each(|i| i.push_plain_text(out));
+            }
             Block::Table { head, rows, .. } => {
                 for cell in head.iter().chain(rows.iter().flatten()) {
                     sep(out);
@@ -278,12 +360,52 @@ impl Document {
                         .iter()
                         .chain(rows.iter().flatten())
                         .for_each(|c| inlines(c, 0, out)),
-                    Block::CodeBlock { .. } | Block::Rule | Block::RawHtml(_) => {}
+                    Block::CodeBlock { .. }
+                    | Block::Rule
+                    | Block::RawHtml(_)
+                    | Block::Figure(_) => {}
                 }
             }
         }
         let mut out = Vec::new();
         blocks(&self.blocks, &mut out);
+        out
+    }
+
+    /// Every photo, in reading order, with the number of paragraphs read before it: its place,
+    /// which must be the same in every language (`courtview check`).
+    pub fn figures(&self) -> Vec<(u32, &Figure)> {
+        fn walk<'a>(blocks: &'a [Block], seen: &mut u32, out: &mut Vec<(u32, &'a Figure)>) {
+            for b in blocks {
+                match b {
+                    Block::Paragraph { number, .. } => *seen = *number,
+                    Block::Figure(f) => out.push((*seen, f)),
+                    Block::BlockQuote(inner) => walk(inner, seen, out),
+                    Block::List { items, .. } => items.iter().for_each(|i| walk(i, seen, out)),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut 0, &mut out);
+        out
+    }
+
+    /// Every photo, in reading order, to change in place (the site generator fills in each
+    /// one's [`Picture`]).
+    pub fn figures_mut(&mut self) -> Vec<&mut Figure> {
+        fn walk<'a>(blocks: &'a mut [Block], out: &mut Vec<&'a mut Figure>) {
+            for b in blocks {
+                match b {
+                    Block::Figure(f) => out.push(f),
+                    Block::BlockQuote(inner) => walk(inner, out),
+                    Block::List { items, .. } => items.iter_mut().for_each(|i| walk(i, out)),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&mut self.blocks, &mut out);
         out
     }
 }

@@ -287,6 +287,10 @@ fn blocks_to_latin(blocks: &mut [Block]) {
                 .iter_mut()
                 .chain(rows.iter_mut().flatten())
                 .for_each(|cell| inlines_to_latin(cell)),
+            Block::Figure(figure) => {
+                text_to_latin(&mut figure.alt);
+                inlines_to_latin(&mut figure.caption);
+            }
             Block::Rule => {}
         }
     }

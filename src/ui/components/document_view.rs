@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::document::url::is_external;
-use crate::document::{Align, Block, Document, Inline};
+use crate::document::{Align, Block, Document, Figure, Inline, Picture};
 use crate::entities::EntityType;
 use crate::i18n;
 use crate::lang::Lang;
@@ -81,7 +81,7 @@ pub fn DocumentView(props: &DocumentViewProps) -> Html {
     html! {
         <article class={classes} lang={Locale::new(props.lang, props.script).tag()}>
             for (index, block) in blocks.iter().enumerate() {
-                { render_block(block, index == 0, &mut ctx) }
+                { render_block(block, Some(index), &mut ctx) }
             }
         </article>
     }
@@ -93,7 +93,9 @@ struct Ctx<'a> {
     next: usize,
 }
 
-fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
+/// Renders `block`; `top` is its index when it is a top-level block (the first screen's).
+fn render_block(block: &Block, top: Option<usize>, ctx: &mut Ctx<'_>) -> Html {
+    let is_first = top == Some(0);
     match block {
         Block::Paragraph { number, inlines } => {
             // The article's opening paragraph is its lead (standfirst), set larger like in print.
@@ -130,11 +132,11 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
             html! { <@{tag}>{ render_inlines(inlines, ctx) }</@> }
         }
         Block::BlockQuote(blocks) => {
-            html! { <blockquote>{ for blocks.iter().map(|b| render_block(b, false, ctx)) }</blockquote> }
+            html! { <blockquote>{ for blocks.iter().map(|b| render_block(b, None, ctx)) }</blockquote> }
         }
         Block::List { start, items } => {
             let items = items.iter().map(|item| {
-                html! { <li>{ for item.iter().map(|b| render_block(b, false, ctx)) }</li> }
+                html! { <li>{ for item.iter().map(|b| render_block(b, None, ctx)) }</li> }
             });
             match start {
                 None => html! { <ul>{ for items }</ul> },
@@ -176,7 +178,36 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
             }
         }
         Block::RawHtml(text) => html! { <pre class="cv-raw">{ text.clone() }</pre> },
+        // A photo in the first two blocks is on the first screen: loaded at once. Any later
+        // one waits until the reader scrolls near it.
+        Block::Figure(figure) => render_figure(figure, top.is_some_and(|i| i < 2), ctx),
     }
+}
+
+/// The column a photo fills: the whole width of a phone, the article column (43rem) on a wider
+/// screen; the browser picks the file from `srcset` by it.
+const PHOTO_SIZES: &str = "(min-width: 46rem) 43rem, 100vw";
+
+/// A photo: `<figure>` with a `<picture>` (WebP, and JPEG for the rest) whose `width` and
+/// `height` reserve its box before the file arrives, and its caption.
+fn render_figure(figure: &Figure, eager: bool, ctx: &mut Ctx<'_>) -> Html {
+    let loading = if eager { "eager" } else { "lazy" };
+    let alt = figure.alt.clone();
+    let image = match &figure.picture {
+        Some(p) => html! {
+            <picture>
+                <source type="image/webp" srcset={Picture::srcset(&p.webp)} sizes={PHOTO_SIZES} />
+                <img src={p.src().to_owned()} srcset={Picture::srcset(&p.fallback)}
+                    sizes={PHOTO_SIZES} width={p.width.to_string()} height={p.height.to_string()}
+                    {alt} {loading} decoding="async" />
+            </picture>
+        },
+        // Not resized (`courtview render`): the file as the editor named it.
+        None => html! { <img src={figure.src.clone()} {alt} {loading} decoding="async" /> },
+    };
+    let caption = (!figure.caption.is_empty())
+        .then(|| html! { <figcaption>{ render_inlines(&figure.caption, ctx) }</figcaption> });
+    html! { <figure class="cv-figure">{ image }{ caption.unwrap_or_default() }</figure> }
 }
 
 fn render_inlines(inlines: &[Inline], ctx: &mut Ctx<'_>) -> Html {
