@@ -86,47 +86,55 @@ pub struct Figure {
     pub picture: Option<Picture>,
 }
 
-/// A photo resized at build time: the same image at a few widths, in WebP and in a fallback
-/// format every browser reads (JPEG).
+/// A photo resized at build time: the same image at a few widths, in WebP and in JPEG, the
+/// fallback every browser reads. The lists are kept as the `srcset` text the page writes, so
+/// that the browser's app only copies strings.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Picture {
-    /// The largest variant's width in pixels: the `<img>`'s `width`, which with `height`
+    /// The largest file's width in pixels: the `<img>`'s `width`, which with `height`
     /// reserves the box before the file arrives.
     pub width: u32,
-    /// The largest variant's height in pixels.
+    /// The largest file's height in pixels.
     pub height: u32,
-    /// The WebP files, narrowest first.
-    pub webp: Vec<Variant>,
-    /// The JPEG files, narrowest first; never empty.
-    pub fallback: Vec<Variant>,
-}
-
-/// One resized file of a [`Picture`].
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Variant {
-    /// Its URL under the site's base path.
-    pub url: String,
-    /// Its width in pixels.
-    pub width: u32,
+    /// The `<img>`'s `src`, for a browser that ignores `srcset`: the JPEG closest to 960
+    /// pixels wide, what a phone or a laptop would pick anyway.
+    pub src: String,
+    /// The WebP files, narrowest first, as a `srcset`: `URL 480w, URL 960w`.
+    pub webp: String,
+    /// The JPEG files, the same way.
+    pub jpeg: String,
 }
 
 impl Picture {
-    /// The `<img>`'s `src`: the fallback closest to 960 pixels wide, what a phone or a laptop
-    /// would pick anyway, for a browser that ignores `srcset`.
-    pub fn src(&self) -> &str {
-        self.fallback
+    /// A picture of the files `(url, width)` in WebP and in JPEG (the same widths, narrowest
+    /// first), the largest `width` × `height` pixels.
+    pub fn new(width: u32, height: u32, webp: &[(String, u32)], jpeg: &[(String, u32)]) -> Picture {
+        let srcset = |files: &[(String, u32)]| {
+            let list: Vec<String> = files.iter().map(|(u, w)| format!("{u} {w}w")).collect();
+            list.join(", ")
+        };
+        let src = jpeg
             .iter()
-            .min_by_key(|v| v.width.abs_diff(960))
-            .map_or("", |v| v.url.as_str())
+            .min_by_key(|(_, w)| w.abs_diff(960))
+            .map_or_else(String::new, |(u, _)| u.clone());
+        Picture {
+            width,
+            height,
+            src,
+            webp: srcset(webp),
+            jpeg: srcset(jpeg),
+        }
     }
 
-    /// A `srcset` of `variants`: `url 480w, url 960w`.
-    pub fn srcset(variants: &[Variant]) -> String {
-        let list: Vec<String> = variants
-            .iter()
-            .map(|v| format!("{} {}w", v.url, v.width))
-            .collect();
-        list.join(", ")
+    /// The `(url, width)` pairs of a `srcset` such as [`Picture::webp`].
+    pub fn files(srcset: &str) -> Vec<(&str, u32)> {
+        srcset
+            .split(", ")
+            .filter_map(|c| {
+                let (url, w) = c.rsplit_once(' ')?;
+                Some((url, w.strip_suffix('w')?.parse().ok()?))
+            })
+            .collect()
     }
 }
 

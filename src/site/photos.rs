@@ -17,7 +17,7 @@ use image::{DynamicImage, ImageFormat, RgbImage};
 
 use super::template::fnv1a;
 use crate::content::Catalog;
-use crate::document::{Figure, Picture, Variant};
+use crate::document::{Figure, Picture};
 use crate::error::ContentError;
 
 /// The widths a photo is written at, when it is wider: a phone's column at 1× and 2×, and a
@@ -92,12 +92,8 @@ pub fn picture(file: &Path, dist: &Path, prefix: &str) -> Result<Picture, String
     .map_err(|e| format!("the photo `{name}` cannot be decoded: {e}"))?;
     let image = opaque(image);
     let (width, height) = image.dimensions();
-    let mut picture = Picture {
-        width: 0,
-        height: 0,
-        webp: Vec::new(),
-        fallback: Vec::new(),
-    };
+    let (mut webp_files, mut jpeg_files) = (Vec::new(), Vec::new());
+    let mut largest = (0, 0);
     for w in widths(width) {
         // Rounded, at least a pixel: the box keeps the photo's proportions.
         let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width))
@@ -115,16 +111,11 @@ pub fn picture(file: &Path, dist: &Path, prefix: &str) -> Result<Picture, String
         .encode_image(&DynamicImage::ImageRgb8(scaled.clone()))
         .map_err(|e| format!("the photo `{name}` cannot be written as JPEG: {e}"))?;
         let webp = webp::Encoder::from_rgb(scaled.as_raw(), w, h).encode(WEBP_QUALITY);
-        picture.fallback.push(Variant {
-            url: write(dist, prefix, &jpeg, "jpg")?,
-            width: w,
-        });
-        picture.webp.push(Variant {
-            url: write(dist, prefix, &webp, "webp")?,
-            width: w,
-        });
-        (picture.width, picture.height) = (w, h);
+        jpeg_files.push((write(dist, prefix, &jpeg, "jpg")?, w));
+        webp_files.push((write(dist, prefix, &webp, "webp")?, w));
+        largest = (w, h);
     }
+    let picture = Picture::new(largest.0, largest.1, &webp_files, &jpeg_files);
     Ok(picture)
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::document::url::is_external;
-use crate::document::{Align, Block, Document, Figure, Inline, Picture};
+use crate::document::{Align, Block, Document, Figure, Inline};
 use crate::entities::EntityType;
 use crate::i18n;
 use crate::lang::Lang;
@@ -189,25 +189,27 @@ fn render_block(block: &Block, top: Option<usize>, ctx: &mut Ctx<'_>) -> Html {
 const PHOTO_SIZES: &str = "(min-width: 46rem) 43rem, 100vw";
 
 /// A photo: `<figure>` with a `<picture>` (WebP, and JPEG for the rest) whose `width` and
-/// `height` reserve its box before the file arrives, and its caption.
+/// `height` reserve its box before the file arrives, and its caption. Not resized
+/// (`courtview render`), it is the file as the editor named it.
 fn render_figure(figure: &Figure, eager: bool, ctx: &mut Ctx<'_>) -> Html {
-    let loading = if eager { "eager" } else { "lazy" };
-    let alt = figure.alt.clone();
-    let image = match &figure.picture {
-        Some(p) => html! {
+    let p = figure.picture.as_ref();
+    html! {
+        <figure class="cv-figure">
             <picture>
-                <source type="image/webp" srcset={Picture::srcset(&p.webp)} sizes={PHOTO_SIZES} />
-                <img src={p.src().to_owned()} srcset={Picture::srcset(&p.fallback)}
-                    sizes={PHOTO_SIZES} width={p.width.to_string()} height={p.height.to_string()}
-                    {alt} {loading} decoding="async" />
+                if let Some(p) = p {
+                    <source type="image/webp" srcset={p.webp.clone()} sizes={PHOTO_SIZES} />
+                }
+                <img src={p.map_or(&figure.src, |p| &p.src).clone()}
+                    srcset={p.map(|p| p.jpeg.clone())} sizes={p.map(|_| PHOTO_SIZES)}
+                    width={p.map(|p| p.width.to_string())} height={p.map(|p| p.height.to_string())}
+                    alt={figure.alt.clone()} loading={if eager { "eager" } else { "lazy" }}
+                    decoding="async" />
             </picture>
-        },
-        // Not resized (`courtview render`): the file as the editor named it.
-        None => html! { <img src={figure.src.clone()} {alt} {loading} decoding="async" /> },
-    };
-    let caption = (!figure.caption.is_empty())
-        .then(|| html! { <figcaption>{ render_inlines(&figure.caption, ctx) }</figcaption> });
-    html! { <figure class="cv-figure">{ image }{ caption.unwrap_or_default() }</figure> }
+            if !figure.caption.is_empty() {
+                <figcaption>{ render_inlines(&figure.caption, ctx) }</figcaption>
+            }
+        </figure>
+    }
 }
 
 fn render_inlines(inlines: &[Inline], ctx: &mut Ctx<'_>) -> Html {
