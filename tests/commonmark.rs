@@ -163,8 +163,8 @@ enum Token {
 }
 
 /// `html` in the one spelling the comparison uses (see the module's documentation).
-/// A photo, `<figure><img>[<figcaption>title</figcaption>]</figure>`, as the spec writes the
-/// same Markdown: `<p><img title></p>`.
+/// A photo, `<figure><picture><img></picture>[<figcaption>title</figcaption>]</figure>`, as
+/// the spec writes the same Markdown: `<p><img title></p>`.
 fn unfigure(tokens: Vec<Token>) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut it = tokens.into_iter().peekable();
@@ -177,9 +177,14 @@ fn unfigure(tokens: Vec<Token>) -> Vec<Token> {
             out.push(token);
             continue;
         }
+        // Not resized, the image is alone in its `<picture>`.
+        let picture = it.next_if(|t| matches!(t, Token::Start(n, _) if n == "picture"));
         let Some(Token::Start(_, mut attrs)) = it.next() else {
             panic!("a figure without its image");
         };
+        if picture.is_some() {
+            it.next(); // </picture>
+        }
         if matches!(it.peek(), Some(Token::Start(n, _)) if n == "figcaption") {
             it.next();
             let mut title = String::new();
