@@ -258,10 +258,10 @@ pub fn to_latin_with_ranges(
 }
 
 /// `document` with every text a reader sees in the 2021 Latin alphabet: text, code, raw HTML
-/// shown as text, link and image titles, images' alternative text. Its shape stays: the same
-/// blocks, paragraph numbers and entity mentions (ids, types, what they enclose), so that
-/// highlights, paragraph ids and a reader's place carry over. URLs and ids are not text and
-/// are copied.
+/// shown as text, link and image titles, images' and photos' alternative text, captions. Its
+/// shape stays: the same blocks, paragraph numbers and entity mentions (ids, types, what they
+/// enclose), so that highlights, paragraph ids and a reader's place carry over. URLs and ids
+/// are not text and are copied.
 pub fn document_to_latin(document: &Document) -> Document {
     // A copy changed in place: smaller code than building every node anew, which matters in
     // the browser's app.

@@ -7,6 +7,9 @@
 //! percent-encoded as CommonMark's reference renderer writes them ([`percent_encode`]), and an
 //! email autolink (`<press@sud.kz>`) links to `mailto:`.
 //!
+//! A paragraph that holds one image and nothing else is a photo, [`Block::Figure`], with the
+//! image's title as its caption; it takes no paragraph number (docs/content.md, "Photos").
+//!
 //! Containers nest at most [`MAX_NESTING`] deep (block quotes, lists, emphasis, links…):
 //! deeper ones keep their content, flattened into the container at the limit. Every pass over
 //! a document (annotation, rendering, even dropping it) recurses once per level, so a hostile
