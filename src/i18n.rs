@@ -5,7 +5,7 @@
 //! content test checks that none is empty.
 
 use crate::content::page_data::ListKind;
-use crate::entities::{EntityType, record};
+use crate::entities::EntityType;
 use crate::lang::Lang;
 
 /// A fixed interface message.
@@ -718,13 +718,8 @@ pub fn list_heading(kind: &ListKind, lang: Lang) -> String {
         ListKind::All => Msg::NewsHeading.text(lang).to_owned(),
         ListKind::Year(year) => year_heading(*year, lang),
         ListKind::Tag { name, .. } => tag_heading(name, lang),
-        ListKind::Entity { id } => entity_name(id, lang),
+        ListKind::Entity { card } => card.named.name.clone(),
     }
-}
-
-/// An entity's name as its card shows it in `lang`; its id if the knowledge base lacks it.
-pub fn entity_name(id: &str, lang: Lang) -> String {
-    record(id).map_or_else(|| id.to_owned(), |r| r.canonical[lang.index()].to_owned())
 }
 
 /// The link from an entity's card to its page: "All news about …".

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::not_found::NotFoundPage;
-use crate::content::page_data::{PageData, tag_slug};
+use crate::content::page_data::PageData;
 use crate::document::{Document, MentionInfo};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
@@ -70,10 +70,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         route
     };
     let data = store::get(&route);
-    let (resolved, address) = match data.as_deref() {
-        Some(PageData::Article(data)) => (Some(&data.version), data.address.clone()),
-        _ => (None, String::new()),
+    let article_data = match data.as_deref() {
+        Some(PageData::Article(data)) => Some(data),
+        _ => None,
     };
+    let resolved = article_data.map(|d| &d.version);
+    let address = article_data.map_or_else(String::new, |d| d.address.clone());
+    let tag_slugs = article_data.map_or(&[][..], |d| d.tag_slugs.as_slice());
     // The interface in the language asked for; the article's own text in its language (the
     // nearest one, when the one asked for is missing), both in the script shown.
     let ui = use_locale(lang);
@@ -84,14 +87,25 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(Err(_)) => ui.text(Msg::ContentErrorHeading).into_owned(),
         None => ui.text(Msg::NotFoundHeading).into_owned(),
     };
-    // The body and its mentions (which the site generator marked) are taken once per article,
-    // language and script shown, not on every render. In Latin the body is transliterated
-    // node by node: its mentions and paragraphs are the same, so highlights, the open card
-    // and the reader's paragraph carry over.
     // The language beside (`?with=`), never the page's own. The address's language is set
     // once its data is in the store, or could not be had (crate::ui::nav).
     let with = use_nav().with.filter(|&w| w != lang);
     let with_data = with.and_then(|w| store::get(&route.with_lang(w)));
+    // The open card's entity from the article's data; one named only in the language beside
+    // (a translation may name what the other leaves implicit) from that language's data.
+    let card_of = |id: &str| {
+        [data.as_deref(), with_data.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|d| match d {
+                PageData::Article(d) => d.card(id).cloned(),
+                _ => None,
+            })
+    };
+    // The body and its mentions (which the site generator marked) are taken once per article,
+    // language and script shown, not on every render. In Latin the body is transliterated
+    // node by node: its mentions and paragraphs are the same, so highlights, the open card
+    // and the reader's paragraph carry over.
     let shown = {
         let (data, with_data) = (data.clone(), with_data.clone());
         use_memo(
@@ -261,14 +275,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }
                 if !article.meta.tags.is_empty() {
                     <ul class="cv-tags" aria-label={ui.text(Msg::TagsLabel)}>
-                        for tag in &article.meta.tags {
-                            <li class="cv-tag">{ tag_link(tag, lang, own, embedded) }</li>
+                        for (i, tag) in article.meta.tags.iter().enumerate() {
+                            <li class="cv-tag">{ tag_link(tag, tag_slugs.get(i).cloned().flatten(), lang, own, embedded) }</li>
                         }
                     </ul>
                 }
             </footer>
             if let Some(focus) = card_focus {
-                <EntityCard {lang} {mentions} {focus} {current} />
+                <EntityCard {lang} {mentions} card={card_of(&focus.id)} {focus} {current} />
             }
             <p class="cv-toast" role="status" data-testid="link-status">
                 // Nothing at all while silent: an empty text node would be one more node than
@@ -301,11 +315,11 @@ fn body(data: Option<&PageData>, script: Script, only: Option<Lang>) -> Option<B
 
 /// A tag, as a link to the list of its articles on the full site (none in the embed view, which
 /// sends the reader nowhere but the article's own page).
-/// The tag's text is the article's, in `own`'s script; its list's address is the tag as
-/// written.
-fn tag_link(tag: &str, lang: Lang, own: Locale, embedded: bool) -> Html {
+/// The tag's text is the article's, in `own`'s script; its list's address is `slug`, the tag
+/// as written in its URL form (from the data file).
+fn tag_link(tag: &str, slug: Option<String>, lang: Lang, own: Locale, embedded: bool) -> Html {
     let text = own.write(tag).into_owned();
-    match tag_slug(tag) {
+    match slug {
         Some(slug) if !embedded => html! {
             <PageLink to={Route::List { lang, listing: Listing::Tag(slug), page: 1 }}
                 classes="cv-tag__link">
