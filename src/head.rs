@@ -5,7 +5,6 @@
 use crate::content::page_data::{ListKind, PageData};
 use crate::document::plain_text;
 use crate::embed::escape_html as escape;
-use crate::entities::record;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::route::{Listing, Route};
@@ -52,10 +51,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             title: i18n::list_title(&list.kind, list.page, lang),
             description: match &list.kind {
                 ListKind::All => Msg::SiteTagline.text(lang).to_owned(),
-                ListKind::Entity { id } => record(id).map_or_else(
-                    || i18n::list_heading(&list.kind, lang),
-                    |r| r.description[lang.index()].to_owned(),
-                ),
+                ListKind::Entity { card } => card.description.clone(),
                 _ => i18n::list_heading(&list.kind, lang),
             },
             canonical: Some(route.path()),

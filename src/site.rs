@@ -89,14 +89,15 @@ pub fn article_data_at(entry: &crate::content::Entry, lang: Lang, site: Option<&
         };
         format!("{}{}", site.trim_end_matches('/'), route.path())
     });
-    PageData::Article(ArticleData {
-        version: entry
+    PageData::Article(ArticleData::new(
+        lang,
+        entry
             .resolve(lang)
             .map(|r| r.article.clone())
             .map_err(Clone::clone),
-        languages: entry.languages().collect(),
+        entry.languages().collect(),
         address,
-    })
+    ))
 }
 
 /// Writes the whole site into `options.dist`, printing progress to stderr.

@@ -3,6 +3,7 @@
 
 use courtview::Lang;
 use courtview::content::Catalog;
+use courtview::script::Script;
 use courtview::search::{
     self, Doc, Hit, Manifest, Query, QueryOptions, Searcher, Shard, merge_languages, show,
 };
@@ -67,10 +68,17 @@ impl Site {
     fn search(&mut self, lang: Lang, text: &str, options: QueryOptions) -> Vec<Hit> {
         let query = Query::parse(text, lang, options);
         let i = lang.index();
-        for shard in self.searchers[i].missing(&query) {
-            let name = self.searchers[i].shard_file(shard).unwrap();
-            let bytes = self.file(lang, &name).to_vec();
-            self.searchers[i].add_shard(shard, &bytes).unwrap();
+        // A word being typed may need one shard after another, as the page fetches them.
+        loop {
+            let missing = self.searchers[i].missing(&query);
+            if missing.is_empty() {
+                break;
+            }
+            for shard in missing {
+                let name = self.searchers[i].shard_file(shard).unwrap();
+                let bytes = self.file(lang, &name).to_vec();
+                self.searchers[i].add_shard(shard, &bytes).unwrap();
+            }
         }
         self.searchers[i].search(&query).unwrap()
     }
@@ -184,6 +192,110 @@ fn phrases_need_their_words_together() {
     assert_eq!(site.slugs(Lang::Kk, "«жоғарғы сот»"), ["a-together"]);
     // Without quotes, both words anywhere.
     assert_eq!(site.slugs(Lang::Kk, "жоғарғы шешімі").len(), 2);
+}
+
+#[test]
+fn function_words_are_left_out_and_phrases_keep_their_places() {
+    let c = catalog(&[
+        ("a-court", "en", "The Court of Appeal ruled."),
+        ("b-other", "en", "A court in Appeal Street."),
+        ("c-none", "en", "Nothing here but the words of it."),
+        ("d-sud", "ru", "Решение суда в Астане."),
+    ]);
+    let mut site = Site::new(&c);
+    // The index has no postings of `the`, `of`, `в`: nothing grows with how common they are.
+    for (lang, word) in [(Lang::En, "the"), (Lang::En, "of"), (Lang::Ru, "в")] {
+        assert_eq!(site.slugs(lang, word), Vec::<String>::new(), "{word}");
+    }
+    // Skipped in a query, so they narrow nothing.
+    assert_eq!(
+        site.slugs(Lang::En, "the court"),
+        site.slugs(Lang::En, "court")
+    );
+    assert_eq!(site.slugs(Lang::Ru, "суд в Астане"), ["d-sud"]);
+    // In a phrase any word stands in their place, at the same distance (newest first).
+    assert_eq!(
+        site.slugs(Lang::En, "\"court of appeal\""),
+        ["b-other", "a-court"]
+    );
+    assert_eq!(
+        site.slugs(Lang::En, "\"the court of appeal\""),
+        ["b-other", "a-court"]
+    );
+    assert_eq!(
+        site.slugs(Lang::En, "\"court appeal\""),
+        Vec::<String>::new()
+    );
+    // A phrase marks every word of it, the function words too.
+    let hit = &site.search(Lang::En, "\"court of appeal\"", QueryOptions::default())[0];
+    assert_eq!(hit.marks.len(), 3);
+    // Being typed, a function word is the start of other words.
+    let typed = QueryOptions { prefix_last: true };
+    let found: Vec<String> = site
+        .search(Lang::En, "wor", typed)
+        .into_iter()
+        .map(|h| h.slug)
+        .collect();
+    assert_eq!(found, ["c-none"]);
+}
+
+#[test]
+fn kazakh_typed_in_latin_finds_the_cyrillic_text() {
+    let c = catalog(&[
+        ("a-sot", "kk", "Жоғарғы Соттарының шешімі DIFC туралы."),
+        ("b-other", "kk", "Басқа жаңалық."),
+        ("c-sud", "ru", "Решение суда."),
+    ]);
+    let mut site = Site::new(&c);
+    assert_eq!(site.slugs(Lang::Kk, "joğarğy sot"), ["a-sot"]);
+    assert_eq!(site.slugs(Lang::Kk, "\"Joğarğy Sottarynyñ\""), ["a-sot"]);
+    // A name the Kazakh text writes in Latin is still found as it is.
+    assert_eq!(site.slugs(Lang::Kk, "DIFC"), ["a-sot"]);
+    // Being typed: `şeş` begins `шешімі`.
+    let typed = QueryOptions { prefix_last: true };
+    let found: Vec<String> = site
+        .search(Lang::Kk, "şeş", typed)
+        .into_iter()
+        .map(|h| h.slug)
+        .collect();
+    assert_eq!(found, ["a-sot"]);
+    // Only Kazakh reads Latin back: in Russian `sud` is no `суд`.
+    assert_eq!(site.slugs(Lang::Ru, "суд"), ["c-sud"]);
+    assert!(site.slugs(Lang::Ru, "sud").is_empty());
+}
+
+#[test]
+fn a_common_beginning_being_typed_reads_three_shards_at_most() {
+    // Sixty words beginning with `za`, each in all 30 articles twenty times: their postings
+    // fill a dozen shards, with far fewer keys than a word being typed may read.
+    let body = (0..20)
+        .flat_map(|_| (0..60).map(|w| format!("za{w:02}")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let bodies = vec![body; 30];
+    let slugs: Vec<String> = (0..30).map(|a| format!("a-{a:02}")).collect();
+    let articles: Vec<(&str, &str, &str)> = slugs
+        .iter()
+        .zip(&bodies)
+        .map(|(s, b)| (s.as_str(), "en", b.as_str()))
+        .collect();
+    let site = Site::new(&catalog(&articles));
+    let mut searcher = site.searchers[Lang::En.index()].clone();
+    assert!(searcher.manifest().shards.len() > 6);
+    let query = Query::parse("za", Lang::En, QueryOptions { prefix_last: true });
+    let mut fetched = 0;
+    loop {
+        let missing = searcher.missing(&query);
+        // One shard after another: each tells whether the next is needed.
+        assert!(missing.len() <= 1, "{missing:?}");
+        let Some(&i) = missing.first() else { break };
+        let name = searcher.shard_file(i).unwrap();
+        searcher.add_shard(i, site.file(Lang::En, &name)).unwrap();
+        fetched += 1;
+    }
+    assert_eq!(fetched, 3);
+    // Its first keys find their articles.
+    assert_eq!(searcher.search(&query).unwrap().len(), 30);
 }
 
 #[test]
@@ -303,6 +415,7 @@ fn the_page_s_engine_fetches_each_file_once_and_shows_a_page_at_a_time() {
         all,
         prefix: false,
         limit,
+        script: Script::Cyrl,
     };
     // An empty query loads the index and the page's manifest, and finds nothing.
     let warm = engine.answer(&request(1, "", Lang::Kk, false, PAGE_SIZE), read);
@@ -324,6 +437,25 @@ fn the_page_s_engine_fetches_each_file_once_and_shows_a_page_at_a_time() {
             .collect();
         marked == ["Сотқа"]
     }));
+    // In Latin script the same results come transliterated, the marks on the same word.
+    let latin = engine.answer(
+        &Request {
+            script: Script::Latn,
+            ..request(5, "сот", Lang::Kk, false, PAGE_SIZE)
+        },
+        read,
+    );
+    assert_eq!(latin.total, 14);
+    for (f, c) in latin.results.iter().zip(&reply.results) {
+        assert_eq!(f.title, courtview::script::to_latin(&c.title));
+        assert_eq!(f.snippet, courtview::script::to_latin(&c.snippet));
+        let marked: Vec<&str> = f
+            .marks
+            .iter()
+            .map(|&(s, e)| &f.snippet[s as usize..e as usize])
+            .collect();
+        assert_eq!(marked, ["Sotqa"]);
+    }
     // More results fetch only the four new doc files.
     let before = fetched.borrow().len();
     let more = engine.answer(&request(3, "сот", Lang::Kk, false, 20), read);

@@ -7,6 +7,8 @@
 pub mod markdown;
 pub mod url;
 
+use std::ops::Range;
+
 use crate::entities::EntityType;
 
 /// An article body: a sequence of blocks in reading order.
@@ -325,6 +327,53 @@ impl Document {
     }
 }
 
+/// The first numbered paragraph in `block` or inside it, if any.
+fn first_paragraph_number(block: &Block) -> Option<u32> {
+    match block {
+        Block::Paragraph { number, .. } => Some(*number),
+        Block::BlockQuote(inner) => inner.iter().find_map(first_paragraph_number),
+        Block::List { items, .. } => items.iter().flatten().find_map(first_paragraph_number),
+        _ => None,
+    }
+}
+
+/// The document's top-level blocks cut into sections, each keyed by the number of the first
+/// paragraph it holds: a section starts at a block with a numbered paragraph and runs over
+/// the blocks that have none (a heading, a rule, a table) up to the next. What comes before
+/// the first paragraph is section 0.
+fn sections(blocks: &[Block]) -> Vec<(u32, Range<usize>)> {
+    let mut out: Vec<(u32, Range<usize>)> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        match (first_paragraph_number(block), out.last_mut()) {
+            (None, Some(last)) => last.1.end = i + 1,
+            (number, _) => out.push((number.unwrap_or(0), i..i + 1)),
+        }
+    }
+    out
+}
+
+/// Two translations' top-level blocks side by side: pairs of ranges of `a`'s and `b`'s
+/// blocks, in reading order, where paragraph *n* of one is in the same pair as paragraph *n*
+/// of the other (paragraphs align across languages). A section only one of them has is
+/// paired with an empty range, so nothing is ever left out.
+pub fn align(a: &Document, b: &Document) -> Vec<(Range<usize>, Range<usize>)> {
+    let (mut a, mut b) = (
+        sections(&a.blocks).into_iter().peekable(),
+        sections(&b.blocks).into_iter().peekable(),
+    );
+    let mut out = Vec::new();
+    loop {
+        let pair = match (a.peek(), b.peek()) {
+            (None, None) => return out,
+            (Some(x), Some(y)) if x.0 == y.0 => (a.next(), b.next()),
+            (Some(x), Some(y)) if x.0 > y.0 => (None, b.next()),
+            (Some(_), _) => (a.next(), None),
+            (None, _) => (None, b.next()),
+        };
+        out.push((pair.0.map_or(0..0, |s| s.1), pair.1.map_or(0..0, |s| s.1)));
+    }
+}
+
 /// One entity mention, in reading order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MentionInfo {
@@ -415,5 +464,41 @@ impl Document {
         let mut out = Vec::new();
         walk(&mut self.blocks, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown::parse;
+    use super::*;
+
+    #[test]
+    fn translations_align_paragraph_by_paragraph() {
+        // A heading before the first paragraph, a rule and a heading after paragraphs, a list
+        // whose paragraphs are numbered inside it.
+        let a =
+            parse("# T\n\nOne.\n\n---\n\n## H\n\nTwo.\n\n- x\n\n  Three.\n\n  Four.\n\nFive.\n");
+        let b =
+            parse("# T\n\nEin.\n\n---\n\n## H\n\nZwei.\n\n- x\n\n  Drei.\n\n  Vier.\n\nFünf.\n");
+        let pairs = align(&a, &b);
+        assert_eq!(pairs.len(), 5, "{pairs:?}");
+        assert!(pairs.iter().all(|(x, y)| x == y));
+        assert_eq!(pairs[0].0, 0..1);
+        assert_eq!(pairs[1].0, 1..4);
+        // Every block of each, once, in order.
+        let covered: Vec<usize> = pairs.iter().flat_map(|p| p.0.clone()).collect();
+        assert_eq!(covered, (0..a.blocks.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_section_only_one_side_has_is_kept_alone() {
+        let a = parse("One.\n\nTwo.\n\nThree.\n");
+        let b = parse("## Lead\n\nEins.\n\nZwei.\n");
+        assert_eq!(
+            align(&a, &b),
+            [(0..0, 0..1), (0..1, 1..2), (1..2, 2..3), (2..3, 0..0)]
+        );
+        assert_eq!(align(&a, &Document::default()).len(), 3);
+        assert!(align(&Document::default(), &Document::default()).is_empty());
     }
 }

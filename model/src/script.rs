@@ -36,7 +36,9 @@ pub const KK_LATN: &str = "kk-Latn";
 
 /// The script Kazakh is shown in: as written (Cyrillic), or in the 2021 Latin alphabet. Only
 /// Kazakh text changes with it; Russian and English read the same in both.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Script {
     /// Cyrillic, as the articles and the interface are written.
     #[default]
@@ -191,6 +193,12 @@ fn case_of(c: char) -> (bool, bool) {
     }
 }
 
+/// Whether `c` is a capital of the ASCII or the Kazakh (and so Russian) Cyrillic alphabet, by
+/// the table, without Unicode's case tables.
+pub fn is_capital(c: char) -> bool {
+    case_of(c).0
+}
+
 /// Whether `word` (a run of letters) is written in capitals: two letters or more, none of them
 /// lower case. A single capital is a word's first letter, not an abbreviation.
 fn in_capitals(word: &str) -> bool {
@@ -236,6 +244,47 @@ fn transliterate(text: &str, out: &mut String, mut at: impl FnMut(usize, usize))
         i = end;
     }
     at(text.len(), out.len());
+}
+
+/// A lower-case word written in the 2021 Latin alphabet, read back into Cyrillic, for search:
+/// `None` when it holds anything else (another letter, a digit, a capital). The way back is
+/// not unique ([`to_latin`] writes И and Й as `i`, Е and Э as `e`, Х and Һ as `h`, Ч and Ш as
+/// `ş`), so this gives the spelling of a Kazakh word: `i` after a vowel is Й, else И; `io`,
+/// `iu`, `ia` are Ё, Ю, Я; `e` is Е, `h` Х and `ş` Ш. `joğarğy` → `жоғарғы`, `saiasi` →
+/// `саяси`, `qoiylğan` → `қойылған`.
+pub fn from_latin(word: &str) -> Option<String> {
+    const VOWELS: &str = "aäeıioöuūüy";
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len() * 2);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == 'i' && matches!(next, Some('o' | 'u' | 'a')) {
+            out.push(match next {
+                Some('o') => 'ё',
+                Some('u') => 'ю',
+                _ => 'я',
+            });
+            i += 2;
+            continue;
+        }
+        let after_vowel = i > 0 && VOWELS.contains(chars[i - 1]);
+        out.push(match c {
+            'i' if after_vowel => 'й',
+            'e' => 'е',
+            'h' => 'х',
+            'ş' => 'ш',
+            _ => {
+                TABLE
+                    .iter()
+                    .find(|l| l.latin.len() == c.len_utf8() && l.latin.starts_with(c))?
+                    .lower
+            }
+        });
+        i += 1;
+    }
+    Some(out)
 }
 
 /// `text` in the 2021 Latin alphabet.
@@ -374,6 +423,31 @@ impl Transliteration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kazakh_words_typed_in_latin_read_back_into_cyrillic() {
+        for word in [
+            "жоғарғы",
+            "соттарының",
+            "саяси",
+            "қойылған",
+            "мерғалиев",
+            "қазақстанның",
+            "әділет",
+            "төрағасы",
+            "ұлттық",
+            "үкімет",
+            "шешімі",
+            "байланыс",
+            "ойын",
+            "аудан",
+        ] {
+            assert_eq!(from_latin(&to_latin(word)).as_deref(), Some(word), "{word}");
+        }
+        for not_latin in ["court", "x", "сот", "Sot", "2025"] {
+            assert_eq!(from_latin(not_latin), None, "{not_latin}");
+        }
+    }
 
     #[test]
     fn the_table_is_cased_consistently() {

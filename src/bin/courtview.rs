@@ -651,6 +651,7 @@ fn cmd_search(
         all: all_languages,
         prefix,
         limit: search::MAX_RESULTS as u32,
+        script: courtview::script::Script::Cyrl,
     };
     let reply = Engine::new().answer(&request, |path| {
         let bytes = files

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::content::Catalog;
 use crate::content::page_data::{
-    EntitiesData, ListData, ListItem, ListKind, PAGE_SIZE, PageData, tag_slug,
+    Card, EntitiesData, ListData, ListItem, ListKind, Named, PAGE_SIZE, PageData, tag_slug,
 };
 use crate::entities::{EntityType, records};
 use crate::lang::Lang;
@@ -89,18 +89,18 @@ pub fn lists(catalog: &Catalog) -> Lists {
         }
         // Every entity of the knowledge base has its page, even one no article names yet
         // (the card in an article links to it; it says there is nothing yet).
-        let mut entities: Vec<(String, u32)> = Vec::new();
+        let mut entities: Vec<(Named, u32)> = Vec::new();
         let mut known = records().to_vec();
         known.sort_by_cached_key(|r| (type_rank(r.kind), r.canonical[lang.index()].to_lowercase()));
         for record in known {
             let named: Vec<&ListItem> = naming.get(record.id).into_iter().flatten().collect();
-            entities.push((record.id.to_owned(), named.len() as u32));
+            entities.push((Named::of(&record, lang), named.len() as u32));
             paginate(
                 &mut pages,
                 lang,
                 Listing::Entity(record.id.to_owned()),
                 ListKind::Entity {
-                    id: record.id.to_owned(),
+                    card: Card::of(&record, lang),
                 },
                 &named,
                 &years,
@@ -241,16 +241,19 @@ mod tests {
             let ranks: Vec<usize> = all
                 .entities
                 .iter()
-                .map(|(id, _)| type_rank(crate::entities::record(id).unwrap().kind))
+                .map(|(named, _)| type_rank(named.kind))
                 .collect();
             assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{lang}: {ranks:?}");
             let article = &catalog.entries()[0].resolve(lang).unwrap().article;
             let mentions = article.document.mentions();
-            for (id, count) in &all.entities {
+            for (named, count) in &all.entities {
+                let id = &named.id;
                 let Some(PageData::List(list)) = find(&format!("/{lang}/entities/{id}/")) else {
                     panic!("{lang}: no page for {id}");
                 };
-                assert_eq!(list.kind, ListKind::Entity { id: id.clone() });
+                let card = Card::find(id, lang).unwrap();
+                assert_eq!(named, &card.named);
+                assert_eq!(list.kind, ListKind::Entity { card });
                 assert_eq!(list.items.len() as u32, *count, "{lang}: {id}");
                 let named = mentions.iter().filter(|m| &m.id == id).count() as u32;
                 match list.items.first() {
@@ -259,7 +262,11 @@ mod tests {
                 }
             }
             // The shipped article names Kazakhstan in every language.
-            assert!(all.entities.contains(&("kazakhstan".to_owned(), 1)));
+            assert!(
+                all.entities
+                    .iter()
+                    .any(|(named, n)| named.id == "kazakhstan" && *n == 1)
+            );
         }
     }
 

@@ -5,7 +5,8 @@
 //
 // - the header's form from an article, any form of a word, the address following the field;
 // - the word being typed, nothing found, a result opening the article at its paragraph;
-// - the language switch keeping the query; without JavaScript, the form and the page's
+// - the language switch keeping the query; Kazakh typed in Latin, results in Latin and back in
+//   Cyrillic in place; without JavaScript, the form and the page's
 //   other ways to find news; a broken index said in the page; no other page loading search;
 // - at archive scale (the stress build): a Russian query finding an article that exists in
 //   Kazakh only, through the knowledge base; results a page at a time; a later search
@@ -134,6 +135,24 @@ describe('search', () => {
     found = await results(page);
     assert.deepEqual(found.map((f) => [f.href.split('#')[0], f.lang]), [[`/en/${SLUG}/`, 'en']]);
     assert.equal(await page.textContent('h1'), 'Search');
+    site.assertNoErrors(page);
+  });
+
+  test('in Latin script, Kazakh typed in Latin finds the article and shows it in Latin', async () => {
+    const page = await site.open('/kk/search/?q=jo%C4%9Far%C4%9Fy%20sot&script=latn');
+    await answered(page, 'for joğarğy sot in Latin');
+    const found = await results(page);
+    assert.ok(found.length >= 1, 'a result');
+    assert.equal(found[0].lang, 'kk-Latn');
+    assert.ok(found[0].href.includes('script=latn'), found[0].href);
+    // The title and the snippet come in Latin, the marks on the same words.
+    assert.ok(!/[\u0400-\u04FF]/.test(found[0].title + found[0].snippet), found[0].title);
+    assert.ok(found[0].marks.some((m) => /^(joğarğy|sot)/i.test(m)), found[0].marks.join());
+    // Back to Cyrillic in place: the same search, answered in Cyrillic.
+    await page.click('[data-testid="script-cyrl"]');
+    await until(page, 'Cyrillic results', () => document.querySelector('.cv-result')?.getAttribute('lang') === 'kk');
+    const cyrillic = await results(page);
+    assert.ok(cyrillic[0].marks.some((m) => /^(жоғарғы|сот)/i.test(m)), cyrillic[0].marks.join());
     site.assertNoErrors(page);
   });
 

@@ -13,11 +13,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Article, Date};
 use crate::document::plain_text;
+use crate::entities::{EntityRecord, EntityType, record};
 use crate::error::ContentError;
 use crate::lang::Lang;
 
 /// The first bytes of every data file; the digit changes with the format.
-pub const MAGIC: &[u8; 4] = b"CVd5";
+pub const MAGIC: &[u8; 4] = b"CVd6";
 
 /// Articles on one list page.
 pub const PAGE_SIZE: usize = 20;
@@ -37,9 +38,62 @@ pub enum PageData {
 /// order the page shows them: by type, then by name in that language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntitiesData {
-    /// Each entity's id and the number of articles that name it (0 for one no article
-    /// names yet: its page says so).
-    pub entities: Vec<(String, u32)>,
+    /// Each entity and the number of articles that name it (0 for one no article names yet:
+    /// its page says so).
+    pub entities: Vec<(Named, u32)>,
+}
+
+/// An entity as a link to its page names it, in one language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Named {
+    /// Its id.
+    pub id: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Its name.
+    pub name: String,
+}
+
+/// An entity as its card and its page show it, in one language.
+///
+/// The app carries no knowledge base: the data file of a page holds the cards of the entities
+/// it shows (an article's, those it mentions), so the wasm every page loads does not grow
+/// with the knowledge base, and a page downloads only the descriptions it can show.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Card {
+    /// Its id, type and name.
+    pub named: Named,
+    /// The one sentence that explains it.
+    pub description: String,
+    /// Its official web site, where there is one.
+    pub url: Option<String>,
+}
+
+impl Named {
+    /// How `record` is named in `lang`.
+    pub fn of(record: &EntityRecord, lang: Lang) -> Named {
+        Named {
+            id: record.id.to_owned(),
+            kind: record.kind,
+            name: record.canonical[lang.index()].to_owned(),
+        }
+    }
+}
+
+impl Card {
+    /// The card of `record` in `lang`.
+    pub fn of(record: &EntityRecord, lang: Lang) -> Card {
+        Card {
+            named: Named::of(record, lang),
+            description: record.description[lang.index()].to_owned(),
+            url: record.url.map(str::to_owned),
+        }
+    }
+
+    /// The card of the knowledge base's entity `id` in `lang`, if it has one.
+    pub fn find(id: &str, lang: Lang) -> Option<Card> {
+        record(id).map(|r| Card::of(r, lang))
+    }
 }
 
 /// An article as a reader of one language sees it.
@@ -57,6 +111,53 @@ pub struct ArticleData {
     /// language switched in place shows its own page's address. Empty when the data was made
     /// without a site address (tests).
     pub address: String,
+    /// The cards, in the page's language, of the knowledge base's entities the version
+    /// mentions, in the order of their first mention (a date the knowledge base does not list
+    /// has none).
+    pub cards: Vec<Card>,
+    /// The URL segment ([`tag_slug`]) of each of the version's tags, in their order; `None`
+    /// for a tag with no page. Computed here, not in the browser: the slug rule lowercases any
+    /// script, and Unicode's case tables would add some 5 KB of gzipped wasm to every page.
+    pub tag_slugs: Vec<Option<String>>,
+}
+
+impl ArticleData {
+    /// The data of the article page of `lang` that shows `version`, with the cards of what
+    /// it mentions and the slugs of its tags.
+    pub fn new(
+        lang: Lang,
+        version: Result<Article, ContentError>,
+        languages: Vec<Lang>,
+        address: String,
+    ) -> Self {
+        let (cards, tag_slugs) = match &version {
+            Ok(article) => {
+                let mut cards: Vec<Card> = Vec::new();
+                for mention in article.document.mentions() {
+                    if !cards.iter().any(|c| c.named.id == mention.id)
+                        && let Some(card) = Card::find(&mention.id, lang)
+                    {
+                        cards.push(card);
+                    }
+                }
+                let slugs = article.meta.tags.iter().map(|t| tag_slug(t)).collect();
+                (cards, slugs)
+            }
+            Err(_) => (Vec::new(), Vec::new()),
+        };
+        ArticleData {
+            version,
+            languages,
+            address,
+            cards,
+            tag_slugs,
+        }
+    }
+
+    /// The card of entity `id`, if the version mentions it and the knowledge base has it.
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.named.id == id)
+    }
 }
 
 /// Which articles a list shows.
@@ -71,11 +172,11 @@ pub enum ListKind {
         /// The tag as the articles write it.
         name: String,
     },
-    /// The articles that name one entity: `/<lang>/entities/<id>/`. The page shows the
-    /// entity's card from the knowledge base the app carries.
+    /// The articles that name one entity: `/<lang>/entities/<id>/`. The page opens with the
+    /// entity's card.
     Entity {
-        /// The entity's id.
-        id: String,
+        /// The entity's card in the list's language.
+        card: Card,
     },
 }
 
@@ -203,14 +304,15 @@ mod tests {
     fn every_shipped_article_survives_encode_and_decode() {
         for entry in Catalog::shipped().entries() {
             for lang in Lang::ALL {
-                let data = PageData::Article(ArticleData {
-                    version: entry
+                let data = PageData::Article(ArticleData::new(
+                    lang,
+                    entry
                         .resolve(lang)
                         .map(|r| r.article.clone())
                         .map_err(Clone::clone),
-                    languages: entry.languages().collect(),
-                    address: format!("https://example.org/{}/{}/", lang.tag(), entry.slug),
-                });
+                    entry.languages().collect(),
+                    format!("https://example.org/{}/{}/", lang.tag(), entry.slug),
+                ));
                 assert_eq!(decode(&encode(&data)), Ok(data));
             }
         }

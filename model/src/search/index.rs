@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{keys, words};
+use super::text::{is_stop_word, keys, words};
 use crate::Lang;
 use crate::content::{Article, Date};
 use crate::document::{Block, Document, Inline};
@@ -335,6 +335,10 @@ pub fn build(lang: Lang, articles: &[&Article]) -> Built {
             let u = u as u32;
             let ws = words(&unit.text);
             for (w, word) in ws.iter().enumerate() {
+                // Left out, but counted: a phrase's words keep their distances.
+                if is_stop_word(lang, &word.folded) {
+                    continue;
+                }
                 let ks = cache
                     .entry(word.folded.clone())
                     .or_insert_with(|| keys(lang, &word.folded));

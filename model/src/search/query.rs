@@ -8,10 +8,11 @@ use std::sync::OnceLock;
 use super::index::{
     DecodeError, Doc, Manifest, Posting, Shard, decode_postings, entity_key, file_name,
 };
-use super::text::{keys, meet, words};
+use super::text::{is_stop_word, keys, meet, words};
 use crate::Lang;
 use crate::content::Date;
 use crate::entities::{EntityType, records};
+use crate::script::from_latin;
 
 /// At most this many results are shown (and printed by `courtview search`).
 pub const MAX_RESULTS: usize = 50;
@@ -23,6 +24,12 @@ pub const MIN_PREFIX: usize = 2;
 /// At most this many keys complete a prefix, the most frequent not preferred: enough for the
 /// forms of the words that share a few letters, bounded so a keystroke stays cheap.
 const MAX_PREFIX_KEYS: usize = 256;
+
+/// At most this many shards complete a word being typed: the first ones of its range. A
+/// common beginning in court news (`суд`, `со`) spans six shards or more of heavy postings at
+/// 1,000 articles (79 KB gzipped for `су`); its first three hold its first keys
+/// alphabetically, which is what a word being typed shows until it is finished.
+const MAX_PREFIX_SHARDS: usize = 3;
 
 /// How a query is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,8 +44,12 @@ pub struct QueryOptions {
 struct QWord {
     folded: String,
     keys: Vec<String>,
-    /// The folded word when it is completed by prefix.
-    prefix: Option<String>,
+    /// When it is completed by prefix: the folded word, and its Cyrillic reading when it is a
+    /// Kazakh word typed in Latin.
+    prefix: Vec<String>,
+    /// A function word the index leaves out ([`is_stop_word`]), not being typed: it has no
+    /// postings, so a clause of its own is dropped and in a phrase any word meets it.
+    stop: bool,
 }
 
 /// One way a clause can be met.
@@ -98,6 +109,30 @@ fn names() -> &'static [Name] {
     })
 }
 
+/// A Kazakh word typed in the 2021 Latin alphabet (a reader of the Latin pages may search as
+/// they read) read back into Cyrillic ([`from_latin`]), for the Kazakh index only.
+fn kazakh_reading(lang: Lang, folded: &str) -> Option<String> {
+    (lang == Lang::Kk)
+        .then(|| from_latin(folded))
+        .flatten()
+        .filter(|c| c != folded)
+}
+
+/// A query word's keys: its own, and in Kazakh those of its Cyrillic reading when it is
+/// written in Latin (`sottarynyñ` meets `соттарының`). Latin words stay themselves too, as
+/// Kazakh text quotes names in Latin (`DIFC`).
+fn word_keys(lang: Lang, folded: &str) -> Vec<String> {
+    let mut out = keys(lang, folded);
+    if let Some(cyrillic) = kazakh_reading(lang, folded) {
+        for k in keys(lang, &cyrillic) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
 /// Quotation marks that open or close a phrase.
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '«' | '»' | '“' | '”' | '„')
@@ -126,9 +161,10 @@ impl Query {
             let mut ws: Vec<QWord> = words(run)
                 .into_iter()
                 .map(|w| QWord {
-                    keys: keys(lang, &w.folded),
+                    keys: word_keys(lang, &w.folded),
+                    stop: is_stop_word(lang, &w.folded),
                     folded: w.folded,
-                    prefix: None,
+                    prefix: Vec::new(),
                 })
                 .collect();
             if options.prefix_last
@@ -137,7 +173,9 @@ impl Query {
                 && let Some(w) = ws.last_mut()
                 && w.folded.chars().count() >= MIN_PREFIX
             {
-                w.prefix = Some(w.folded.clone());
+                w.prefix = vec![w.folded.clone()];
+                w.prefix.extend(kazakh_reading(lang, &w.folded));
+                w.stop = false;
             }
             if ws.is_empty() {
                 continue;
@@ -174,6 +212,8 @@ impl Query {
                         clauses.push(Clause { alts });
                         i += n;
                     }
+                    // A function word alone narrows nothing (and is not in the index).
+                    None if ws[i].stop => i += 1,
                     None => {
                         clauses.push(Clause {
                             alts: vec![Alt::Words(vec![ws[i].clone()])],
@@ -324,13 +364,43 @@ impl Searcher {
         out
     }
 
-    /// Every shard the query needs, loaded or not.
+    /// The shards a word being typed reads, as far as can be known: the first
+    /// [`MAX_PREFIX_SHARDS`] of its range, in order, up to the one where its
+    /// [`MAX_PREFIX_KEYS`]th key is, or up to the first not loaded (which may hold the rest).
+    /// Only the first keys are read ([`Searcher::word_places`]): the shards after them are
+    /// not fetched. Costs a round trip per shard, on a first search only.
+    fn shards_of_typed(&self, prefix: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut taken = 0;
+        for i in self
+            .shards_of_prefix(prefix)
+            .into_iter()
+            .take(MAX_PREFIX_SHARDS)
+        {
+            out.push(i);
+            let Some(shard) = self.shards.get(&i) else {
+                break;
+            };
+            taken += shard
+                .terms
+                .iter()
+                .filter(|t| t.key.starts_with(prefix))
+                .count();
+            if taken >= MAX_PREFIX_KEYS {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Every shard the query needs, loaded or not (for a word being typed, as far as the
+    /// shards loaded tell).
     pub fn shards_for(&self, query: &Query) -> Vec<usize> {
         let mut out = BTreeSet::new();
-        for w in query.qwords() {
+        for w in query.qwords().filter(|w| !w.stop) {
             out.extend(w.keys.iter().filter_map(|k| self.shard_of(k)));
-            if let Some(p) = &w.prefix {
-                out.extend(self.shards_of_prefix(p));
+            for p in &w.prefix {
+                out.extend(self.shards_of_typed(p));
             }
         }
         for id in query.entity_ids() {
@@ -364,9 +434,9 @@ impl Searcher {
         for k in &w.keys {
             self.postings(k, &mut out);
         }
-        if let Some(p) = &w.prefix {
+        for p in &w.prefix {
             let mut taken = 0;
-            for i in self.shards_of_prefix(p) {
+            for i in self.shards_of_typed(p) {
                 let Some(shard) = self.shards.get(&i) else {
                     continue;
                 };
@@ -396,13 +466,23 @@ impl Searcher {
                 Alt::Entity(id) => self.postings(&entity_key(id), &mut out),
                 Alt::Words(ws) if ws.len() == 1 => out.extend(self.word_places(&ws[0])),
                 Alt::Words(ws) => {
+                    // A phrase: its words at consecutive positions, a function word's place
+                    // taken by any word. Anchored on its first word that is in the index.
+                    let Some(k) = ws.iter().position(|w| !w.stop) else {
+                        continue;
+                    };
                     let each: Vec<Vec<Posting>> = ws.iter().map(|w| self.word_places(w)).collect();
                     let n = ws.len() as u32;
-                    for &(a, u, p) in &each[0] {
-                        let whole =
-                            (1..n).all(|j| each[j as usize].binary_search(&(a, u, p + j)).is_ok());
+                    for &(a, u, p) in &each[k] {
+                        let Some(start) = p.checked_sub(k as u32) else {
+                            continue;
+                        };
+                        let whole = (0..n).all(|j| {
+                            ws[j as usize].stop
+                                || each[j as usize].binary_search(&(a, u, start + j)).is_ok()
+                        });
                         if whole {
-                            out.extend((p..p + n).map(|q| (a, u, q)));
+                            out.extend((start..start + n).map(|q| (a, u, q)));
                         }
                     }
                 }

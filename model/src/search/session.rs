@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::{Doc, INDEX_FILE, Manifest, Query, QueryOptions, Searcher, folder, merge_languages};
 use crate::Lang;
 use crate::content::Date;
+use crate::script::{Script, to_latin, to_latin_with_ranges};
 
 /// How many results a page shows at first, and adds each time the reader asks for more:
 /// each shown result costs its article's doc file (about 1 KB).
@@ -38,6 +39,10 @@ pub struct Request {
     pub prefix: bool,
     /// How many results to show (their doc files are fetched).
     pub limit: u32,
+    /// The script Kazakh is shown in: in Latin, a Kazakh result comes with its title and
+    /// snippet transliterated, the marks on the same words. Done here, once per answer and
+    /// off the page's thread, rather than by the page on every render.
+    pub script: Script,
 }
 
 /// One result, as the page shows it.
@@ -193,20 +198,28 @@ impl Engine {
             .iter()
             .map(|hit| {
                 let shown = super::show(&self.docs[&(hit.lang, hit.article)], hit);
+                let (mut title, mut snippet, mut marks) =
+                    (shown.title, shown.snippet.text, shown.snippet.marks);
+                if request.script == Script::Latn && hit.lang == Lang::Kk {
+                    title = to_latin(&title);
+                    let ranges: Vec<_> = marks.iter().map(|&(s, e)| s..e).collect();
+                    let (text, moved) = to_latin_with_ranges(&snippet, &ranges);
+                    snippet = text;
+                    marks = moved
+                        .into_iter()
+                        .flatten()
+                        .map(|r| (r.start, r.end))
+                        .collect();
+                }
                 Found {
                     lang: hit.lang,
                     slug: hit.slug.clone(),
                     date: hit.date,
-                    title: shown.title,
+                    title,
                     score: hit.score,
                     paragraph: shown.paragraph,
-                    marks: shown
-                        .snippet
-                        .marks
-                        .iter()
-                        .map(|&(s, e)| (s as u32, e as u32))
-                        .collect(),
-                    snippet: shown.snippet.text,
+                    marks: marks.iter().map(|&(s, e)| (s as u32, e as u32)).collect(),
+                    snippet,
                 }
             })
             .collect();
@@ -384,6 +397,7 @@ mod tests {
             all: true,
             prefix: false,
             limit: PAGE_SIZE,
+            script: Script::Latn,
         };
         assert_eq!(decode::<Request>(&encode(&request)), Ok(request));
         assert!(decode::<Reply>(&[0xff, 0xff]).is_err());
@@ -399,6 +413,7 @@ mod tests {
             all: false,
             prefix: false,
             limit: PAGE_SIZE,
+            script: Script::Cyrl,
         };
         assert_eq!(
             engine.step(&request),

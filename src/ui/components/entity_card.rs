@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::content::page_data::Card;
 use crate::document::MentionInfo;
-use crate::entities::{EntityType, record};
+use crate::entities::EntityType;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::route::{Listing, Route};
@@ -21,6 +22,9 @@ pub struct EntityCardProps {
     pub lang: Lang,
     /// The article's mentions, in reading order.
     pub mentions: Rc<Vec<MentionInfo>>,
+    /// The card of the focused entity, from the page's data; `None` for a date the knowledge
+    /// base does not list.
+    pub card: Option<Card>,
     /// The open card's entity and the mention it belongs to (an index into `mentions`), if the
     /// article mentions it.
     pub focus: Focus,
@@ -77,13 +81,13 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let lang = props.lang;
     let ui = use_locale(lang);
     let id = props.focus.id.clone();
-    let entity = record(&id);
-    let kind = entity.map_or(EntityType::Date, |e| e.kind);
-    let name = i18n::entity_name(&id, lang);
-    let description: &str = entity.map_or(Msg::DateDescription.text(lang), |e| {
-        e.description[lang.index()]
-    });
-    let description = ui.write(description);
+    let entity = props.card.as_ref();
+    let kind = entity.map_or(EntityType::Date, |e| e.named.kind);
+    let name = entity.map_or_else(|| id.clone(), |e| e.named.name.clone());
+    let description = match entity {
+        Some(e) => ui.write(e.description.as_str()).into_owned(),
+        None => ui.text(Msg::DateDescription).into_owned(),
+    };
     // The entity's page; in a partner's frame it opens in a new tab, as the full article does.
     let page = use_href(&Route::List {
         lang,
@@ -163,7 +167,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             </div>
             <h2 class="cv-entity-card__name" id="cv-card-name">{ ui.write(name.clone()) }</h2>
             <p class="cv-entity-card__desc">{ description }</p>
-            if let Some(url) = entity.and_then(|e| e.url) {
+            if let Some(url) = entity.and_then(|e| e.url.clone()) {
                 <p class="cv-entity-card__link">
                     <a href={url} rel="noopener noreferrer" target="_blank">{ ui.text(Msg::OfficialSite) }</a>
                 </p>

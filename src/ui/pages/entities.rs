@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::content::page_data::PageData;
-use crate::entities::{EntityRecord, EntityType, record};
+use crate::content::page_data::{Named, PageData};
+use crate::entities::EntityType;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::locale::Locale;
@@ -39,31 +39,21 @@ pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
         // The shell reloads a page whose data it lacks; this is only ever seen for a moment.
         return Html::default();
     };
-    // Each id looked up in the knowledge base once, not once per type.
-    let known: Vec<(&EntityRecord, u32)> = data
-        .entities
-        .iter()
-        .filter_map(|(id, n)| record(id).map(|r| (r, *n)))
-        .collect();
     html! {
         <section class="cv-entities" data-testid="entities-page">
             <h1 class="cv-page-title">{ ui.text(Msg::EntitiesHeading) }</h1>
             <p class="cv-entities__intro">{ ui.text(Msg::EntitiesIntro) }</p>
             for kind in EntityType::ALL {
-                { group(&known, kind, ui) }
+                { group(&data.entities, kind, ui) }
             }
         </section>
     }
 }
 
 /// The entities of one type, in the data's order; nothing if the type has none.
-fn group(known: &[(&EntityRecord, u32)], kind: EntityType, ui: Locale) -> Html {
+fn group(entities: &[(Named, u32)], kind: EntityType, ui: Locale) -> Html {
     let lang = ui.lang;
-    let of_kind: Vec<(&EntityRecord, u32)> = known
-        .iter()
-        .copied()
-        .filter(|(r, _)| r.kind == kind)
-        .collect();
+    let of_kind: Vec<&(Named, u32)> = entities.iter().filter(|(e, _)| e.kind == kind).collect();
     if of_kind.is_empty() {
         return Html::default();
     }
@@ -74,13 +64,13 @@ fn group(known: &[(&EntityRecord, u32)], kind: EntityType, ui: Locale) -> Html {
             <h2 class="cv-entities__heading" id={heading}>{ ui.write(i18n::type_name(kind, true, lang)) }</h2>
             <ul class="cv-entities__list">
                 for (entity, n) in of_kind {
-                    <li class="cv-entities__item" data-testid="entity-link" data-entity={entity.id}>
+                    <li class="cv-entities__item" data-testid="entity-link" data-entity={entity.id.clone()}>
                         <PageLink to={Route::List {
                             lang,
-                            listing: Listing::Entity(entity.id.to_owned()),
+                            listing: Listing::Entity(entity.id.clone()),
                             page: 1,
-                        }}>{ ui.write(entity.canonical[lang.index()]) }</PageLink>
-                        <span class="cv-entities__count">{ ui.write(i18n::article_count(n, lang)) }</span>
+                        }}>{ ui.write(entity.name.as_str()).into_owned() }</PageLink>
+                        <span class="cv-entities__count">{ ui.write(i18n::article_count(*n, lang)) }</span>
                     </li>
                 }
             </ul>

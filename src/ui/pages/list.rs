@@ -4,8 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::content::page_data::{ListData, ListItem, ListKind, PageData, page_window};
-use crate::entities::record;
+use crate::content::page_data::{Card, ListData, ListItem, ListKind, PageData, page_window};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::locale::Locale;
@@ -65,8 +64,8 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     };
     html! {
         <section class="cv-list-page" data-testid="article-list">
-            if let ListKind::Entity { id } = &list.kind {
-                { entity_header(id, ui) }
+            if let ListKind::Entity { card } = &list.kind {
+                { entity_header(card, ui) }
             } else {
                 <h1 class="cv-page-title">{ ui.write(i18n::list_heading(&list.kind, lang)) }</h1>
             }
@@ -112,29 +111,24 @@ fn card(item: &ListItem, ui: Locale) -> Html {
 
 /// An entity's page opens with its card: type, name, description, official site, and the way
 /// back to every entity.
-fn entity_header(id: &str, ui: Locale) -> Html {
+fn entity_header(card: &Card, ui: Locale) -> Html {
     let lang = ui.lang;
-    let entity = record(id);
-    let kind = entity.map(|e| format!("cv-type-{}", e.kind.tag()));
+    let named = &card.named;
     html! {
-        <header class={classes!("cv-entity-page", kind)} data-testid="entity-page"
-            data-entity={id.to_owned()}>
+        <header class={classes!("cv-entity-page", format!("cv-type-{}", named.kind.tag()))}
+            data-testid="entity-page" data-entity={named.id.clone()}>
             <p class="cv-entity-page__up">
                 <PageLink to={Route::Entities { lang }}>{ ui.text(Msg::EntitiesHeading) }</PageLink>
             </p>
-            if let Some(entity) = entity {
-                <p class="cv-entity-page__type">
-                    { ui.write(i18n::type_name(entity.kind, false, lang)) }
+            <p class="cv-entity-page__type">
+                { ui.write(i18n::type_name(named.kind, false, lang)) }
+            </p>
+            <h1 class="cv-page-title">{ ui.write(named.name.as_str()).into_owned() }</h1>
+            <p class="cv-entity-page__desc">{ ui.write(card.description.as_str()).into_owned() }</p>
+            if let Some(url) = &card.url {
+                <p class="cv-entity-page__link">
+                    <a href={url.clone()} rel="noopener noreferrer">{ ui.text(Msg::OfficialSite) }</a>
                 </p>
-            }
-            <h1 class="cv-page-title">{ ui.write(i18n::entity_name(id, lang)) }</h1>
-            if let Some(entity) = entity {
-                <p class="cv-entity-page__desc">{ ui.write(entity.description[lang.index()]) }</p>
-                if let Some(url) = entity.url {
-                    <p class="cv-entity-page__link">
-                        <a href={url} rel="noopener noreferrer">{ ui.text(Msg::OfficialSite) }</a>
-                    </p>
-                }
             }
         </header>
     }

@@ -16,7 +16,7 @@ use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::locale::{Locale, query_with_script, script_suffix};
 use crate::route::{Route, SearchQuery};
-use crate::script::to_latin_with_ranges;
+use crate::script::Script;
 use crate::search::session::{Found, PAGE_SIZE, Reply, Request};
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
@@ -56,6 +56,8 @@ struct State {
     running: bool,
     /// The latest request's number and text: only its answer is shown.
     latest: (u32, String),
+    /// The script Kazakh results are asked in.
+    script: Script,
     worker: Option<SearchWorker>,
 }
 
@@ -77,6 +79,7 @@ impl State {
             all: self.query.all,
             prefix: typing && !text.ends_with(char::is_whitespace),
             limit: self.limit,
+            script: self.script,
         });
         if text.trim().is_empty() {
             self.shown = Shown::Hint;
@@ -99,6 +102,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         shown: Shown::Hint,
         running: false,
         latest: (0, String::new()),
+        script: Script::Cyrl,
         worker: None,
     });
     let redraw = use_force_update();
@@ -133,6 +137,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
             {
                 let mut s = state.borrow_mut();
                 s.query = SearchQuery::parse(&nav.query);
+                s.script = ui.script;
                 s.running = true;
                 s.worker = SearchWorker::start(on_reply);
                 if s.worker.is_none() {
@@ -152,6 +157,21 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
             move || {
                 // Dropping the handle ends the worker.
                 state.borrow_mut().worker = None;
+            }
+        });
+    }
+
+    {
+        // The script shown changed (it is Cyrillic in the first render, then the address's):
+        // ask again, for results written in it.
+        let (state, redraw) = (state.clone(), redraw.clone());
+        use_effect_with(ui.script, move |&script| {
+            let mut s = state.borrow_mut();
+            if s.running && s.script != script {
+                s.script = script;
+                s.ask(lang, false);
+                drop(s);
+                redraw.force_update();
             }
         });
     }
@@ -276,8 +296,8 @@ fn results(reply: &Reply, ui: Locale, nav: &Nav, onmore: Callback<MouseEvent>) -
     }
 }
 
-/// One result, in its language and the script shown: a Kazakh one in Latin when the reader
-/// chose it, the marks moved onto the same words.
+/// One result, in its language and the script shown (the worker writes a Kazakh one in Latin
+/// when the reader chose it, the marks moved onto the same words).
 fn result(found: &Found, ui: Locale, nav: &Nav) -> Html {
     let own = Locale::new(found.lang, ui.script);
     // The page a result links to: its article, at the paragraph that matched best, in the
@@ -292,27 +312,11 @@ fn result(found: &Found, ui: Locale, nav: &Nav) -> Html {
         script_suffix(ui.script),
         found.paragraph
     ));
-    let (snippet, marks) = if own.is_latin() {
-        let ranges: Vec<_> = found
-            .marks
-            .iter()
-            .map(|&(s, e)| s as usize..e as usize)
-            .collect();
-        let (text, moved) = to_latin_with_ranges(&found.snippet, &ranges);
-        let marks = moved
-            .into_iter()
-            .flatten()
-            .map(|r| (r.start as u32, r.end as u32))
-            .collect();
-        (text, marks)
-    } else {
-        (found.snippet.clone(), found.marks.clone())
-    };
     html! {
         <li class="cv-result" lang={own.tag()}>
             <h2 class="cv-result__title">
                 <a class="cv-result__link" {href} data-testid="search-result">
-                    { own.write(found.title.as_str()).into_owned() }
+                    { found.title.clone() }
                 </a>
             </h2>
             <p class="cv-result__meta">
@@ -321,7 +325,7 @@ fn result(found: &Found, ui: Locale, nav: &Nav) -> Html {
                     { " · " }{ own.write(found.lang.native_name()).into_owned() }
                 }
             </p>
-            <p class="cv-result__snippet">{ marked(&snippet, &marks) }</p>
+            <p class="cv-result__snippet">{ marked(&found.snippet, &found.marks) }</p>
         </li>
     }
 }
