@@ -85,6 +85,8 @@ pub struct EmbedOptions {
     pub paragraph: Option<u32>,
     /// `script=latn`: Kazakh in the 2021 Latin alphabet (`cyrl`, the default, as written).
     pub script: Script,
+    /// `with=<lang>`: the article in a second language beside it, paragraph by paragraph.
+    pub with: Option<Lang>,
 }
 
 impl Default for EmbedOptions {
@@ -95,6 +97,7 @@ impl Default for EmbedOptions {
             highlight: true,
             paragraph: None,
             script: Script::Cyrl,
+            with: None,
         }
     }
 }
@@ -132,6 +135,11 @@ impl EmbedOptions {
                         options.script = script;
                     }
                 }
+                "with" => {
+                    if let Some(with) = Lang::from_tag(&value.to_ascii_lowercase()) {
+                        options.with = Some(with);
+                    }
+                }
                 _ => {}
             }
         }
@@ -160,6 +168,7 @@ impl EmbedOptions {
             theme,
             paragraph: paragraph.filter(|&n| n > 0),
             script: Script::default(),
+            with: None,
         }
     }
 
@@ -180,6 +189,9 @@ impl EmbedOptions {
         // In the order the loader (static/embed/embed.js) writes its attributes' options.
         if self.script != Script::default() {
             parts.push(format!("script={}", self.script.tag()));
+        }
+        if let Some(with) = self.with {
+            parts.push(format!("with={}", with.tag()));
         }
         if let Some(n) = self.paragraph {
             parts.push(format!("p={n}"));
@@ -277,8 +289,8 @@ impl EmbedSpec<'_> {
         )
     }
 
-    /// The full article's URL, at the chosen paragraph and in the chosen script:
-    /// `<base>/<lang>/<slug>/[?script=latn][#p-<n>]`.
+    /// The full article's URL, at the chosen paragraph, in the chosen script and with the
+    /// chosen language beside it: `<base>/<lang>/<slug>/[?script=latn][&with=<lang>][#p-<n>]`.
     pub fn article_url(&self) -> String {
         let route = Route::Article {
             lang: self.lang,
@@ -289,7 +301,7 @@ impl EmbedSpec<'_> {
             .paragraph
             .map(|n| format!("#{}", paragraph_id(n)))
             .unwrap_or_default();
-        let query = crate::locale::script_suffix(self.options.script);
+        let query = crate::locale::reading_suffix(self.options.script, self.options.with);
         format!("{}{}{query}{fragment}", self.base(), route.path())
     }
 
@@ -333,6 +345,9 @@ impl EmbedSpec<'_> {
         if o.script != Script::default() {
             let _ = write!(attrs, " script=\"{}\"", o.script.tag());
         }
+        if let Some(with) = o.with {
+            let _ = write!(attrs, " with=\"{}\"", with.tag());
+        }
         if let Some(n) = o.paragraph {
             let _ = write!(attrs, " p=\"{n}\"");
         }
@@ -366,7 +381,8 @@ mod tests {
 
     #[test]
     fn reads_every_option() {
-        let o = EmbedOptions::parse("?types=org,person&theme=dark&highlight=0&p=3&script=latn");
+        let o =
+            EmbedOptions::parse("?types=org,person&theme=dark&highlight=0&p=3&script=latn&with=EN");
         assert_eq!(
             o,
             EmbedOptions {
@@ -375,13 +391,15 @@ mod tests {
                 highlight: false,
                 paragraph: Some(3),
                 script: Script::Latn,
+                with: Some(Lang::En),
             }
         );
         assert!(o.shows(EntityType::Org) && !o.shows(EntityType::Place));
         assert_eq!(
             o.to_query(),
-            "types=person,org&theme=dark&highlight=0&script=latn&p=3"
+            "types=person,org&theme=dark&highlight=0&script=latn&with=en&p=3"
         );
+        assert_eq!(EmbedOptions::parse("with=kk&with=xx").with, Some(Lang::Kk));
         assert_eq!(
             EmbedOptions::parse("script=LATN&script=x").script,
             Script::Latn
@@ -422,6 +440,10 @@ mod tests {
             "p=99999999999999999999",
             "script=cyrl",
             "script=latin",
+            "with=",
+            "with=de",
+            "with=en-GB",
+            "with=%",
             "foo=bar",
             "=x",
             "%%%=%%%",
@@ -490,14 +512,17 @@ mod tests {
                 for highlight in [true, false] {
                     for paragraph in [None, Some(1), Some(12)] {
                         for script in Script::ALL {
-                            let o = EmbedOptions {
-                                types: types.clone(),
-                                theme,
-                                highlight,
-                                paragraph,
-                                script,
-                            };
-                            assert_eq!(EmbedOptions::parse(&o.to_query()), o);
+                            for with in [None, Some(Lang::Kk), Some(Lang::En)] {
+                                let o = EmbedOptions {
+                                    types: types.clone(),
+                                    theme,
+                                    highlight,
+                                    paragraph,
+                                    script,
+                                    with,
+                                };
+                                assert_eq!(EmbedOptions::parse(&o.to_query()), o);
+                            }
                         }
                     }
                 }

@@ -167,11 +167,17 @@ pub enum Msg {
     SearchUnavailable,
     /// The accessible name of the switch between Kazakh's Cyrillic and Latin scripts.
     ScriptNav,
+    /// The choice of a second language shown beside an article's own (`?with=`).
+    WithHeading,
+    /// The choice of no second language.
+    WithNone,
+    /// Said when the second language asked for cannot be shown beside the article.
+    WithUnavailable,
 }
 
 impl Msg {
     /// Every message, for tests that check translations.
-    pub const ALL: [Msg; 78] = [
+    pub const ALL: [Msg; 81] = [
         Msg::SiteName,
         Msg::SiteTagline,
         Msg::SkipToContent,
@@ -250,6 +256,9 @@ impl Msg {
         Msg::SearchNeedsScript,
         Msg::SearchUnavailable,
         Msg::ScriptNav,
+        Msg::WithHeading,
+        Msg::WithNone,
+        Msg::WithUnavailable,
     ];
 
     /// The message's texts as `[kk, ru, en]`.
@@ -457,6 +466,17 @@ impl Msg {
                 "Жазу: Кирилл / Latyn",
                 "Письмо: кириллица / латиница",
                 "Script: Cyrillic / Latin",
+            ],
+            Msg::WithHeading => [
+                "Қатар көрсетілетін тіл",
+                "Второй язык рядом",
+                "Second language alongside",
+            ],
+            Msg::WithNone => ["Жоқ", "Нет", "None"],
+            Msg::WithUnavailable => [
+                "Бұл мақала үшін екінші тіл қолжетімді емес.",
+                "Второй язык для этой статьи недоступен.",
+                "The second language is not available for this article.",
             ],
             Msg::NoArticlesNameIt => [
                 "Бұл атау әзірге бірде-бір жаңалықта аталмаған.",

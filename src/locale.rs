@@ -4,7 +4,8 @@
 //! Interface text is written once, in Cyrillic ([`crate::i18n`]); a [`Locale`] turns any of it,
 //! and any Kazakh text of an article, into what the reader sees, through the one transliterator.
 //! The choice of script lives in the address's query, so that it survives a reload and travels
-//! with a link; the functions here read it from a query and write it back.
+//! with a link; the functions here read it from a query and write it back. So does the reading
+//! choice beside it, the second language an article is shown with (`?with=en`).
 
 use std::borrow::Cow;
 
@@ -15,6 +16,9 @@ use crate::script::{KK_LATN, Script, to_latin};
 
 /// The query key that names the script.
 pub const SCRIPT_KEY: &str = "script";
+
+/// The query key that names the language shown beside an article's own, in a second column.
+pub const WITH_KEY: &str = "with";
 
 /// A language, and the script its text is shown in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,28 +77,49 @@ pub fn script_of_query(query: &str) -> Script {
         .unwrap_or_default()
 }
 
+/// The language a query (`?with=en`, with or without its `?`) asks to show beside an article:
+/// the last valid `with=` value, else none. Anything malformed is ignored, never an error.
+pub fn with_of_query(query: &str) -> Option<Lang> {
+    query_pairs(query)
+        .filter(|(key, _)| key == WITH_KEY)
+        .filter_map(|(_, value)| Lang::from_tag(&value.trim().to_ascii_lowercase()))
+        .last()
+}
+
 /// `query` (with or without its `?`) with its script set to `script`: every `script=` pair
 /// removed, then `script=latn` added for Latin (Cyrillic, the default, is left unsaid). The
 /// result has its `?`, or is empty.
 pub fn query_with_script(query: &str, script: Script) -> String {
+    query_with(query, SCRIPT_KEY, script.is_latin().then(|| script.tag()))
+}
+
+/// `query` (with or without its `?`) with every `key=` pair removed, then `key=value` added
+/// if there is a value; other pairs are kept as written. The result has its `?`, or is empty.
+pub fn query_with(query: &str, key: &str, value: Option<&str>) -> String {
     let query = query.strip_prefix('?').unwrap_or(query);
     let query = query.split('#').next().unwrap_or("");
     let mut pairs: Vec<Cow<'_, str>> = query
         .split('&')
         .filter(|pair| {
-            let key = pair.split_once('=').map_or(*pair, |(key, _)| key);
-            !pair.is_empty() && percent_decode(key) != SCRIPT_KEY
+            let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
+            !pair.is_empty() && percent_decode(name) != key
         })
         .map(Cow::Borrowed)
         .collect();
-    if script.is_latin() {
-        pairs.push(Cow::Owned(format!("{SCRIPT_KEY}={}", script.tag())));
+    if let Some(value) = value {
+        pairs.push(Cow::Owned(format!("{key}={value}")));
     }
     if pairs.is_empty() {
         String::new()
     } else {
         format!("?{}", pairs.join("&"))
     }
+}
+
+/// The query a link to the same article in another language carries so that the page reads
+/// as it did: the script, and the language beside it (`?script=latn&with=en`), or nothing.
+pub fn reading_suffix(script: Script, with: Option<Lang>) -> String {
+    query_with(script_suffix(script), WITH_KEY, with.map(Lang::tag))
 }
 
 /// The query a link within the site carries so that the reader stays in `script`:
@@ -175,6 +200,42 @@ mod tests {
         for script in Script::ALL {
             assert_eq!(script_of_query(&query_with_script("?a=b", script)), script);
             assert_eq!(script_of_query(script_suffix(script)), script);
+        }
+    }
+
+    #[test]
+    fn the_language_beside_is_read_and_written() {
+        for (query, with) in [
+            ("", None),
+            ("?with=en", Some(Lang::En)),
+            ("with=kk&a=b", Some(Lang::Kk)),
+            ("?with=en&with=xx", Some(Lang::En)),
+            ("?with=en&with=ru", Some(Lang::Ru)),
+            ("?with=%72u", Some(Lang::Ru)),
+            ("?with=EN", Some(Lang::En)),
+            ("?with=", None),
+            ("?with", None),
+            ("?with=en-GB", None),
+            ("?#with=en", None),
+            ("?%%%=%%%&with=%", None),
+        ] {
+            assert_eq!(with_of_query(query), with, "{query:?}");
+        }
+        assert_eq!(
+            query_with("?with=ru&q=1", WITH_KEY, Some("en")),
+            "?q=1&with=en"
+        );
+        assert_eq!(query_with("?with=ru", WITH_KEY, None), "");
+        assert_eq!(reading_suffix(Script::Cyrl, None), "");
+        assert_eq!(reading_suffix(Script::Latn, None), "?script=latn");
+        assert_eq!(
+            reading_suffix(Script::Latn, Some(Lang::Ru)),
+            "?script=latn&with=ru"
+        );
+        for with in [None, Some(Lang::Kk), Some(Lang::En)] {
+            let query = reading_suffix(Script::Cyrl, with);
+            assert_eq!(with_of_query(&query), with);
+            assert_eq!(script_of_query(&query), Script::Cyrl);
         }
     }
 }

@@ -20,6 +20,7 @@
 
 pub mod feeds;
 mod lists;
+pub mod photos;
 pub mod template;
 
 use std::collections::BTreeMap;
@@ -145,6 +146,7 @@ pub fn generate(options: &Options) -> Result<(), String> {
     )?;
 
     let catalog = Catalog::load(&options.articles).map_err(|errors| errors.join("\n"))?;
+    let catalog = photos::resize_all(catalog, &options.articles, dir, &prefix);
     for error in catalog.errors() {
         // Shown to readers as the article's error page; told to the editor here.
         eprintln!("warning: {error}");

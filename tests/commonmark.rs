@@ -18,7 +18,9 @@
 //!   relative URLs become links: `<a+b+c:d>`, `<irc://…>`): in the spec's HTML, such a link
 //!   becomes its text and such an image its alt text, which is what courtview writes;
 //! - the attributes `id` of paragraphs (`p-3`), `cv-…` classes, `rel` of links and `loading`
-//!   of images; attributes are compared sorted;
+//!   and `decoding` of images; attributes are compared sorted;
+//! - a photo: an image alone in its paragraph is a `<figure>`, its title the `<figcaption>`
+//!   (docs/content.md), compared as the spec's `<p><img title>`;
 //! - how markup is spelled: `<hr />` and `<hr>` are one void element, character references are
 //!   decoded and text re-escaped one way;
 //! - white space next to a block-level tag (the spec puts a newline after `</p>`, `<li>`,
@@ -161,6 +163,50 @@ enum Token {
 }
 
 /// `html` in the one spelling the comparison uses (see the module's documentation).
+/// A photo, `<figure><picture><img></picture>[<figcaption>title</figcaption>]</figure>`, as
+/// the spec writes the same Markdown: `<p><img title></p>`.
+fn unfigure(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut it = tokens.into_iter().peekable();
+    while let Some(token) = it.next() {
+        let Token::Start(name, _) = &token else {
+            out.push(token);
+            continue;
+        };
+        if name != "figure" {
+            out.push(token);
+            continue;
+        }
+        // Not resized, the image is alone in its `<picture>`.
+        let picture = it.next_if(|t| matches!(t, Token::Start(n, _) if n == "picture"));
+        let Some(Token::Start(_, mut attrs)) = it.next() else {
+            panic!("a figure without its image");
+        };
+        if picture.is_some() {
+            it.next(); // </picture>
+        }
+        if matches!(it.peek(), Some(Token::Start(n, _)) if n == "figcaption") {
+            it.next();
+            let mut title = String::new();
+            while let Some(t) = it.next_if(|t| matches!(t, Token::Text(_))) {
+                if let Token::Text(t) = t {
+                    title.push_str(&t);
+                }
+            }
+            it.next(); // </figcaption>
+            attrs.push(("title".into(), title));
+            attrs.sort();
+        }
+        it.next(); // </figure>
+        out.extend([
+            Token::Start("p".into(), Vec::new()),
+            Token::Start("img".into(), attrs),
+            Token::End("p".into()),
+        ]);
+    }
+    out
+}
+
 fn normalise(html: &str) -> String {
     let mut tokens: Vec<Token> = Vec::new();
     // For each open `<a>`: whether it was dropped (a URL courtview refuses).
@@ -192,7 +238,7 @@ fn normalise(html: &str) -> String {
                     .into_iter()
                     .filter_map(|(a, v)| match a.as_str() {
                         "id" if name == "p" => None,
-                        "rel" | "loading" => None,
+                        "rel" | "loading" | "decoding" => None,
                         "class" => {
                             let kept: Vec<&str> =
                                 v.split(' ').filter(|c| !c.starts_with("cv-")).collect();
@@ -213,6 +259,7 @@ fn normalise(html: &str) -> String {
         }
         tokens.push(token);
     }
+    let tokens = unfigure(tokens);
     let is_block = |t: Option<&Token>| match t {
         Some(Token::Start(n, _) | Token::End(n)) => is_one_of(n, BLOCK),
         _ => false,

@@ -104,6 +104,8 @@ fn contract() -> Contract {
         "highlight=0&p=12",
         "script=latn",
         "theme=dark&script=latn&p=2",
+        "with=en",
+        "theme=sepia&script=latn&with=kk&p=4",
     ] {
         let options = EmbedOptions::parse(query);
         assert_eq!(options.to_query(), query, "a query the dialog writes");

@@ -77,12 +77,19 @@ impl Article {
             ));
         }
         let (meta, body) = front_matter::split(source).map_err(|e| error(e.line, e.message))?;
-        let document = markdown::parse(body);
+        let (document, figure_lines) = markdown::parse_with_figure_lines(body);
         if document.blocks.is_empty() {
             return Err(error(
                 None,
                 "the article has no body after its front matter".into(),
             ));
+        }
+        // The body is the end of the file: its lines come after the front matter's.
+        let before = source[..source.len() - body.len()].matches('\n').count();
+        for ((_, figure), line) in document.figures().into_iter().zip(figure_lines) {
+            if let Some(problem) = photo_problem(figure) {
+                return Err(error(Some(before + line), problem));
+            }
         }
         Ok(Article {
             slug: slug.to_owned(),
@@ -98,6 +105,28 @@ impl Article {
         let words = self.document.word_count() as u32;
         words.div_ceil(180).max(1)
     }
+}
+
+/// What is wrong with a photo of an article, if anything: it must be a file in the article's
+/// folder, so that the site can resize it and ship nothing from elsewhere, and it must say
+/// what it shows to a reader who cannot see it.
+fn photo_problem(figure: &crate::document::Figure) -> Option<String> {
+    if !crate::document::is_photo_name(&figure.src) {
+        return Some(format!(
+            "the photo `{}` must be a .jpg, .jpeg or .png file in the article's own folder, \
+             named by its file name alone (letters, digits, `.`, `_`, `-`): no folder, no \
+             address elsewhere",
+            figure.src
+        ));
+    }
+    if figure.alt.trim().is_empty() {
+        return Some(format!(
+            "the photo `{}` has no alternative text: write what it shows between the brackets, \
+             `![what it shows]({} \"caption\")`",
+            figure.src, figure.src
+        ));
+    }
+    None
 }
 
 #[cfg(test)]

@@ -307,10 +307,10 @@ pub fn to_latin_with_ranges(
 }
 
 /// `document` with every text a reader sees in the 2021 Latin alphabet: text, code, raw HTML
-/// shown as text, link and image titles, images' alternative text. Its shape stays: the same
-/// blocks, paragraph numbers and entity mentions (ids, types, what they enclose), so that
-/// highlights, paragraph ids and a reader's place carry over. URLs and ids are not text and
-/// are copied.
+/// shown as text, link and image titles, images' and photos' alternative text, captions. Its
+/// shape stays: the same blocks, paragraph numbers and entity mentions (ids, types, what they
+/// enclose), so that highlights, paragraph ids and a reader's place carry over. URLs and ids
+/// are not text and are copied.
 pub fn document_to_latin(document: &Document) -> Document {
     // A copy changed in place: smaller code than building every node anew, which matters in
     // the browser's app.
@@ -336,6 +336,10 @@ fn blocks_to_latin(blocks: &mut [Block]) {
                 .iter_mut()
                 .chain(rows.iter_mut().flatten())
                 .for_each(|cell| inlines_to_latin(cell)),
+            Block::Figure(figure) => {
+                text_to_latin(&mut figure.alt);
+                inlines_to_latin(&mut figure.caption);
+            }
             Block::Rule => {}
         }
     }

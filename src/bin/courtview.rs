@@ -381,6 +381,7 @@ fn cmd_check(dir: &Path) -> Result<(), String> {
             .unwrap_or("")
             .to_owned();
         let mut counts = BTreeMap::new();
+        let mut photos = BTreeMap::new();
         for lang in Lang::ALL {
             let path = folder.join(format!("{lang}.md"));
             if !path.exists() {
@@ -392,6 +393,23 @@ fn cmd_check(dir: &Path) -> Result<(), String> {
             }) {
                 Ok(article) => {
                     counts.insert(lang, article.document.paragraph_count());
+                    let figures = article.document.figures();
+                    for (_, figure) in &figures {
+                        if !folder.join(&figure.src).is_file() {
+                            let line = std::fs::read_to_string(&path)
+                                .ok()
+                                .and_then(|t| t.lines().position(|l| l.contains(&figure.src)));
+                            let at = line.map_or_else(String::new, |l| format!(":{}", l + 1));
+                            problems.push(format!(
+                                "{shown}{at}: article `{slug}` ({lang}): the photo `{}` is not in the article's folder",
+                                figure.src
+                            ));
+                        }
+                    }
+                    let places = figures
+                        .iter()
+                        .map(|(at, f)| format!("{} after paragraph {at}", f.src));
+                    photos.insert(lang, places.collect::<Vec<_>>());
                     checked += 1;
                 }
                 Err(e) => problems.push(e),
@@ -410,6 +428,29 @@ fn cmd_check(dir: &Path) -> Result<(), String> {
                 "{}: article `{slug}`: the languages have different paragraph counts ({}); paragraph n must translate paragraph n",
                 folder.display(),
                 list.join(", ")
+            ));
+        }
+        // A photo is the same photo in every language, after the same paragraph: only its
+        // alternative text and caption are translated.
+        let distinct: std::collections::BTreeSet<_> = photos.values().collect();
+        if distinct.len() > 1 {
+            let list: Vec<String> = photos
+                .iter()
+                .map(|(l, p)| {
+                    format!(
+                        "{l}: {}",
+                        if p.is_empty() {
+                            "none".into()
+                        } else {
+                            p.join(", ")
+                        }
+                    )
+                })
+                .collect();
+            problems.push(format!(
+                "{}: article `{slug}`: the languages have different photos or places ({}); each language has the same photos after the same paragraphs",
+                folder.display(),
+                list.join("; ")
             ));
         }
     }

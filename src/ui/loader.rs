@@ -62,6 +62,11 @@ pub fn prefetch_in_idle() {
 /// names its file), `then(false)` when it cannot be had: the page names no such file, the
 /// network failed, or the file is not one this app reads (a newer deploy).
 pub fn ensure(route: &Route, then: impl FnOnce(bool) + 'static) {
+    // One body for every caller: boxed, the fetch is not compiled again for each of them.
+    fetch(route, Box::new(then));
+}
+
+fn fetch(route: &Route, then: Box<dyn FnOnce(bool)>) {
     if store::has(route) {
         return then(true);
     }

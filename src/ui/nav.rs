@@ -1,7 +1,8 @@
 //! Where the reader is: the page's address and the public prefix it is served under, as one
 //! context, and the two ways the app changes the address without loading a page (the
 //! language switch: a new history entry on the site, the same entry in an embed). Also the
-//! script Kazakh is shown in, which the address's query names (`?script=latn`).
+//! script Kazakh is shown in, which the address's query names (`?script=latn`), and the language
+//! shown beside an article's own (`?with=en`).
 //!
 //! Every other link is a plain `<a href>` to a prerendered page, so the app needs no router:
 //! the route is [`Route::parse`] of the address, re-read when the reader goes Back or
@@ -11,10 +12,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::locale::script_of_query;
+use crate::lang::Lang;
+use crate::locale::{script_of_query, with_of_query};
 use crate::route::Route;
 use crate::script::Script;
-use crate::ui::dom;
+use crate::ui::{dom, loader};
 
 /// The address shown, without the public prefix, and the prefix.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +30,9 @@ pub struct Nav {
     /// The script Kazakh is shown in: the query's (`script=latn`), except in the first render,
     /// which hydrates the page the site generator wrote for the path alone, in Cyrillic.
     pub script: Script,
+    /// The language shown beside an article's own (`with=`), held like the script: none in
+    /// the first render, which meets the page as written, then the query's.
+    pub with: Option<Lang>,
     /// Shows another address of this site in place.
     set: Callback<(String, bool)>,
 }
@@ -95,20 +100,30 @@ pub fn NavProvider(props: &NavProviderProps) -> Html {
     // The script follows the address, but starts as Cyrillic so that the first render meets
     // the prerendered page; Latin comes right after it, as the reader's other choices do.
     let script = use_state_eq(Script::default);
+    let with = use_state_eq(|| None::<Lang>);
     {
-        let script = script.clone();
+        let (script, with) = (script.clone(), with.clone());
+        let route = Route::parse(&location.0);
         use_effect_with(location.1.clone(), move |query| {
-            let asked = script_of_query(query);
-            if asked != *script {
+            let asked = (script_of_query(query), with_of_query(query));
+            if asked != (*script, *with) {
                 // The text changes length: keep the paragraph being read where it is.
                 dom::scroll::set_pending_anchor(dom::scroll::reading_anchor());
-                script.set(asked);
+                script.set(asked.0);
+                // An article's second language is shown once its data is here (usually
+                // already, fetched in idle time), or could not be had: the page then says so.
+                match (asked.1, route) {
+                    (Some(w), route @ (Route::Article { .. } | Route::Embed { .. })) => {
+                        loader::ensure(&route.with_lang(w), move |_| with.set(asked.1));
+                    }
+                    _ => with.set(asked.1),
+                }
             }
         });
     }
     {
         let first = use_mut_ref(|| true);
-        use_effect_with(*script, move |_| {
+        use_effect_with((*script, *with), move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 dom::scroll::after_script_switch();
             }
@@ -130,6 +145,7 @@ pub fn NavProvider(props: &NavProviderProps) -> Html {
         query: location.1.clone(),
         basename,
         script: *script,
+        with: *with,
         set,
     };
     html! {
@@ -145,6 +161,7 @@ pub fn use_nav() -> Nav {
         query: "".into(),
         basename: "".into(),
         script: Script::default(),
+        with: None,
         set: Callback::noop(),
     })
 }

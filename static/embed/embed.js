@@ -23,7 +23,7 @@
   // i18n titles). tests/browser/embed.test.mjs runs this file on the snippets the app's
   // EmbedSpec writes (tests/fixtures/embed-loader.json) and compares the frames it builds.
   // The query options of the embed view, passed through from same-named attributes.
-  var OPTIONS = ['types', 'theme', 'highlight', 'script', 'p'];
+  var OPTIONS = ['types', 'theme', 'highlight', 'script', 'with', 'p'];
   // The app's slug rule (content::is_valid_slug): at most 100 bytes of a-z, 0-9, inner hyphens.
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';

@@ -88,6 +88,18 @@ describe('accessibility (axe-core)', () => {
     site.assertNoErrors(page);
   });
 
+  // Two languages side by side (issue 16), with a card open, on a wide screen and a phone.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+    test(`article /ru/${SLUG}/?with=kk at ${viewport.width}px with a card open`, async (t) => {
+      const page = await site.open(`/ru/${SLUG}/?with=kk`, { ...CONTEXT, viewport });
+      await page.waitForSelector('article[lang="ru"] .cv-pair__with[lang="kk"] mark.entity');
+      await page.locator('.cv-pair__with mark.entity').first().click();
+      await page.waitForSelector('[data-testid="entity-card"]');
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
   test('article list /kk/?script=latn', async (t) => {
     const page = await site.open('/kk/?script=latn', CONTEXT);
     await page.waitForSelector('html[lang="kk-Latn"] [data-testid="article-card"] article[lang="kk-Latn"]');

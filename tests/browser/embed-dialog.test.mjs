@@ -18,6 +18,9 @@ const DIALOG = '[data-testid="embed-dialog"]';
 async function openDialog(site, urlPath, contextOptions = {}) {
   const page = await site.open(urlPath, { viewport: { width: 1280, height: 900 }, ...contextOptions });
   await page.waitForSelector('article mark.entity');
+  // The prerendered button does nothing until the app has taken the page over: under a busy
+  // machine (the whole suite at once) a click before that was lost.
+  await page.waitForSelector('html[data-courtview="interactive"]');
   await page.click('[data-testid="embed-button"]');
   await page.waitForSelector(`${DIALOG}[open]`);
   return page;

@@ -10,6 +10,7 @@ mod bench;
 mod fuzz;
 mod lockfile;
 mod nginx;
+mod png;
 mod steps;
 mod stress;
 mod tools;

@@ -8,6 +8,9 @@
 //!   in each language;
 //! - `hostile-<case>`: every case of `tests/fixtures/hostile/` as an article in all three
 //!   languages (the case's own front matter if it has one, else a plain one);
+//! - `stress-photos`: an article with two generated photos (PNG, written here: we ship no photo
+//!   we do not have), one near the top and one below the first screen, captioned in each
+//!   language (`photos.test.mjs`);
 //! - `stress-kk-only`: an article in Kazakh alone, naming the United Arab Emirates, which a
 //!   search from a Russian or English page finds across languages through the knowledge base;
 //! - `archive-0001` …: an archive of generated news articles (1,000 unless `--articles N` says
@@ -27,6 +30,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::archive;
+use crate::png;
 use crate::steps;
 use crate::workspace::{Failure, Workspace};
 
@@ -129,6 +133,10 @@ fn write_articles(ws: &Workspace, articles: &Path, archive: usize) -> Result<(),
         ),
     ];
     all.push((
+        PHOTOS_SLUG.into(),
+        [0, 1, 2].map(|i| photos_article(TEXT[i].0, TEXT[i].1, &PHOTO_TEXT[i])),
+    ));
+    all.push((
         "stress-kk-only".into(),
         [KK_ONLY.to_owned(), String::new(), String::new()],
     ));
@@ -149,7 +157,94 @@ fn write_articles(ws: &Workspace, articles: &Path, archive: usize) -> Result<(),
         ));
     }
     all.extend(archive::articles(archive));
-    archive::write(articles, all)
+    archive::write(articles, all)?;
+    write_photos(&articles.join(PHOTOS_SLUG))
+}
+
+/// The photos article's folder name.
+const PHOTOS_SLUG: &str = "stress-photos";
+
+/// The photos article's paragraphs between its two photos: enough to put the second below the
+/// first screen of a desktop, so that it is the lazy one.
+const PHOTOS_GAP: usize = 8;
+
+/// Per language: each photo's alternative text and caption.
+const PHOTO_TEXT: [[(&str, &str); 2]; 3] = [
+    [
+        (
+            "Жасыл мен көк жолақты сынақ суреті",
+            "Бірінші сынақ суреті: бағдарлама салған кескін",
+        ),
+        (
+            "Қызғылт сары шеңбері бар сынақ суреті",
+            "Екінші сынақ суреті: кішірек кескін",
+        ),
+    ],
+    [
+        (
+            "Тестовое изображение в зелёную и синюю полосу",
+            "Первый тестовый снимок: изображение, нарисованное программой",
+        ),
+        (
+            "Тестовое изображение с оранжевым кругом",
+            "Второй тестовый снимок: изображение поменьше",
+        ),
+    ],
+    [
+        (
+            "A test image striped in green and blue",
+            "First test photo: an image drawn by a program",
+        ),
+        (
+            "A test image with an orange circle",
+            "Second test photo: a smaller image",
+        ),
+    ],
+];
+
+/// The photos article in `lang`: a paragraph, the wide photo, [`PHOTOS_GAP`] paragraphs, the
+/// small photo, a last paragraph.
+fn photos_article(lang: &str, sentence: &str, text: &[(&str, &str); 2]) -> String {
+    let mut out = front_matter(&format!("Stress test: photos ({lang})"));
+    let paragraph = |out: &mut String, n: usize| {
+        let _ = write!(out, "№{n}. {sentence} {sentence} {sentence}\n\n");
+    };
+    paragraph(&mut out, 1);
+    let _ = write!(out, "![{}](wide.png \"{}\")\n\n", text[0].0, text[0].1);
+    for n in 2..2 + PHOTOS_GAP {
+        paragraph(&mut out, n);
+    }
+    let _ = write!(out, "![{}](small.png \"{}\")\n\n", text[1].0, text[1].1);
+    paragraph(&mut out, 2 + PHOTOS_GAP);
+    out
+}
+
+/// The photos article's two images: `wide.png`, 1800 × 1200 (wider than the widest variant),
+/// and `small.png`, 700 × 466 (narrower: never upscaled).
+fn write_photos(folder: &Path) -> Result<(), Failure> {
+    let io = archive::io_failure;
+    let wide = png::rgb(1800, 1200, |x, y| {
+        let stripe = ((x + y) / 60) % 2 == 0;
+        let (g, b) = ((y * 200 / 1200) as u8, (x * 200 / 1800) as u8);
+        if stripe {
+            [20, 90 + g / 2, b]
+        } else {
+            [10, g, 120 + b / 2]
+        }
+    });
+    let small = png::rgb(700, 466, |x, y| {
+        let (dx, dy) = (x as i64 - 350, y as i64 - 233);
+        if dx * dx + dy * dy < 150 * 150 {
+            [240, 140, 20]
+        } else {
+            [(x * 255 / 700) as u8, 200, (y * 255 / 466) as u8]
+        }
+    });
+    for (name, bytes) in [("wide.png", wide), ("small.png", small)] {
+        let file = folder.join(name);
+        fs::write(&file, bytes).map_err(|e| io(&file, e))?;
+    }
+    Ok(())
 }
 
 /// An article with no translation. It names the United Arab Emirates, which no generated

@@ -97,6 +97,21 @@ impl Catalog {
         self
     }
 
+    /// The same catalogue with every readable version passed through `f`, which may find it
+    /// broken (the site generator resizes each article's photos this way: a missing photo is
+    /// the article's content error); errors stay as they are.
+    pub fn try_map_articles(
+        mut self,
+        mut f: impl FnMut(Article) -> Result<Article, ContentError>,
+    ) -> Catalog {
+        for entry in &mut self.entries {
+            for version in &mut entry.versions {
+                *version = version.take().map(|v| v.and_then(&mut f));
+            }
+        }
+        self
+    }
+
     /// Every article, newest first.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

@@ -18,7 +18,7 @@ use crate::error::ContentError;
 use crate::lang::Lang;
 
 /// The first bytes of every data file; the digit changes with the format.
-pub const MAGIC: &[u8; 4] = b"CVd5";
+pub const MAGIC: &[u8; 4] = b"CVd6";
 
 /// Articles on one list page.
 pub const PAGE_SIZE: usize = 20;

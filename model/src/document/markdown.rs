@@ -7,16 +7,19 @@
 //! percent-encoded as CommonMark's reference renderer writes them ([`percent_encode`]), and an
 //! email autolink (`<press@sud.kz>`) links to `mailto:`.
 //!
+//! A paragraph that holds one image and nothing else is a photo, [`Block::Figure`], with the
+//! image's title as its caption; it takes no paragraph number (docs/content.md, "Photos").
+//!
 //! Containers nest at most [`MAX_NESTING`] deep (block quotes, lists, emphasis, links…):
 //! deeper ones keep their content, flattened into the container at the limit. Every pass over
 //! a document (annotation, rendering, even dropping it) recurses once per level, so a hostile
 //! `> > > …` or `*****…` would otherwise overflow the stack.
 
-use std::iter::Peekable;
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, LinkType, OffsetIter, Options, Parser, Tag, TagEnd,
+};
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
-
-use super::{Align, Block, Document, Inline};
+use super::{Align, Block, Document, Figure, Inline};
 
 pub use super::url::{percent_encode, safe_url};
 
@@ -28,17 +31,53 @@ pub const MAX_NESTING: u32 = 32;
 ///
 /// Markdown has no syntax errors, so this cannot fail: any input is some document. A leading
 /// byte-order mark is dropped.
+///
+/// A paragraph that holds nothing but one image is a photo, [`Block::Figure`], its title the
+/// caption; it takes no paragraph number.
 pub fn parse(markdown: &str) -> Document {
-    // A byte-order mark is how some editors start a UTF-8 file, not text.
-    let markdown = markdown.strip_prefix('\u{feff}').unwrap_or(markdown);
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut events = Parser::new_ext(markdown, options).peekable();
-    let mut numbering = 0;
-    let blocks = blocks_until_end(&mut events, &mut numbering, 0);
-    Document { blocks }
+    parse_with_figure_lines(markdown).0
 }
 
-type Events<'a> = Peekable<Parser<'a>>;
+/// [`parse`], and the 1-based line of each photo ([`Document::figures`] order), for messages
+/// about them.
+pub fn parse_with_figure_lines(markdown: &str) -> (Document, Vec<usize>) {
+    // A byte-order mark is how some editors start a UTF-8 file, not text.
+    let body = markdown.strip_prefix('\u{feff}').unwrap_or(markdown);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut events = Events {
+        inner: Parser::new_ext(body, options).into_offset_iter(),
+        offset: 0,
+        figures: Vec::new(),
+    };
+    let mut numbering = 0;
+    let blocks = blocks_until_end(&mut events, &mut numbering, 0);
+    let lines = events
+        .figures
+        .iter()
+        .map(|&at| body[..at].matches('\n').count() + 1)
+        .collect();
+    (Document { blocks }, lines)
+}
+
+/// pulldown-cmark's events, remembering where the last one started so that a photo's line
+/// can be told.
+struct Events<'a> {
+    inner: OffsetIter<'a>,
+    /// The byte offset of the last event returned.
+    offset: usize,
+    /// The byte offset of each photo's paragraph, in reading order.
+    figures: Vec<usize>,
+}
+
+impl<'a> Iterator for Events<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let (event, range) = self.inner.next()?;
+        self.offset = range.start;
+        Some(event)
+    }
+}
 
 /// Reads blocks until the end event of the enclosing container (or the end of input), at
 /// nesting `depth`. Inline events that appear directly in a container (tight list items)
@@ -144,11 +183,20 @@ fn is_block(tag: &Tag<'_>) -> bool {
 fn block(tag: Tag<'_>, events: &mut Events<'_>, numbering: &mut u32, depth: u32) -> Option<Block> {
     Some(match tag {
         Tag::Paragraph => {
-            *numbering += 1;
-            let number = *numbering;
-            Block::Paragraph {
-                number,
-                inlines: inlines_until_end(events, depth),
+            let at = events.offset;
+            let inlines = inlines_until_end(events, depth);
+            match lone_image(inlines) {
+                Ok(figure) => {
+                    events.figures.push(at);
+                    Block::Figure(figure)
+                }
+                Err(inlines) => {
+                    *numbering += 1;
+                    Block::Paragraph {
+                        number: *numbering,
+                        inlines,
+                    }
+                }
             }
         }
         Tag::Heading { level, .. } => Block::Heading {
@@ -202,6 +250,33 @@ fn block(tag: Tag<'_>, events: &mut Events<'_>, numbering: &mut u32, depth: u32)
             };
         }
     })
+}
+
+/// The photo a paragraph's `inlines` are when they are one image and nothing else (white space
+/// aside); else the inlines back.
+fn lone_image(inlines: Vec<Inline>) -> Result<Figure, Vec<Inline>> {
+    let blank = |i: &Inline| match i {
+        Inline::Text(t) => t.trim().is_empty(),
+        Inline::SoftBreak | Inline::HardBreak => true,
+        _ => false,
+    };
+    let mut content = inlines.iter().filter(|i| !blank(i));
+    match (content.next(), content.next()) {
+        (Some(Inline::Image { src, title, alt }), None) => {
+            let caption = title.trim();
+            Ok(Figure {
+                src: src.clone(),
+                alt: alt.clone(),
+                caption: if caption.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Inline::Text(caption.to_owned())]
+                },
+                picture: None,
+            })
+        }
+        _ => Err(inlines),
+    }
 }
 
 fn table(aligns: Vec<Alignment>, events: &mut Events<'_>, depth: u32) -> Block {

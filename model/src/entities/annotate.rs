@@ -183,7 +183,9 @@ fn block(b: &Block, find: &mut dyn FnMut(&str) -> Vec<Found>) -> Block {
                 .map(|r| r.iter().map(|c| inl(c)).collect())
                 .collect(),
         },
-        Block::CodeBlock { .. } | Block::Rule | Block::RawHtml(_) => b.clone(),
+        // Captions are not searched for names: a photo's caption is short, and its mentions
+        // would need a paragraph of their own in the cards' counts.
+        Block::CodeBlock { .. } | Block::Rule | Block::RawHtml(_) | Block::Figure(_) => b.clone(),
     }
 }
 

@@ -281,6 +281,8 @@ fn units_of(article: &Article) -> Vec<(Unit, Vec<Mention>)> {
                     },
                     Vec::new(),
                 )),
+                // A caption is searched as part of the paragraph before it.
+                Block::Figure(figure) => unit((*last).max(1), &figure.caption, out),
                 Block::Rule => {}
             }
         }

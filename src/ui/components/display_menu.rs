@@ -2,6 +2,10 @@
 //! size, saved in the browser. The prepaint script has already applied the saved choice before
 //! the page was painted; this only changes it. Its panel is rendered when opened, from the
 //! saved choice, so the prerendered page (the button alone) is what hydration meets.
+//!
+//! On an article it also offers a second language beside the text (`?with=`): not saved, but
+//! held in the address like the script, so that a reload or a link keeps it; the choice
+//! replaces the address's history entry, as the script switch does.
 
 use yew::prelude::*;
 
@@ -9,7 +13,10 @@ use crate::display::{Display, TextSize};
 use crate::embed::Theme;
 use crate::i18n::Msg;
 use crate::lang::Lang;
+use crate::locale::{Locale, WITH_KEY, query_with};
+use crate::route::Route;
 use crate::ui::dom;
+use crate::ui::nav::use_nav;
 use crate::ui::state::use_locale;
 
 /// Props for [`DisplayMenu`].
@@ -27,6 +34,7 @@ const PANEL_ID: &str = "cv-display-panel";
 pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
     let lang = props.lang;
     let ui = use_locale(lang);
+    let nav = use_nav();
     // `None` while closed; the choice shown while open.
     let open = use_state(|| None::<Display>);
     let button = use_node_ref();
@@ -97,6 +105,38 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                 choose(Display { size, ..current }),
             )
         });
+        // The languages that can be shown beside an article's own, and none.
+        let beside = matches!(nav.route(), Route::Article { .. }).then(|| {
+            let choices = [None, Some(Lang::Kk), Some(Lang::Ru), Some(Lang::En)]
+                .into_iter()
+                .filter(|&w| w != Some(lang))
+                .map(|with| {
+                    let checked = nav.with == with;
+                    let nav = nav.clone();
+                    let onchange = Callback::from(move |_: Event| {
+                        let query = query_with(&nav.query, WITH_KEY, with.map(Lang::tag));
+                        let hash = dom::page::location_hash();
+                        nav.go(&format!("{}{query}{hash}", nav.path), true);
+                    });
+                    let label = match with {
+                        Some(w) => Locale::new(w, ui.script).write(w.native_name()),
+                        None => ui.text(Msg::WithNone),
+                    };
+                    choice(
+                        "with",
+                        with.map_or("none", Lang::tag),
+                        checked,
+                        label,
+                        onchange,
+                    )
+                });
+            html! {
+                <fieldset class="cv-display__group">
+                    <legend>{ ui.text(Msg::WithHeading) }</legend>
+                    { for choices }
+                </fieldset>
+            }
+        });
         html! {
             <div class="cv-display__panel" id={PANEL_ID} data-testid="display-panel">
                 <fieldset class="cv-display__group">
@@ -107,6 +147,7 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                     <legend>{ ui.text(Msg::TextSizeHeading) }</legend>
                     { for sizes }
                 </fieldset>
+                { beside.unwrap_or_default() }
             </div>
         }
     });

@@ -1,12 +1,14 @@
 //! Renders a [`Document`] as HTML elements. Never `inner_html`: every node is built from the
-//! model, so text is always text.
+//! model, so text is always text. With a translation [`Beside`] it, the two are rendered in
+//! pairs of sections, paragraph *n* beside paragraph *n* ([`align`]); the stylesheet lays the
+//! pairs out as rows of two columns, or one under the other on phones.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::document::url::is_external;
-use crate::document::{Align, Block, Document, Inline};
+use crate::document::{Align, Block, Document, Figure, Inline, align};
 use crate::entities::EntityType;
 use crate::i18n;
 use crate::lang::Lang;
@@ -51,6 +53,24 @@ pub struct DocumentViewProps {
     /// article page copies the paragraph's address).
     #[prop_or_default]
     pub paragraph_links: Option<ParagraphLinks>,
+    /// A translation shown beside the body, paragraph by paragraph (`?with=`).
+    #[prop_or_default]
+    pub beside: Option<Beside>,
+}
+
+/// A translation shown beside the body. Its highlights follow the body's; its paragraphs and
+/// mentions carry their language in their ids (`en-p-3`, `en-m-0`), so that the body's own
+/// stay unique and are the ones links and the reader's place refer to.
+#[derive(Clone, PartialEq)]
+pub struct Beside {
+    /// The translation, in the body's script.
+    pub document: Rc<Document>,
+    /// Its language.
+    pub lang: Lang,
+    /// Its mention (by reading-order index) that matches the open card's.
+    pub current: Option<usize>,
+    /// Called with one of its mentions' index when it is hovered, focused or tapped.
+    pub onmention: Callback<usize>,
 }
 
 /// What a paragraph's link needs: the interface's locale (its accessible name) and what a
@@ -68,7 +88,11 @@ pub struct ParagraphLinks {
 #[component]
 pub fn DocumentView(props: &DocumentViewProps) -> Html {
     let blocks = &props.document.blocks;
-    let mut ctx = Ctx { props, next: 0 };
+    let mut ctx = Ctx {
+        props,
+        next: 0,
+        beside: None,
+    };
     // Hidden types and "highlighting off" are classes on the article: the marks stay, so the
     // text and the mention numbering never change; only their look does.
     let mut classes = classes!("cv-prose");
@@ -78,30 +102,78 @@ pub fn DocumentView(props: &DocumentViewProps) -> Html {
     for kind in &props.hidden {
         classes.push(format!("cv-hide-{}", kind.tag()));
     }
+    let children: Html = match &props.beside {
+        None => blocks
+            .iter()
+            .enumerate()
+            .map(|(index, block)| render_block(block, Some(index), &mut ctx))
+            .collect(),
+        Some(beside) => {
+            classes.push("cv-prose--with");
+            let lang = Locale::new(beside.lang, props.script).tag();
+            let mut other = Ctx {
+                props,
+                next: 0,
+                beside: Some(beside),
+            };
+            align(&props.document, &beside.document)
+                .into_iter()
+                .map(|(own, theirs)| {
+                    let own: Html = own
+                        .map(|i| render_block(&blocks[i], Some(i), &mut ctx))
+                        .collect();
+                    let theirs: Html = theirs
+                        .map(|i| render_block(&beside.document.blocks[i], Some(i), &mut other))
+                        .collect();
+                    html! {
+                        <div class="cv-pair">
+                            <div class="cv-pair__own">{ own }</div>
+                            <div class="cv-pair__with" {lang}>{ theirs }</div>
+                        </div>
+                    }
+                })
+                .collect()
+        }
+    };
     html! {
         <article class={classes} lang={Locale::new(props.lang, props.script).tag()}>
-            for (index, block) in blocks.iter().enumerate() {
-                { render_block(block, index == 0, &mut ctx) }
-            }
+            { children }
         </article>
     }
 }
 
-/// Rendering state threaded through the recursion: the props and the next mention's index.
+/// Rendering state threaded through the recursion: the props, the next mention's index, and
+/// for the translation beside the body, that translation.
 struct Ctx<'a> {
     props: &'a DocumentViewProps,
     next: usize,
+    beside: Option<&'a Beside>,
 }
 
-fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
+impl Ctx<'_> {
+    /// An id as the body has it, or prefixed with the translation's language beside it.
+    fn id(&self, id: String) -> String {
+        match self.beside {
+            Some(beside) => format!("{}-{id}", beside.lang.tag()),
+            None => id,
+        }
+    }
+}
+
+/// Renders `block`; `top` is its index when it is a top-level block (the first screen's).
+fn render_block(block: &Block, top: Option<usize>, ctx: &mut Ctx<'_>) -> Html {
+    let is_first = top == Some(0);
     match block {
         Block::Paragraph { number, inlines } => {
             // The article's opening paragraph is its lead (standfirst), set larger like in print.
+            let own = ctx.beside.is_none();
             let class = classes!(
                 (is_first && *number == 1).then_some("cv-lead"),
-                (ctx.props.target == Some(*number)).then_some("cv-p--target")
+                (own && ctx.props.target == Some(*number)).then_some("cv-p--target")
             );
-            let link = ctx.props.paragraph_links.as_ref().map(|links| {
+            // The translation's paragraphs have no link: the body's is the paragraph's address.
+            let links = ctx.props.paragraph_links.as_ref().filter(|_| own);
+            let link = links.map(|links| {
                 let (n, onclick) = (*number, links.onclick.clone());
                 let onclick = Callback::from(move |e: MouseEvent| {
                     // A new tab or window gets the plain link.
@@ -119,7 +191,7 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
                 }
             });
             html! {
-                <p id={paragraph_id(*number)} {class}>
+                <p id={ctx.id(paragraph_id(*number))} {class}>
                     { render_inlines(inlines, ctx) }{ link.unwrap_or_default() }
                 </p>
             }
@@ -130,11 +202,11 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
             html! { <@{tag}>{ render_inlines(inlines, ctx) }</@> }
         }
         Block::BlockQuote(blocks) => {
-            html! { <blockquote>{ for blocks.iter().map(|b| render_block(b, false, ctx)) }</blockquote> }
+            html! { <blockquote>{ for blocks.iter().map(|b| render_block(b, None, ctx)) }</blockquote> }
         }
         Block::List { start, items } => {
             let items = items.iter().map(|item| {
-                html! { <li>{ for item.iter().map(|b| render_block(b, false, ctx)) }</li> }
+                html! { <li>{ for item.iter().map(|b| render_block(b, None, ctx)) }</li> }
             });
             match start {
                 None => html! { <ul>{ for items }</ul> },
@@ -176,6 +248,37 @@ fn render_block(block: &Block, is_first: bool, ctx: &mut Ctx<'_>) -> Html {
             }
         }
         Block::RawHtml(text) => html! { <pre class="cv-raw">{ text.clone() }</pre> },
+        // A photo in the first two blocks is on the first screen: loaded at once. Any later
+        // one waits until the reader scrolls near it.
+        Block::Figure(figure) => render_figure(figure, top.is_some_and(|i| i < 2), ctx),
+    }
+}
+
+/// The column a photo fills: the whole width of a phone, the article column (43rem) on a wider
+/// screen; the browser picks the file from `srcset` by it.
+const PHOTO_SIZES: &str = "(min-width: 46rem) 43rem, 100vw";
+
+/// A photo: `<figure>` with a `<picture>` (WebP, and JPEG for the rest) whose `width` and
+/// `height` reserve its box before the file arrives, and its caption. Not resized
+/// (`courtview render`), it is the file as the editor named it.
+fn render_figure(figure: &Figure, eager: bool, ctx: &mut Ctx<'_>) -> Html {
+    let p = figure.picture.as_ref();
+    html! {
+        <figure class="cv-figure">
+            <picture>
+                if let Some(p) = p {
+                    <source type="image/webp" srcset={p.webp.clone()} sizes={PHOTO_SIZES} />
+                }
+                <img src={p.map_or(&figure.src, |p| &p.src).clone()}
+                    srcset={p.map(|p| p.jpeg.clone())} sizes={p.map(|_| PHOTO_SIZES)}
+                    width={p.map(|p| p.width.to_string())} height={p.map(|p| p.height.to_string())}
+                    alt={figure.alt.clone()} loading={if eager { "eager" } else { "lazy" }}
+                    decoding="async" />
+            </picture>
+            if !figure.caption.is_empty() {
+                <figcaption>{ render_inlines(&figure.caption, ctx) }</figcaption>
+            }
+        </figure>
     }
 }
 
@@ -233,20 +336,21 @@ fn render_inline(inline: &Inline, ctx: &mut Ctx<'_>) -> Html {
             ctx.next += 1;
             let props = ctx.props;
             let shown = props.highlight && !props.hidden.contains(kind);
-            let current = props.current == Some(index);
+            let (current, onmention) = match ctx.beside {
+                Some(beside) => (beside.current, Some(&beside.onmention)),
+                None => (props.current, props.onmention.as_ref()),
+            };
+            let current = current == Some(index);
             let class = classes!("entity", current.then_some("is-current"));
             // Only a highlighted mention is a control; a hidden one is plain text to the reader.
             let tabindex = shown.then_some("0");
-            let open = props
-                .onmention
-                .clone()
-                .map(|cb| cb.reform(move |_: ()| index));
+            let open = onmention.map(|cb| cb.reform(move |_: ()| index));
             let onmouseenter = open.clone().map(|cb| cb.reform(|_: MouseEvent| ()));
             let onclick = open.clone().map(|cb| cb.reform(|_: MouseEvent| ()));
             let onfocus = open.map(|cb| cb.reform(|_: FocusEvent| ()));
             html! {
                 <mark {class} data-entity={id.clone()} data-type={kind.tag()}
-                    id={mention_id(index)} {tabindex} {onmouseenter} {onclick} {onfocus}>
+                    id={ctx.id(mention_id(index))} {tabindex} {onmouseenter} {onclick} {onfocus}>
                     { render_inlines(children, ctx) }
                 </mark>
             }

@@ -1,5 +1,5 @@
 //! The "Embed" button on an article, and its dialog: the reader's choices (language, entity
-//! types, theme, paragraph) become both snippets, the loader and the plain iframe, with a live
+//! types, theme, second language beside, paragraph) become both snippets, the loader and the plain iframe, with a live
 //! preview of the embed and buttons that copy each snippet.
 //!
 //! A native `<dialog>` opened with `showModal()`: the page behind it is inert and Escape
@@ -46,6 +46,7 @@ struct Choice {
     theme: Theme,
     highlight: bool,
     paragraph: Option<u32>,
+    with: Option<Lang>,
 }
 
 /// The button, and the dialog while it is open.
@@ -55,6 +56,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let ui = use_locale(props.lang);
     let open = use_state(|| None::<Choice>);
     let button = use_node_ref();
+    let with = use_nav().with;
     let onopen = {
         let open = open.clone();
         let (lang, paragraphs) = (props.lang, props.paragraphs);
@@ -71,6 +73,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                 highlight: reader.highlight,
                 paragraph: paragraph_of_fragment(&dom::page::location_hash())
                     .filter(|&n| n <= paragraphs),
+                with,
             }));
         })
     };
@@ -154,6 +157,7 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     if own.is_latin() {
         options.script = ui.script;
     }
+    options.with = choice.with.filter(|&w| w != choice.lang);
     // The title in the chosen language, from that page's data (fetched in idle time after the
     // page started); until it is there, the snippet's generic title stands in.
     let route = Route::Article {
@@ -209,14 +213,16 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     };
 
     let lang_choices = Lang::ALL.into_iter().map(|l| {
+        let own = Locale::new(l, ui.script);
         let onchange = edit(&choice, &status, move |c, _| c.lang = l);
-        html! {
-            <label class="cv-choice" lang={Locale::new(l, ui.script).tag()}>
-                <input type="radio" name="cv-embed-lang" value={l.tag()} checked={choice.lang == l}
-                    {onchange} data-testid={format!("embed-lang-{}", l.tag())} />
-                { Locale::new(l, ui.script).write(l.native_name()) }
-            </label>
-        }
+        radio(
+            "lang",
+            l.tag(),
+            choice.lang == l,
+            own.write(l.native_name()),
+            Some(own.tag()),
+            onchange,
+        )
     });
     let type_choices = present.iter().map(|&kind| {
         let onchange = edit(&choice, &status, move |c, _| {
@@ -243,15 +249,43 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             Theme::Sepia => Msg::ThemeSepia,
             Theme::Auto => Msg::ThemeAuto,
         };
-        html! {
-            <label class="cv-choice">
-                <input type="radio" name="cv-embed-theme" value={theme.tag()}
-                    checked={choice.theme == theme} {onchange}
-                    data-testid={format!("embed-theme-{}", theme.tag())} />
-                { ui.text(name) }
-            </label>
-        }
+        radio(
+            "theme",
+            theme.tag(),
+            choice.theme == theme,
+            ui.text(name),
+            None,
+            onchange,
+        )
     });
+    let with_choices = [None, Some(Lang::Kk), Some(Lang::Ru), Some(Lang::En)]
+        .into_iter()
+        .filter(|&w| w != Some(choice.lang))
+        .map(|w| {
+            let onchange = edit(&choice, &status, move |c, _| c.with = w);
+            let checked = options.with == w;
+            match w {
+                Some(l) => {
+                    let own = Locale::new(l, ui.script);
+                    radio(
+                        "with",
+                        l.tag(),
+                        checked,
+                        own.write(l.native_name()),
+                        Some(own.tag()),
+                        onchange,
+                    )
+                }
+                None => radio(
+                    "with",
+                    "none",
+                    checked,
+                    ui.text(Msg::WithNone),
+                    None,
+                    onchange,
+                ),
+            }
+        });
     let on_highlight = edit(&choice, &status, |c, _| c.highlight = !c.highlight);
     let on_paragraph = edit(&choice, &status, |c, e| {
         c.paragraph = dom::focus::control_value(e).parse().ok();
@@ -300,6 +334,10 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                         <legend>{ ui.text(Msg::EmbedTheme) }</legend>
                         <div class="cv-choices">{ for theme_choices }</div>
                     </fieldset>
+                    <fieldset class="cv-dialog__field">
+                        <legend>{ ui.text(Msg::WithHeading) }</legend>
+                        <div class="cv-choices">{ for with_choices }</div>
+                    </fieldset>
                     <div class="cv-dialog__field">
                         <label class="cv-dialog__label" for="cv-embed-paragraph">{ ui.text(Msg::EmbedParagraph) }</label>
                         <select id="cv-embed-paragraph" class="cv-select" onchange={on_paragraph}
@@ -327,6 +365,25 @@ fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             </p>
             <p class="cv-dialog__note">{ ui.text(Msg::EmbedGuestNote) }</p>
         </dialog>
+    }
+}
+
+/// One radio choice of the dialog's `group` (`lang`, `theme`, `with`), named and test-marked
+/// by the group and the value's tag; `lang` for a language's name in its own language.
+fn radio(
+    group: &str,
+    tag: &'static str,
+    checked: bool,
+    label: std::borrow::Cow<'static, str>,
+    lang: Option<&'static str>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label class="cv-choice" {lang}>
+            <input type="radio" name={format!("cv-embed-{group}")} value={tag} {checked}
+                {onchange} data-testid={format!("embed-{group}-{tag}")} />
+            { label }
+        </label>
     }
 }
 

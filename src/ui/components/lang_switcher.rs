@@ -4,7 +4,8 @@
 //! have failed, the link loads the other language's page, which the browser keeps at the top.
 //!
 //! It keeps the script shown (`?script=latn`): a reader who chose Latin and goes to Russian
-//! and back comes back to Latin. In the embed view it is compact, keeps the embed's query
+//! and back comes back to Latin. It keeps the language beside an article (`?with=`) too, and
+//! going to that language puts the one left beside it: the two columns trade places. In the embed view it is compact, keeps the embed's query
 //! options, replaces the frame's
 //! history entry instead of adding one (so the partner's Back button is not polluted) and
 //! saves nothing.
@@ -13,7 +14,7 @@ use yew::prelude::*;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
-use crate::locale::{Locale, script_suffix};
+use crate::locale::{Locale, WITH_KEY, query_with, reading_suffix};
 use crate::route::Route;
 use crate::ui::dom;
 use crate::ui::loader;
@@ -39,18 +40,25 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
     let nav = use_nav();
     let embed = use_embed_options();
     let script = use_script();
-    // The embed keeps its options (its script among them); the site, the script shown.
-    let suffix = match (&embed, &props.route) {
-        (Some(options), _) => options.query_suffix(),
-        // The search page keeps what is searched for (its script among it); having no data
-        // to switch in place, the link loads the other language's search page.
-        (None, Route::Search { .. }) => nav.query.to_string(),
-        (None, _) => script_suffix(script).to_owned(),
-    };
     let compact = props.compact;
     let links = Lang::ALL.into_iter().map(|target| {
         let route = props.route.with_lang(target);
-        let suffix = suffix.clone();
+        // The language beside, unless it is the one gone to, which leaves this one beside it.
+        let with = nav
+            .with
+            .map(|w| if w == target { props.lang } else { w });
+        // The embed keeps its options (its script among them); the site, the script shown.
+        let suffix = match (&embed, &props.route) {
+            (Some(options), _) => query_with(
+                &options.query_suffix(),
+                WITH_KEY,
+                options.with.and(with).map(Lang::tag),
+            ),
+            // The search page keeps what is searched for (its script among it); having no data
+            // to switch in place, the link loads the other language's search page.
+            (None, Route::Search { .. }) => nav.query.to_string(),
+            (None, _) => reading_suffix(script, with),
+        };
         // Each language's name in its own words: Kazakh's in the script shown.
         let own = Locale::new(target, script);
         let href = nav.href(&format!("{}{suffix}", route.path()));

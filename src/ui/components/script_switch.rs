@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
-use crate::locale::{Locale, query_with_script, script_suffix};
+use crate::locale::{Locale, query_with_script, reading_suffix};
 use crate::route::Route;
 use crate::script::{KK_LATN, Script};
 use crate::ui::dom;
@@ -42,7 +42,7 @@ pub fn ScriptSwitch(props: &ScriptSwitchProps) -> Html {
         };
         // The link is the path in that script, the same on the prerendered page and in the
         // app; a click keeps whatever else the query holds.
-        let href = nav.href(&format!("{path}{}", script_suffix(script)));
+        let href = nav.href(&format!("{path}{}", reading_suffix(script, nav.with)));
         let onclick = {
             let nav = nav.clone();
             Callback::from(move |e: MouseEvent| {

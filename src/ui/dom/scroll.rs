@@ -98,7 +98,8 @@ fn restore_pending_anchor() -> bool {
     true
 }
 
-/// After the same page has been rendered again in another script: brings the paragraph
+/// After the same page has been rendered again in another script or with another language
+/// beside it: brings the paragraph
 /// [`set_pending_anchor`] asked for back to where it was (nothing if none was asked for).
 pub fn after_script_switch() {
     #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,6 @@
 //! `/<lang>/<slug>/`: one article; also the body of the embed view (`/embed/<lang>/<slug>/`),
-//! where it leaves out the breadcrumb and the embed button and stores nothing.
+//! where it leaves out the breadcrumb and the embed button and stores nothing. With `?with=`,
+//! the same article in a second language beside it, paragraph by paragraph.
 
 use std::rc::Rc;
 
@@ -7,20 +8,37 @@ use yew::prelude::*;
 
 use super::not_found::NotFoundPage;
 use crate::content::page_data::PageData;
+use crate::document::{Document, MentionInfo};
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
 use crate::locale::Locale;
 use crate::route::{Listing, Route};
-use crate::script::document_to_latin;
+use crate::script::{Script, document_to_latin};
 use crate::store;
 use crate::ui::components::article_meta::article_meta;
-use crate::ui::components::document_view::{DocumentView, ParagraphLinks};
+use crate::ui::components::document_view::{Beside, DocumentView, ParagraphLinks};
 use crate::ui::components::embed_dialog::EmbedDialog;
 use crate::ui::components::entity_card::{EntityCard, focus_of, locate};
 use crate::ui::components::entity_legend::EntityLegend;
 use crate::ui::components::page_link::PageLink;
 use crate::ui::dom;
-use crate::ui::state::{Action, use_embed_options, use_locale, use_reader};
+use crate::ui::nav::use_nav;
+use crate::ui::state::{Action, Reader, use_embed_options, use_locale, use_reader};
+
+/// What a mention of `mentions` does when hovered, focused or tapped: opens its entity's card,
+/// if its type is highlighted.
+fn open_card(reader: &Reader, mentions: Rc<Vec<MentionInfo>>) -> Callback<usize> {
+    let reader = reader.clone();
+    Callback::from(move |index: usize| {
+        let shown = mentions.get(index).is_some_and(|m| reader.shows(m.kind));
+        if let (true, Some(focus)) = (shown, focus_of(&mentions, index)) {
+            reader.dispatch(Action::Open(focus));
+        }
+    })
+}
+
+/// A body's language, the body as shown, and its mentions.
+type Body = (Lang, Rc<Document>, Rc<Vec<MentionInfo>>);
 
 /// Props for [`ArticlePage`].
 #[derive(Properties, PartialEq)]
@@ -43,14 +61,15 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         slug: props.slug.to_string(),
     };
     // The embed view holds its data under its own route (see crate::store).
-    let data = store::get(&if embedded {
+    let route = if embedded {
         Route::Embed {
             lang,
             slug: props.slug.to_string(),
         }
     } else {
         route
-    });
+    };
+    let data = store::get(&route);
     let article_data = match data.as_deref() {
         Some(PageData::Article(data)) => Some(data),
         _ => None,
@@ -58,7 +77,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let resolved = article_data.map(|d| &d.version);
     let address = article_data.map_or_else(String::new, |d| d.address.clone());
     let tag_slugs = article_data.map_or(&[][..], |d| d.tag_slugs.as_slice());
-    let card_of = |id: &str| article_data.and_then(|d| d.card(id)).cloned();
     // The interface in the language asked for; the article's own text in its language (the
     // nearest one, when the one asked for is missing), both in the script shown.
     let ui = use_locale(lang);
@@ -69,28 +87,39 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(Err(_)) => ui.text(Msg::ContentErrorHeading).into_owned(),
         None => ui.text(Msg::NotFoundHeading).into_owned(),
     };
+    // The language beside (`?with=`), never the page's own. The address's language is set
+    // once its data is in the store, or could not be had (crate::ui::nav).
+    let with = use_nav().with.filter(|&w| w != lang);
+    let with_data = with.and_then(|w| store::get(&route.with_lang(w)));
+    // The open card's entity from the article's data; one named only in the language beside
+    // (a translation may name what the other leaves implicit) from that language's data.
+    let card_of = |id: &str| {
+        [data.as_deref(), with_data.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|d| match d {
+                PageData::Article(d) => d.card(id).cloned(),
+                _ => None,
+            })
+    };
     // The body and its mentions (which the site generator marked) are taken once per article,
     // language and script shown, not on every render. In Latin the body is transliterated
     // node by node: its mentions and paragraphs are the same, so highlights, the open card
     // and the reader's paragraph carry over.
     let shown = {
-        let data = data.clone();
+        let (data, with_data) = (data.clone(), with_data.clone());
         use_memo(
-            (props.slug.clone(), lang, ui.script),
-            move |(_, _, script)| match data.as_deref() {
-                Some(PageData::Article(data)) => data
-                    .version
-                    .as_ref()
-                    .map(|a| {
-                        let document = if Locale::new(a.lang, *script).is_latin() {
-                            document_to_latin(&a.document)
-                        } else {
-                            a.document.clone()
-                        };
-                        (Rc::new(document), Rc::new(a.document.mentions()))
-                    })
-                    .ok(),
-                _ => None,
+            (
+                props.slug.clone(),
+                lang,
+                ui.script,
+                with,
+                with_data.is_some(),
+            ),
+            move |(_, _, script, with, _)| {
+                // Beside it, only the translation asked for, not the fallback a missing one gives.
+                body(data.as_deref(), *script, None)
+                    .map(|own| (own, body(with_data.as_deref(), *script, *with)))
             },
         )
     };
@@ -127,19 +156,22 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(Ok(article)) => article,
     };
     let own = Locale::new(article.lang, ui.script);
-    let Some((document, mentions)) = (*shown).clone() else {
+    let Some(((_, document, mentions), beside)) = (*shown).clone() else {
         return Html::default();
     };
     let current = reader.focus.as_ref().and_then(|f| locate(&mentions, f));
-    let onmention = {
-        let (reader, mentions) = (reader.clone(), mentions.clone());
-        Callback::from(move |index: usize| {
-            let shown = mentions.get(index).is_some_and(|m| reader.shows(m.kind));
-            if let (true, Some(focus)) = (shown, focus_of(&mentions, index)) {
-                reader.dispatch(Action::Open(focus));
-            }
-        })
-    };
+    // The translation beside, unless it is the language the article is shown in (a fallback).
+    // Asked for but not to be had (the article lacks that language, or it could not be
+    // fetched), it is said so.
+    let beside = beside.filter(|b| b.0 != article.lang);
+    let unavailable = with.is_some() && beside.is_none();
+    let beside = beside.map(|(lang, document, theirs)| Beside {
+        current: reader.focus.as_ref().and_then(|f| locate(&theirs, f)),
+        onmention: open_card(&reader, theirs),
+        document,
+        lang,
+    });
+    let onmention = open_card(&reader, mentions.clone());
     let say = {
         let status = status.clone();
         move |msg: Msg| {
@@ -221,8 +253,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 </EmbedDialog>
             }
             <EntityLegend {lang} mentions={mentions.clone()} />
+            if unavailable {
+                <p class="cv-notice" role="status" data-testid="with-notice">
+                    { ui.text(Msg::WithUnavailable) }
+                </p>
+            }
             <DocumentView {document} lang={article.lang} script={ui.script} {highlight} {hidden} {current} {onmention}
-                {target} {embedded}
+                {target} {embedded} {beside}
                 paragraph_links={(!address.is_empty()).then_some(paragraph_links)} />
             <footer class="cv-article-foot" lang={own.tag()}>
                 if let Some(source) = &article.meta.source {
@@ -256,6 +293,24 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// An article's body as shown, in `script`, with its mentions, and its language; `None` for a
+/// page with no article, or when it is not in `only` (a fallback in place of a missing one).
+fn body(data: Option<&PageData>, script: Script, only: Option<Lang>) -> Option<Body> {
+    let Some(PageData::Article(data)) = data else {
+        return None;
+    };
+    let a = data.version.as_ref().ok()?;
+    if only.is_some_and(|only| only != a.lang) {
+        return None;
+    }
+    let document = if Locale::new(a.lang, script).is_latin() {
+        document_to_latin(&a.document)
+    } else {
+        a.document.clone()
+    };
+    Some((a.lang, Rc::new(document), Rc::new(a.document.mentions())))
 }
 
 /// A tag, as a link to the list of its articles on the full site (none in the embed view, which

@@ -56,7 +56,7 @@ pub fn allowed() -> &'static BTreeMap<String, Vec<String>> {
 }
 
 /// Elements without content or end tag.
-const VOID: &[&str] = &["img", "br", "hr"];
+const VOID: &[&str] = &["img", "br", "hr", "source"];
 
 /// Class names `DocumentView` uses (plus `cv-hide-<type>` and `language-<word>`).
 const CLASSES: &[&str] = &[
@@ -68,6 +68,7 @@ const CLASSES: &[&str] = &[
     "cv-align-left",
     "cv-align-center",
     "cv-align-right",
+    "cv-figure",
     "entity",
     "is-current",
 ];
@@ -262,7 +263,22 @@ fn check_element(tag: &Tag, ids: &mut Vec<String>) -> Result<(), String> {
             }
             "start" => is_number(value),
             "tabindex" => value == "0",
-            "loading" => value == "lazy",
+            "loading" => value == "lazy" || value == "eager",
+            "decoding" => value == "async",
+            "type" => value == "image/webp",
+            "width" | "height" => is_number(value),
+            "sizes" => !value.contains(['<', '>', '"']),
+            // `url 480w, url 960w`: every URL safe, every descriptor a width.
+            "srcset" => {
+                for candidate in value.split(", ") {
+                    let (url, width) = candidate.rsplit_once(' ').unwrap_or((candidate, ""));
+                    check_url(url).map_err(|e| format!("<{name} srcset={value:?}>: {e}"))?;
+                    if !width.strip_suffix('w').is_some_and(is_number) {
+                        return Err(format!("<{name} srcset={value:?}>: not `url NNNw`"));
+                    }
+                }
+                true
+            }
             "rel" => value == "noopener noreferrer",
             "data-type" => is_type(value),
             // Any id the knowledge base (or `--names`) holds; escaping keeps it inside.

@@ -37,6 +37,15 @@ pub fn parsed(doc: &Document) -> Result<(), String> {
         Inline::Image { src, .. } if !safe_url(src) => bad = Some(format!("an image from {src:?}")),
         _ => {}
     });
+    let mut figures = Vec::new();
+    each_block(&doc.blocks, &mut |b| {
+        if let Block::Figure(f) = b {
+            figures.push(f.src.clone());
+        }
+    });
+    if let Some(src) = figures.iter().find(|s| !safe_url(s)) {
+        bad = Some(format!("a photo from {src:?}"));
+    }
     bad.map_or(Ok(()), Err)
 }
 
@@ -182,6 +191,7 @@ pub fn nesting(doc: &Document) -> u32 {
                     .map(|c| inlines(c))
                     .max()
                     .unwrap_or(0),
+                Block::Figure(f) => inlines(&f.caption),
                 Block::CodeBlock { .. } | Block::Rule | Block::RawHtml(_) => 0,
             })
             .max()
@@ -239,6 +249,7 @@ pub fn each_inline(v: &[Block], f: &mut dyn FnMut(&Inline)) {
             .iter()
             .chain(rows.iter().flatten())
             .for_each(|c| each_inline_in(c, f)),
+        Block::Figure(figure) => each_inline_in(&figure.caption, f),
         _ => {}
     });
 }
