@@ -226,9 +226,13 @@ fn function_words_are_left_out_and_phrases_keep_their_places() {
         site.slugs(Lang::En, "\"court appeal\""),
         Vec::<String>::new()
     );
-    // A phrase marks every word of it, the function words too.
+    // A phrase marks every word of it, the function words inside it too.
     let hit = &site.search(Lang::En, "\"court of appeal\"", QueryOptions::default())[0];
     assert_eq!(hit.marks.len(), 3);
+    // At its ends a function word stands for nothing: no word before `court` is marked.
+    for hit in site.search(Lang::En, "\"the court\"", QueryOptions::default()) {
+        assert_eq!(hit.marks.len(), 1, "{}", hit.slug);
+    }
     // Being typed, a function word is the start of other words.
     let typed = QueryOptions { prefix_last: true };
     let found: Vec<String> = site
@@ -248,6 +252,8 @@ fn kazakh_typed_in_latin_finds_the_cyrillic_text() {
     ]);
     let mut site = Site::new(&c);
     assert_eq!(site.slugs(Lang::Kk, "joğarğy sot"), ["a-sot"]);
+    // A function word typed in Latin is skipped as its Cyrillic spelling is.
+    assert_eq!(site.slugs(Lang::Kk, "joğarğy jäne sot"), ["a-sot"]);
     assert_eq!(site.slugs(Lang::Kk, "\"Joğarğy Sottarynyñ\""), ["a-sot"]);
     // A name the Kazakh text writes in Latin is still found as it is.
     assert_eq!(site.slugs(Lang::Kk, "DIFC"), ["a-sot"]);

@@ -162,7 +162,9 @@ impl Query {
                 .into_iter()
                 .map(|w| QWord {
                     keys: word_keys(lang, &w.folded),
-                    stop: is_stop_word(lang, &w.folded),
+                    // In Latin too: `jäne` is `және`, which the index leaves out.
+                    stop: is_stop_word(lang, &w.folded)
+                        || kazakh_reading(lang, &w.folded).is_some_and(|c| is_stop_word(lang, &c)),
                     folded: w.folded,
                     prefix: Vec::new(),
                 })
@@ -176,6 +178,16 @@ impl Query {
                 w.prefix = vec![w.folded.clone()];
                 w.prefix.extend(kazakh_reading(lang, &w.folded));
                 w.stop = false;
+            }
+            if *quoted {
+                // A function word at a phrase's end stands for no word at all: `"court of"`
+                // must not meet a paragraph that ends in "court", nor mark the word after it.
+                while ws.first().is_some_and(|w| w.stop) {
+                    ws.remove(0);
+                }
+                while ws.last().is_some_and(|w| w.stop) {
+                    ws.pop();
+                }
             }
             if ws.is_empty() {
                 continue;

@@ -91,17 +91,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     // once its data is in the store, or could not be had (crate::ui::nav).
     let with = use_nav().with.filter(|&w| w != lang);
     let with_data = with.and_then(|w| store::get(&route.with_lang(w)));
-    // The open card's entity from the article's data; one named only in the language beside
-    // (a translation may name what the other leaves implicit) from that language's data.
-    let card_of = |id: &str| {
-        [data.as_deref(), with_data.as_deref()]
-            .into_iter()
-            .flatten()
-            .find_map(|d| match d {
-                PageData::Article(d) => d.card(id).cloned(),
-                _ => None,
-            })
-    };
+    // The open card's entity, from the article's data (a card opens only for an entity the
+    // article's own text names: see `card_focus`).
+    let card_of = |id: &str| article_data.and_then(|d| d.card(id)).cloned();
     // The body and its mentions (which the site generator marked) are taken once per article,
     // language and script shown, not on every render. In Latin the body is transliterated
     // node by node: its mentions and paragraphs are the same, so highlights, the open card
@@ -163,8 +155,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     // The translation beside, unless it is the language the article is shown in (a fallback).
     // Asked for but not to be had (the article lacks that language, or it could not be
     // fetched), it is said so.
+    // A fallback already showing the language asked for beside is no failure: nothing said.
+    let unavailable = with.is_some_and(|w| w != article.lang) && beside.is_none();
     let beside = beside.filter(|b| b.0 != article.lang);
-    let unavailable = with.is_some() && beside.is_none();
     let beside = beside.map(|(lang, document, theirs)| Beside {
         current: reader.focus.as_ref().and_then(|f| locate(&theirs, f)),
         onmention: open_card(&reader, theirs),

@@ -58,6 +58,8 @@ struct State {
     latest: (u32, String),
     /// The script Kazakh results are asked in.
     script: Script,
+    /// Whether the latest request had its last word still being typed.
+    typing: bool,
     worker: Option<SearchWorker>,
 }
 
@@ -69,6 +71,7 @@ impl State {
             // No worker: the page already says why.
             return;
         };
+        self.typing = typing;
         let text = &self.query.text;
         let id = self.latest.0.wrapping_add(1);
         self.latest = (id, text.clone());
@@ -103,6 +106,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         running: false,
         latest: (0, String::new()),
         script: Script::Cyrl,
+        typing: false,
         worker: None,
     });
     let redraw = use_force_update();
@@ -169,7 +173,9 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
             let mut s = state.borrow_mut();
             if s.running && s.script != script {
                 s.script = script;
-                s.ask(lang, false);
+                // The same search, its word being typed still read as such.
+                let typing = s.typing;
+                s.ask(lang, typing);
                 drop(s);
                 redraw.force_update();
             }
