@@ -400,7 +400,8 @@ fn is_slug_shaped(tag: &str) -> bool {
                 } else {
                     !crate::script::is_capital(c)
                         && !('\u{2000}'..='\u{206F}').contains(&c)
-                        && (!('\u{0080}'..='\u{00BF}').contains(&c) || "ª²³µ¹º¼½¾".contains(c))
+                        && (!('\u{0080}'..='\u{00BF}').contains(&c)
+                            || matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'))
                         && c != '×'
                         && c != '÷'
                 }
