@@ -136,7 +136,7 @@ impl EmbedOptions {
                     }
                 }
                 "with" => {
-                    if let Some(with) = Lang::from_tag(&value.to_ascii_lowercase()) {
+                    if let Some(with) = Lang::from_option(value) {
                         options.with = Some(with);
                     }
                 }

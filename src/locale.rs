@@ -70,19 +70,20 @@ impl Locale {
 /// The script a query (`?script=latn`, with or without its `?`) asks for: the last valid
 /// `script=` value, else Cyrillic. Anything malformed is ignored, never an error.
 pub fn script_of_query(query: &str) -> Script {
-    query_pairs(query)
-        .filter(|(key, _)| key == SCRIPT_KEY)
-        .filter_map(|(_, value)| Script::from_tag(&value))
-        .last()
-        .unwrap_or_default()
+    last_of_query(query, SCRIPT_KEY, Script::from_tag).unwrap_or_default()
 }
 
 /// The language a query (`?with=en`, with or without its `?`) asks to show beside an article:
 /// the last valid `with=` value, else none. Anything malformed is ignored, never an error.
 pub fn with_of_query(query: &str) -> Option<Lang> {
+    last_of_query(query, WITH_KEY, Lang::from_option)
+}
+
+/// The last value of the query's `key=` options that `parse` reads; malformed ones are skipped.
+fn last_of_query<T>(query: &str, key: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
     query_pairs(query)
-        .filter(|(key, _)| key == WITH_KEY)
-        .filter_map(|(_, value)| Lang::from_tag(&value.trim().to_ascii_lowercase()))
+        .filter(|(k, _)| k == key)
+        .filter_map(|(_, value)| parse(&value))
         .last()
 }
 

@@ -59,6 +59,12 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.tag() == tag)
     }
 
+    /// Reads a language given as a query option (`with=EN`): a tag, ignoring ASCII case and
+    /// surrounding spaces, as `Script::from_tag` reads `script=`.
+    pub fn from_option(value: &str) -> Option<Lang> {
+        Lang::from_tag(&value.trim().to_ascii_lowercase())
+    }
+
     /// Reads a browser language tag such as `ru-RU`, `kk`, `en_GB` or `EN`: only the primary
     /// subtag counts, case-insensitively.
     pub fn from_browser_tag(tag: &str) -> Option<Lang> {
