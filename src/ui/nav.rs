@@ -13,7 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::lang::Lang;
-use crate::locale::{script_of_query, with_of_query};
+use crate::locale::{query_with, script_of_query, with_of_query};
 use crate::route::Route;
 use crate::script::Script;
 use crate::ui::{dom, loader};
@@ -52,6 +52,15 @@ impl Nav {
     /// a page: a new history entry, or in place of this one when `replace`.
     pub fn go(&self, path_and_query: &str, replace: bool) {
         self.set.emit((path_and_query.to_owned(), replace));
+    }
+
+    /// Sets the address's `key=` option in place (`None`: removes it), in the same history
+    /// entry: the path, the other options and the `#p-<n>` a reload returns to are kept. The
+    /// script switch and the display menu's second language change the page this way.
+    pub fn set_option(&self, key: &str, value: Option<&str>) {
+        let query = query_with(&self.query, key, value);
+        let hash = dom::page::location_hash();
+        self.go(&format!("{}{query}{hash}", self.path), true);
     }
 }
 
@@ -101,20 +110,28 @@ pub fn NavProvider(props: &NavProviderProps) -> Html {
     // the prerendered page; Latin comes right after it, as the reader's other choices do.
     let script = use_state_eq(Script::default);
     let with = use_state_eq(|| None::<Lang>);
+    // The second language the address asks for now: a fetch that ends after the reader asked
+    // for another must not show its own.
+    let with_asked = use_mut_ref(|| None::<Lang>);
     {
         let (script, with) = (script.clone(), with.clone());
-        let route = Route::parse(&location.0);
+        let path = location.0.clone();
         use_effect_with(location.1.clone(), move |query| {
             let asked = (script_of_query(query), with_of_query(query));
+            *with_asked.borrow_mut() = asked.1;
             if asked != (*script, *with) {
                 // The text changes length: keep the paragraph being read where it is.
                 dom::scroll::set_pending_anchor(dom::scroll::reading_anchor());
                 script.set(asked.0);
                 // An article's second language is shown once its data is here (usually
                 // already, fetched in idle time), or could not be had: the page then says so.
-                match (asked.1, route) {
+                match (asked.1, Route::parse(&path)) {
                     (Some(w), route @ (Route::Article { .. } | Route::Embed { .. })) => {
-                        loader::ensure(&route.with_lang(w), move |_| with.set(asked.1));
+                        loader::ensure(&route.with_lang(w), move |_| {
+                            if *with_asked.borrow() == asked.1 {
+                                with.set(asked.1);
+                            }
+                        });
                     }
                     _ => with.set(asked.1),
                 }

@@ -13,7 +13,7 @@ use crate::display::{Display, TextSize};
 use crate::embed::Theme;
 use crate::i18n::Msg;
 use crate::lang::Lang;
-use crate::locale::{Locale, WITH_KEY, query_with};
+use crate::locale::{Locale, WITH_KEY};
 use crate::route::Route;
 use crate::ui::dom;
 use crate::ui::nav::use_nav;
@@ -114,9 +114,7 @@ pub fn DisplayMenu(props: &DisplayMenuProps) -> Html {
                     let checked = nav.with == with;
                     let nav = nav.clone();
                     let onchange = Callback::from(move |_: Event| {
-                        let query = query_with(&nav.query, WITH_KEY, with.map(Lang::tag));
-                        let hash = dom::page::location_hash();
-                        nav.go(&format!("{}{query}{hash}", nav.path), true);
+                        nav.set_option(WITH_KEY, with.map(Lang::tag));
                     });
                     let label = match with {
                         Some(w) => Locale::new(w, ui.script).write(w.native_name()),

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::i18n::Msg;
 use crate::lang::Lang;
-use crate::locale::{Locale, query_with_script, reading_suffix};
+use crate::locale::{Locale, SCRIPT_KEY, reading_suffix};
 use crate::route::Route;
 use crate::script::{KK_LATN, Script};
 use crate::ui::dom;
@@ -50,13 +50,7 @@ pub fn ScriptSwitch(props: &ScriptSwitchProps) -> Html {
                     return;
                 }
                 e.prevent_default();
-                // The address stays as it is but for its script: other query options and the
-                // `#p-<n>` a reload would return to are kept.
-                let query = query_with_script(&nav.query, script);
-                nav.go(
-                    &format!("{}{query}{}", nav.path, dom::page::location_hash()),
-                    true,
-                );
+                nav.set_option(SCRIPT_KEY, script.is_latin().then(|| script.tag()));
             })
         };
         html! {
