@@ -38,7 +38,7 @@ impl Locale {
     /// Whether text in this locale is written in Latin letters where it was Cyrillic: Kazakh
     /// in the Latin script. Russian stays Cyrillic in either script.
     pub const fn is_latin(self) -> bool {
-        matches!(self.lang, Lang::Kk) && self.script.is_latin()
+        self.script.latinises(self.lang)
     }
 
     /// The language tag of text in this locale, for `lang=` (`kk-Latn` for Latin Kazakh).

@@ -70,6 +70,12 @@ impl Script {
     pub const fn is_latin(self) -> bool {
         matches!(self, Script::Latn)
     }
+
+    /// Whether text in `lang` is written in Latin letters where it was Cyrillic: Kazakh in the
+    /// Latin script. Russian stays Cyrillic in either script.
+    pub const fn latinises(self, lang: crate::Lang) -> bool {
+        matches!(lang, crate::Lang::Kk) && self.is_latin()
+    }
 }
 
 /// One Cyrillic letter: its lower and upper case, and its Latin rendering in lower case, in

@@ -200,7 +200,7 @@ impl Engine {
                 let shown = super::show(&self.docs[&(hit.lang, hit.article)], hit);
                 let (mut title, mut snippet, mut marks) =
                     (shown.title, shown.snippet.text, shown.snippet.marks);
-                if request.script == Script::Latn && hit.lang == Lang::Kk {
+                if request.script.latinises(hit.lang) {
                     title = to_latin(&title);
                     let ranges: Vec<_> = marks.iter().map(|&(s, e)| s..e).collect();
                     let (text, moved) = to_latin_with_ranges(&snippet, &ranges);
