@@ -118,19 +118,36 @@ fn kazakh_reading(lang: Lang, folded: &str) -> Option<String> {
         .filter(|c| c != folded)
 }
 
-/// A query word's keys: its own, and in Kazakh those of its Cyrillic reading when it is
-/// written in Latin (`sottarynyñ` meets `соттарының`). Latin words stay themselves too, as
-/// Kazakh text quotes names in Latin (`DIFC`).
-fn word_keys(lang: Lang, folded: &str) -> Vec<String> {
-    let mut out = keys(lang, folded);
-    if let Some(cyrillic) = kazakh_reading(lang, folded) {
-        for k in keys(lang, &cyrillic) {
-            if !out.contains(&k) {
-                out.push(k);
+impl QWord {
+    /// A query word: its keys are its own and, for a Kazakh word written in Latin, its
+    /// Cyrillic reading's (`sottarynyñ` meets `соттарының`; Latin words keep their own, as
+    /// Kazakh text quotes names in Latin: `DIFC`). A function word in either spelling is
+    /// `stop`. `typed`: it is the word being typed, completed by prefix in both spellings.
+    fn new(lang: Lang, folded: String, typed: bool) -> QWord {
+        let reading = kazakh_reading(lang, &folded);
+        let mut own = keys(lang, &folded);
+        let mut stop = is_stop_word(lang, &folded);
+        if let Some(cyrillic) = &reading {
+            for k in keys(lang, cyrillic) {
+                if !own.contains(&k) {
+                    own.push(k);
+                }
             }
+            stop |= is_stop_word(lang, cyrillic);
+        }
+        let prefix = if typed {
+            std::iter::once(folded.clone()).chain(reading).collect()
+        } else {
+            Vec::new()
+        };
+        QWord {
+            keys: own,
+            // Being typed, a function word is the start of others.
+            stop: stop && !typed,
+            folded,
+            prefix,
         }
     }
-    out
 }
 
 /// Quotation marks that open or close a phrase.
@@ -158,27 +175,17 @@ impl Query {
         let last_run = runs.iter().rposition(|r| !words(&r.1).is_empty());
         let mut clauses = Vec::new();
         for (n, (quoted, run)) in runs.iter().enumerate() {
-            let mut ws: Vec<QWord> = words(run)
+            let run_words = words(run);
+            let last = run_words.len().saturating_sub(1);
+            let typing = options.prefix_last && ends_open && Some(n) == last_run;
+            let mut ws: Vec<QWord> = run_words
                 .into_iter()
-                .map(|w| QWord {
-                    keys: word_keys(lang, &w.folded),
-                    // In Latin too: `jäne` is `және`, which the index leaves out.
-                    stop: is_stop_word(lang, &w.folded)
-                        || kazakh_reading(lang, &w.folded).is_some_and(|c| is_stop_word(lang, &c)),
-                    folded: w.folded,
-                    prefix: Vec::new(),
+                .enumerate()
+                .map(|(i, w)| {
+                    let typed = typing && i == last && w.folded.chars().count() >= MIN_PREFIX;
+                    QWord::new(lang, w.folded, typed)
                 })
                 .collect();
-            if options.prefix_last
-                && ends_open
-                && Some(n) == last_run
-                && let Some(w) = ws.last_mut()
-                && w.folded.chars().count() >= MIN_PREFIX
-            {
-                w.prefix = vec![w.folded.clone()];
-                w.prefix.extend(kazakh_reading(lang, &w.folded));
-                w.stop = false;
-            }
             if *quoted {
                 // A function word at a phrase's end stands for no word at all: `"court of"`
                 // must not meet a paragraph that ends in "court", nor mark the word after it.
