@@ -15,6 +15,17 @@ use courtview::site::photos::{self, WIDTHS};
 use courtview::ui::render_document_html;
 use courtview_test_support::html_allow;
 
+/// The `(url, width)` pairs of a `srcset` such as [`Picture::webp`].
+fn srcset_files(srcset: &str) -> Vec<(&str, u32)> {
+    srcset
+        .split(", ")
+        .filter_map(|c| {
+            let (url, w) = c.rsplit_once(' ')?;
+            Some((url, w.strip_suffix('w')?.parse().ok()?))
+        })
+        .collect()
+}
+
 /// An empty temporary folder of its own for `test`.
 fn temp(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("courtview-photos-{}-{test}", std::process::id()));
@@ -120,7 +131,7 @@ fn photos_are_resized_into_webp_and_jpeg_never_upscaled() {
 
     let big = photos::picture(&folder.join("big.png"), &dist, "/base").unwrap();
     assert_eq!((big.width, big.height), (1600, 800));
-    let (webp, jpeg) = (Picture::files(&big.webp), Picture::files(&big.jpeg));
+    let (webp, jpeg) = (srcset_files(&big.webp), srcset_files(&big.jpeg));
     let widths: Vec<u32> = jpeg.iter().map(|f| f.1).collect();
     assert_eq!(widths, WIDTHS);
     assert_eq!(webp.len(), jpeg.len());
@@ -145,7 +156,7 @@ fn photos_are_resized_into_webp_and_jpeg_never_upscaled() {
 
     let small = photos::picture(&folder.join("small.jpg"), &dist, "").unwrap();
     assert_eq!((small.width, small.height), (700, 500));
-    let widths: Vec<u32> = Picture::files(&small.jpeg).iter().map(|f| f.1).collect();
+    let widths: Vec<u32> = srcset_files(&small.jpeg).iter().map(|f| f.1).collect();
     assert_eq!(widths, [480, 700]);
     assert!(small.src.starts_with("/photos/"));
 

@@ -127,17 +127,6 @@ impl Picture {
             jpeg: srcset(jpeg),
         }
     }
-
-    /// The `(url, width)` pairs of a `srcset` such as [`Picture::webp`].
-    pub fn files(srcset: &str) -> Vec<(&str, u32)> {
-        srcset
-            .split(", ")
-            .filter_map(|c| {
-                let (url, w) = c.rsplit_once(' ')?;
-                Some((url, w.strip_suffix('w')?.parse().ok()?))
-            })
-            .collect()
-    }
 }
 
 /// Whether `src` names a photo file in an article's own folder: a plain file name of ASCII

@@ -21,7 +21,7 @@ use crate::document::{Figure, Picture};
 use crate::error::ContentError;
 
 /// The widths a photo is written at, when it is wider: a phone's column at 1× and 2×, and a
-/// desktop's column at 2×. The article column is 42rem at most (`sizes` in the view).
+/// desktop's column at 2×. The article column is 43rem at most (`sizes` in the view).
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 
 /// The folder of photos in `dist/`.
@@ -84,12 +84,17 @@ pub fn picture(file: &Path, dist: &Path, prefix: &str) -> Result<Picture, String
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let bytes = fs::read(file)
         .map_err(|e| format!("the photo `{name}` cannot be read beside the article ({e})"))?;
-    let image = image::load_from_memory_with_format(
-        &bytes,
-        format_of(&bytes)
-            .ok_or_else(|| format!("the photo `{name}` is neither a JPEG nor a PNG file"))?,
-    )
-    .map_err(|e| format!("the photo `{name}` cannot be decoded: {e}"))?;
+    // JPEG or PNG, by the file's first bytes rather than its name.
+    let format = match image::guess_format(&bytes) {
+        Ok(f @ (ImageFormat::Jpeg | ImageFormat::Png)) => f,
+        _ => {
+            return Err(format!(
+                "the photo `{name}` is neither a JPEG nor a PNG file"
+            ));
+        }
+    };
+    let image = image::load_from_memory_with_format(&bytes, format)
+        .map_err(|e| format!("the photo `{name}` cannot be decoded: {e}"))?;
     let image = opaque(image);
     let (width, height) = image.dimensions();
     let (mut webp_files, mut jpeg_files) = (Vec::new(), Vec::new());
@@ -131,15 +136,6 @@ pub fn widths(width: u32) -> Vec<u32> {
         .collect();
     out.push(largest);
     out
-}
-
-/// JPEG or PNG, by the file's first bytes rather than its name.
-fn format_of(bytes: &[u8]) -> Option<ImageFormat> {
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => Some(ImageFormat::Jpeg),
-        [0x89, b'P', b'N', b'G', ..] => Some(ImageFormat::Png),
-        _ => None,
-    }
 }
 
 /// The photo in RGB; a transparent PNG is laid on white, the page's light background, since

@@ -88,13 +88,8 @@ impl Catalog {
 
     /// The same catalogue with every readable version passed through `f` (the site generator
     /// marks each article's entity mentions this way); errors stay as they are.
-    pub fn map_articles(mut self, f: impl Fn(Article) -> Article) -> Catalog {
-        for entry in &mut self.entries {
-            for version in &mut entry.versions {
-                *version = version.take().map(|v| v.map(&f));
-            }
-        }
-        self
+    pub fn map_articles(self, f: impl Fn(Article) -> Article) -> Catalog {
+        self.try_map_articles(|a| Ok(f(a)))
     }
 
     /// The same catalogue with every readable version passed through `f`, which may find it
