@@ -87,6 +87,15 @@ pub struct ParagraphLinks {
 /// `<mark class="entity">` mentions.
 #[component]
 pub fn DocumentView(props: &DocumentViewProps) -> Html {
+    // The pairs of sections side by side, once per pair of documents, not on every render (a
+    // hover re-renders the view). The documents are shared: comparing them is a pointer test.
+    let pairs = use_memo(
+        (
+            props.document.clone(),
+            props.beside.as_ref().map(|b| b.document.clone()),
+        ),
+        |(own, theirs)| theirs.as_ref().map(|t| align(own, t)).unwrap_or_default(),
+    );
     let blocks = &props.document.blocks;
     let mut ctx = Ctx {
         props,
@@ -116,8 +125,9 @@ pub fn DocumentView(props: &DocumentViewProps) -> Html {
                 next: 0,
                 beside: Some(beside),
             };
-            align(&props.document, &beside.document)
-                .into_iter()
+            pairs
+                .iter()
+                .cloned()
                 .map(|(own, theirs)| {
                     let own: Html = own
                         .map(|i| render_block(&blocks[i], Some(i), &mut ctx))
