@@ -98,21 +98,20 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     // language and script shown, not on every render. In Latin the body is transliterated
     // node by node: its mentions and paragraphs are the same, so highlights, the open card
     // and the reader's paragraph carry over.
+    // The translation beside it has a memo of its own, so that choosing one keeps the body's.
     let shown = {
-        let (data, with_data) = (data.clone(), with_data.clone());
+        let data = data.clone();
         use_memo(
-            (
-                props.slug.clone(),
-                lang,
-                ui.script,
-                with,
-                with_data.is_some(),
-            ),
-            move |(_, _, script, with, _)| {
-                // Beside it, only the translation asked for, not the fallback a missing one gives.
-                body(data.as_deref(), *script, None)
-                    .map(|own| (own, body(with_data.as_deref(), *script, *with)))
-            },
+            (props.slug.clone(), lang, ui.script),
+            move |(_, _, script)| body(data.as_deref(), *script, None),
+        )
+    };
+    let shown_beside = {
+        let with_data = with_data.clone();
+        use_memo(
+            (props.slug.clone(), ui.script, with, with_data.is_some()),
+            // Only the translation asked for, not the fallback a missing one gives.
+            move |(_, script, with, _)| body(with_data.as_deref(), *script, *with),
         )
     };
     let reader = use_reader();
@@ -148,14 +147,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         Some(Ok(article)) => article,
     };
     let own = Locale::new(article.lang, ui.script);
-    let Some(((_, document, mentions), beside)) = (*shown).clone() else {
+    let Some((_, document, mentions)) = (*shown).clone() else {
         return Html::default();
     };
+    let beside = (*shown_beside).clone();
     let current = reader.focus.as_ref().and_then(|f| locate(&mentions, f));
-    // The translation beside, unless it is the language the article is shown in (a fallback).
-    // Asked for but not to be had (the article lacks that language, or it could not be
-    // fetched), it is said so.
-    // A fallback already showing the language asked for beside is no failure: nothing said.
+    // The translation beside, unless it is the language the article is shown in (a fallback,
+    // which is no failure: nothing is said). Asked for but not to be had (the article lacks
+    // that language, or it could not be fetched), it is said so.
     let unavailable = with.is_some_and(|w| w != article.lang) && beside.is_none();
     let beside = beside.filter(|b| b.0 != article.lang);
     let beside = beside.map(|(lang, document, theirs)| Beside {
