@@ -388,9 +388,9 @@ fn decode_tag(segment: &str) -> Option<String> {
 /// Whether `tag` looks like what `tag_slug` writes: words joined by single hyphens, with no
 /// space, no ASCII punctuation, no general punctuation (U+2000–U+206F), none of Latin-1's
 /// signs (its letters and digits `ª ² ³ µ ¹ º ¼ ½ ¾` kept, as `tag_slug` keeps them) and no
-/// capital of the Latin or Cyrillic alphabets. Not `tag_slug` itself, whose Unicode case and letter tables
-/// would add some 5 KB of gzipped wasm to every page: a segment that passes here but is no
-/// tag's slug has no page, so the reader gets the not-found page all the same.
+/// capital of the Latin or Cyrillic alphabets. Not `tag_slug` itself, whose Unicode case and
+/// letter tables would add some 5 KB of gzipped wasm to every page: a segment that passes here
+/// but is no tag's slug has no page, so the reader gets the not-found page all the same.
 fn is_slug_shaped(tag: &str) -> bool {
     tag.split('-').all(|word| {
         !word.is_empty()
