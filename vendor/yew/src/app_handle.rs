@@ -105,6 +105,8 @@ mod feat_hydration {
 
             let mut fragment = Fragment::collect_children(&host);
             let hosting_root = BSubtree::create_root(&host);
+            // courtview patch: the scheduler may slice this hydration (vendor/yew/PATCHED.md).
+            crate::scheduler::start_hydration();
 
             let mut previous_next_sibling = None;
             app.scope.hydrate_in_place(

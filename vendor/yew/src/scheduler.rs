@@ -272,6 +272,17 @@ mod arch {
 
     const YIELD_DEADLINE_MS: f64 = 16.0;
 
+    // courtview patch: while an app hydrates, the scheduler may yield between any two
+    // runnables, after a shorter slice (vendor/yew/PATCHED.md).
+    const HYDRATION_SLICE_MS: f64 = 10.0;
+    static HYDRATING: AtomicBool = AtomicBool::new(false);
+
+    /// Marks the start of a hydration: until the queues are next empty, the scheduler yields
+    /// between runnables whenever its slice is over.
+    pub(crate) fn start_hydration() {
+        HYDRATING.store(true, Ordering::Relaxed);
+    }
+
     #[wasm_bindgen]
     extern "C" {
         #[wasm_bindgen(js_name = setTimeout)]
@@ -279,7 +290,11 @@ mod arch {
     }
 
     fn run_scheduler(mut queue: Vec<super::QueueEntry>) {
-        let deadline = js_sys::Date::now() + YIELD_DEADLINE_MS;
+        // Hydrating only adopts the nodes already in the document and registers listeners:
+        // the document is whole between any two of its steps, so any point may yield.
+        let hydrating = HYDRATING.load(Ordering::Relaxed);
+        let slice = if hydrating { HYDRATION_SLICE_MS } else { YIELD_DEADLINE_MS };
+        let deadline = js_sys::Date::now() + slice;
 
         loop {
             super::with(|s| s.fill_queue(&mut queue));
@@ -292,7 +307,7 @@ mod arch {
             if js_sys::Date::now() >= deadline {
                 // Only yield when no DOM-mutating work is pending, so event
                 // handlers that fire during the yield see a consistent DOM.
-                let can_yield = super::with(|s| s.can_yield());
+                let can_yield = hydrating || super::with(|s| s.can_yield());
                 if can_yield {
                     let cb = Closure::once_into_js(move || run_scheduler(queue));
                     set_timeout(cb.unchecked_ref(), 0);
@@ -301,6 +316,7 @@ mod arch {
             }
         }
 
+        HYDRATING.store(false, Ordering::Relaxed);
         set_scheduled(false);
         #[cfg(any(test, feature = "test"))]
         super::flush_wakers::wake_all();
@@ -335,6 +351,10 @@ mod arch {
     pub(crate) fn start() {
         super::start_now();
     }
+
+    /// Hydration runs synchronously here: nothing to slice (courtview patch).
+    #[allow(dead_code)]
+    pub(crate) fn start_hydration() {}
 }
 
 pub(crate) use arch::*;
