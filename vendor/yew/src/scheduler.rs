@@ -211,6 +211,9 @@ mod feat_hydration {
 pub(crate) use feat_hydration::*;
 
 /// Execute any pending [Runnable]s
+// courtview patch: unused in a browser build without Yew's `test` feature; as a path
+// dependency, Yew's warnings would show in every build of ours.
+#[allow(dead_code)]
 pub(crate) fn start_now() {
     #[tracing::instrument(level = tracing::Level::DEBUG)]
     fn scheduler_loop() {
