@@ -47,6 +47,10 @@ pub const INTERACTIVE_MARK: &str = "courtview:interactive";
 /// The User Timing mark set once the page's other languages' data has come (or failed).
 pub const DATA_READY_MARK: &str = "courtview:data-ready";
 
+/// The User Timing mark set as the app begins to hydrate the prerendered page (before
+/// [`INTERACTIVE_MARK`]), so that tests and the benchmark can tell hydration from start-up.
+pub const HYDRATING_MARK: &str = "courtview:hydrating";
+
 /// The attribute of `<html>` that holds the theme ([`crate::embed::Theme::tag`]): the
 /// reader's choice on the full site, the partner's in the embed view.
 pub const THEME_ATTR: &str = "data-theme";
@@ -91,6 +95,7 @@ mod tests {
                 STATE_FAILED,
                 INTERACTIVE_MARK,
                 DATA_READY_MARK,
+                HYDRATING_MARK,
                 THEME_ATTR,
                 SIZE_ATTR,
             ],
@@ -106,6 +111,7 @@ mod tests {
                 "failed",
                 "courtview:interactive",
                 "courtview:data-ready",
+                "courtview:hydrating",
                 "data-theme",
                 "data-size",
             ]

@@ -44,6 +44,7 @@ pub fn start() {
 fn render() {
     match dom::page::take_app_root() {
         dom::page::AppRoot::Prerendered(root) => {
+            dom::timing::mark(crate::markup::HYDRATING_MARK);
             yew::Renderer::<App>::with_root(root).hydrate();
         }
         dom::page::AppRoot::Emptied(root) => {

@@ -145,6 +145,40 @@ describe('prerendered pages', () => {
     site.assertNoErrors(page);
   });
 
+  // Yew 0.23 hydrates a page in one task; its patched scheduler (vendor/yew/PATCHED.md) yields
+  // between components. At 4x the article's hydration takes well over 100 ms of 10 ms slices,
+  // so a loop of tasks of our own gets turns in between (11 to 88 seen); in one task it gets
+  // at most one (seen with Yew unpatched).
+  test('hydration yields to the browser between its start and the interactive mark', async () => {
+    const page = await site.newPage();
+    await page.addInitScript(() => {
+      const ticks = (window.__ticks = []);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        ticks.push(performance.now());
+        // Until the app is interactive (no documentElement yet at the first ticks).
+        if (!document.documentElement?.hasAttribute('data-courtview')) channel.port2.postMessage(0);
+      };
+      channel.port2.postMessage(0);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(`${site.base}/kk/${SLUG}/`);
+    await page.waitForSelector('html[data-courtview="interactive"]', { state: 'attached' });
+    const seen = await page.evaluate(() => {
+      const [start] = performance.getEntriesByName('courtview:hydrating');
+      const [end] = performance.getEntriesByName('courtview:interactive');
+      return {
+        start: start?.startTime,
+        end: end?.startTime,
+        between: window.__ticks.filter((t) => t > start?.startTime && t < end?.startTime).length,
+      };
+    });
+    assert.ok(seen.start > 0 && seen.end > seen.start, `marks: ${JSON.stringify(seen)}`);
+    assert.ok(seen.between >= 5, `tasks that ran while the page hydrated: ${JSON.stringify(seen)}`);
+    site.assertNoErrors(page);
+  });
+
   test('after hydration the legend, the cards and the language switch work', async () => {
     const page = await site.newPage();
     await page.goto(`${site.base}/kk/${SLUG}/`);
