@@ -7,7 +7,9 @@ use crate::document::plain_text;
 use crate::embed::escape_html as escape;
 use crate::i18n::{self, Msg};
 use crate::lang::Lang;
+use crate::locale::{Locale, script_suffix};
 use crate::route::{Listing, Route};
+use crate::script::{KK_LATN, Script};
 
 /// The head of one page, before it is written as HTML.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +29,9 @@ pub struct PageHead {
     pub og_type: &'static str,
     /// The article's publication date (ISO), for `article:published_time`.
     pub published: Option<String>,
+    /// The script Kazakh is written in: Latin for a page's Latin twin, which the site serves
+    /// for `?script=latn` ([`PageHead::in_script`]).
+    pub script: Script,
 }
 
 /// How long a description may be before it is cut at a word boundary (search results show
@@ -44,6 +49,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
         alternates: Vec::new(),
         og_type: "website",
         published: None,
+        script: Script::Cyrl,
     };
     match (route, data) {
         (Route::List { listing, .. }, Some(PageData::List(list))) => PageHead {
@@ -64,6 +70,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             },
             og_type: "website",
             published: None,
+            script: Script::Cyrl,
         },
         (Route::Entities { .. }, Some(PageData::Entities(_))) => PageHead {
             lang,
@@ -73,6 +80,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             alternates: every_language(route),
             og_type: "website",
             published: None,
+            script: Script::Cyrl,
         },
         // Interface text alone: what is found depends on the query, which no crawler sends.
         (Route::Search { .. }, _) => PageHead {
@@ -83,6 +91,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             alternates: every_language(route),
             og_type: "website",
             published: None,
+            script: Script::Cyrl,
         },
         (Route::Article { .. }, Some(PageData::Article(data))) => {
             let Ok(article) = &data.version else {
@@ -105,6 +114,7 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
                     .collect(),
                 og_type: "article",
                 published: Some(article.meta.date.to_string()),
+                script: Script::Cyrl,
             }
         }
         // The embed view is the article for partners' frames: its canonical page is the
@@ -133,6 +143,46 @@ fn every_language(route: &Route) -> Vec<(Lang, String)> {
 }
 
 impl PageHead {
+    /// This head for the page shown with Kazakh in `script`: for Latin Kazakh, its title and
+    /// description as the app writes them ([`Locale::write`]), its language `kk-Latn` and its
+    /// address with `?script=latn`. Any other page is unchanged: Russian and English read the
+    /// same in either script, and have no Latin twin.
+    pub fn in_script(mut self, script: Script) -> PageHead {
+        let locale = Locale::new(self.lang, script);
+        if locale.is_latin() {
+            self.title = locale.write(self.title).into_owned();
+            self.description = locale.write(self.description).into_owned();
+            self.script = script;
+        }
+        self
+    }
+
+    /// The language tag of the page, for `<html lang>`: `kk-Latn` for Latin Kazakh.
+    pub fn tag(&self) -> &'static str {
+        Locale::new(self.lang, self.script).tag()
+    }
+
+    /// The page's own address (from the site's root, before any public prefix), the query
+    /// included: its canonical path, with `?script=latn` for a Latin twin.
+    pub fn address(&self) -> Option<String> {
+        let path = self.canonical.as_ref()?;
+        Some(format!("{path}{}", script_suffix(self.script)))
+    }
+
+    /// The page in each language and script it exists in, as (`hreflang`, address): its
+    /// [`alternates`](Self::alternates), Kazakh's twice, in Cyrillic (`kk`) and in Latin
+    /// (`kk-Latn`, with `?script=latn`), since every Kazakh page has a Latin twin.
+    pub fn alternate_links(&self) -> Vec<(&'static str, String)> {
+        let mut links = Vec::new();
+        for (lang, path) in &self.alternates {
+            links.push((lang.tag(), path.clone()));
+            if *lang == Lang::Kk {
+                links.push((KK_LATN, format!("{path}{}", script_suffix(Script::Latn))));
+            }
+        }
+        links
+    }
+
     /// The `<head>` elements, one per line, with absolute URLs under `site` (the public
     /// address the pages are served from, e.g. `https://example.org/courtview`).
     pub fn to_html(&self, site: &str) -> String {
@@ -145,13 +195,15 @@ impl PageHead {
                 escape(&self.description)
             ),
         ];
-        match &self.canonical {
+        let locale = Locale::new(self.lang, self.script);
+        match self.address() {
             Some(path) => {
+                let path = &path;
                 out.push(format!(r#"<link rel="canonical" href="{}">"#, url(path)));
-                for (lang, path) in &self.alternates {
+                for (tag, path) in self.alternate_links() {
                     out.push(format!(
-                        r#"<link rel="alternate" hreflang="{lang}" href="{}">"#,
-                        url(path)
+                        r#"<link rel="alternate" hreflang="{tag}" href="{}">"#,
+                        url(&path)
                     ));
                 }
                 if let Some((_, path)) = self.alternates.iter().find(|(l, _)| *l == Lang::Kk) {
@@ -167,7 +219,7 @@ impl PageHead {
                 // Feed readers find the language's news feed from any page.
                 out.push(format!(
                     r#"<link rel="alternate" type="application/atom+xml" title="{}" href="{}">"#,
-                    escape(&i18n::page_title(Msg::NewsHeading.text(self.lang))),
+                    escape(&i18n::page_title(&locale.text(Msg::NewsHeading))),
                     url(&format!("/{}/feed.xml", self.lang))
                 ));
             }
@@ -286,6 +338,42 @@ mod tests {
             list.alternates
                 .contains(&(Lang::En, "/en/page/2/".to_owned()))
         );
+    }
+
+    #[test]
+    fn a_latin_head_reads_in_latin_and_names_its_own_address() {
+        let route = Route::parse("/kk/iaca-2025-dubai/");
+        let cyrillic = page_head(&route, Some(&article(Lang::Kk)));
+        let head = cyrillic.clone().in_script(Script::Latn);
+        assert_eq!((cyrillic.tag(), head.tag()), ("kk", "kk-Latn"));
+        assert_eq!(head.title, crate::script::to_latin(&cyrillic.title));
+        assert!(!head.description.chars().any(|c| ('а'..='я').contains(&c)));
+        assert_eq!(
+            head.address().as_deref(),
+            Some("/kk/iaca-2025-dubai/?script=latn")
+        );
+        let html = head.to_html("https://h");
+        for needle in [
+            r#"<link rel="canonical" href="https://h/kk/iaca-2025-dubai/?script=latn">"#,
+            r#"<meta property="og:url" content="https://h/kk/iaca-2025-dubai/?script=latn">"#,
+            r#"hreflang="kk" href="https://h/kk/iaca-2025-dubai/""#,
+            r#"hreflang="kk-Latn" href="https://h/kk/iaca-2025-dubai/?script=latn""#,
+            r#"hreflang="x-default" href="https://h/kk/iaca-2025-dubai/""#,
+            "title=\"Jañalyqtar — courtview\"",
+        ] {
+            assert!(html.contains(needle), "{needle} not in {html}");
+        }
+        // The Cyrillic page names the twin too; Russian has no twin and stays as it is.
+        assert!(
+            cyrillic
+                .to_html("https://h")
+                .contains(r#"hreflang="kk-Latn""#)
+        );
+        let ru = page_head(
+            &Route::parse("/ru/iaca-2025-dubai/"),
+            Some(&article(Lang::Ru)),
+        );
+        assert_eq!(ru.clone().in_script(Script::Latn), ru);
     }
 
     #[test]

@@ -10,7 +10,10 @@
 //! - every page as static HTML, rendered by the app's own components ([`crate::ui::prerender`])
 //!   with the head it needs ([`crate::head`]) and the names of its data files, which the app
 //!   reads to hydrate it and to switch language, put into Trunk's `index.html` ([`template`]);
-//! - `404.html`, `<lang>/feed.xml` (Atom), `sitemap.xml` and `robots.txt` ([`feeds`]);
+//!   every Kazakh page twice: `index.html` in Cyrillic and its Latin twin `index.latn.html`
+//!   (the page as the app shows it with `?script=latn`), which the server sends for that query;
+//! - `404.html` (and `404.latn.html`), `<lang>/feed.xml` (Atom), `sitemap.xml` (Latin twins
+//!   included) and `robots.txt` ([`feeds`]);
 //! - the search index ([`crate::search`], `docs/search.md`): per language a manifest, shards and
 //!   doc files under `search/<lang>/`, each named by a hash of its bytes, and
 //!   `search/index.json`, which names each language's manifest.
@@ -34,7 +37,9 @@ use crate::content::page_data::{self, ArticleData, PageData};
 use crate::entities::annotate::annotate;
 use crate::head::{self, PageHead};
 use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::route::Route;
+use crate::script::Script;
 use crate::search;
 use crate::store::PageFiles;
 use crate::ui::prerender::page_body;
@@ -55,6 +60,11 @@ pub const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
 
 /// The folder of data files in `dist/`.
 const DATA_DIR: &str = "data";
+
+/// What marks a page's Latin twin in its file name: `index.latn.html` beside `index.html`,
+/// `404.latn.html` beside `404.html`. The server sends it for `?script=latn`
+/// (`deploy/nginx.conf`, `tests/browser/server.mjs`).
+pub const LATIN_INFIX: &str = ".latn";
 
 /// One page to write: its route and its data.
 struct Page {
@@ -197,9 +207,11 @@ pub fn generate(options: &Options) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
 
-    // Every page, with the data files of itself and of its other languages.
+    // Every page, with the data files of itself and of its other languages; a Kazakh page
+    // also as its Latin twin.
     let mut heads: Vec<PageHead> = Vec::new();
     let total = pages.len();
+    let mut written = 0;
     for (done, (path, page)) in pages.iter().enumerate() {
         let mut files = PageFiles(vec![(path.clone(), page.url.clone())]);
         for lang in Lang::ALL {
@@ -210,19 +222,23 @@ pub fn generate(options: &Options) -> Result<(), String> {
                 files.0.push((other, p.url.clone()));
             }
         }
-        let head = head::page_head(&page.route, Some(&page.data));
-        let html = template::fill_template(
-            &index_html,
-            &head,
-            &options.site_url,
-            &page_body(&page.route, &base, Some((*page.data).clone())),
-            Some(&files),
-        )
-        .map_err(|e| format!("{}: {e}", template_path.display()))?;
-        let html = template::add_fallback(&html, &fallback_src, page.route.lang());
-        put(&dir.join(page_file(path)), html.as_bytes())?;
-        if !page.route.is_embed() {
-            heads.push(head);
+        for &script in scripts_of(&page.route) {
+            let head = head::page_head(&page.route, Some(&page.data)).in_script(script);
+            let html = template::fill_template(
+                &index_html,
+                &head,
+                &options.site_url,
+                &page_body(&page.route, &base, Some((*page.data).clone()), script),
+                Some(&files),
+            )
+            .map_err(|e| format!("{}: {e}", template_path.display()))?;
+            let locale = page.route.lang().map(|lang| Locale::new(lang, script));
+            let html = template::add_fallback(&html, &fallback_src, locale);
+            put(&dir.join(page_file(path, script)), html.as_bytes())?;
+            written += 1;
+            if !page.route.is_embed() {
+                heads.push(head);
+            }
         }
         if (done + 1) % 1000 == 0 {
             eprintln!(
@@ -236,32 +252,39 @@ pub fn generate(options: &Options) -> Result<(), String> {
     // what they show depends on a query no crawler sends.
     for lang in Lang::ALL {
         let route = Route::Search { lang };
-        let html = template::fill_template(
-            &index_html,
-            &head::page_head(&route, None),
-            &options.site_url,
-            &page_body(&route, &base, None),
-            Some(&PageFiles(Vec::new())),
-        )
-        .map_err(|e| format!("{}: {e}", template_path.display()))?;
-        let html = template::add_fallback(&html, &fallback_src, Some(lang));
-        put(&dir.join(page_file(&route.path())), html.as_bytes())?;
+        for &script in scripts_of(&route) {
+            let html = template::fill_template(
+                &index_html,
+                &head::page_head(&route, None).in_script(script),
+                &options.site_url,
+                &page_body(&route, &base, None, script),
+                Some(&PageFiles(Vec::new())),
+            )
+            .map_err(|e| format!("{}: {e}", template_path.display()))?;
+            let locale = Some(Locale::new(lang, script));
+            let html = template::add_fallback(&html, &fallback_src, locale);
+            put(&dir.join(page_file(&route.path(), script)), html.as_bytes())?;
+            written += 1;
+        }
     }
     // The not-found page speaks the visitor's language once the app runs, so it is rendered
-    // afresh rather than hydrated; without JavaScript it reads in Kazakh.
+    // afresh rather than hydrated; without JavaScript it reads in Kazakh, in Cyrillic
+    // (`404.html`) or for `?script=latn` in Latin (`404.latn.html`).
     let not_found = Route::NotFound { lang: None };
-    let html = template::fill_template(
-        &index_html,
-        &head::page_head(&not_found, None),
-        &options.site_url,
-        &page_body(&not_found, &base, None),
-        None,
-    )
-    .map_err(|e| format!("{}: {e}", template_path.display()))?;
-    put(
-        &dir.join("404.html"),
-        template::add_fallback(&html, &fallback_src, None).as_bytes(),
-    )?;
+    for script in Script::ALL {
+        let html = template::fill_template(
+            &index_html,
+            &head::page_head(&not_found, None).in_script(script),
+            &options.site_url,
+            &page_body(&not_found, &base, None, script),
+            None,
+        )
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        put(
+            &dir.join(format!("404{}.html", twin_infix(script))),
+            template::add_fallback(&html, &fallback_src, None).as_bytes(),
+        )?;
+    }
 
     for lang in Lang::ALL {
         let feed = feeds::atom(&catalog, lang, &options.site_url);
@@ -276,8 +299,9 @@ pub fn generate(options: &Options) -> Result<(), String> {
         feeds::robots(&options.site_url).as_bytes(),
     )?;
     eprintln!(
-        "site: {total} pages, 404.html, feeds, sitemap.xml and robots.txt written into {} \
-         (site {}, {:.1} s)",
+        "site: {written} page files ({total} pages, the search pages, the Latin twins of the \
+         Kazakh ones), 404.html, feeds, sitemap.xml and robots.txt written into {} (site {}, \
+         {:.1} s)",
         dir.display(),
         options.site_url,
         started.elapsed().as_secs_f64()
@@ -349,9 +373,30 @@ fn write_data(dir: &Path, prefix: &str, data: &PageData) -> Result<String, Strin
     Ok(format!("{prefix}/{name}"))
 }
 
-/// The file of the page at `path`: `<path>/index.html`.
-fn page_file(path: &str) -> String {
-    format!("{}index.html", path.trim_start_matches('/'))
+/// What stands between a page file's stem and its `.html` for Kazakh in `script`: nothing
+/// for Cyrillic (`index.html`, `404.html`), [`LATIN_INFIX`] for the Latin twin.
+pub fn twin_infix(script: Script) -> &'static str {
+    if script.is_latin() { LATIN_INFIX } else { "" }
+}
+
+/// The scripts the page at `route` is written in: Cyrillic, and for a Kazakh page also Latin
+/// (its twin). Russian and English read the same in either script: one file each.
+fn scripts_of(route: &Route) -> &'static [Script] {
+    if route.lang() == Some(Lang::Kk) {
+        &Script::ALL
+    } else {
+        &[Script::Cyrl]
+    }
+}
+
+/// The file of the page at `path` with Kazakh in `script`: `<path>/index.html`, or its Latin
+/// twin `<path>/index.latn.html`.
+fn page_file(path: &str, script: Script) -> String {
+    format!(
+        "{}index{}.html",
+        path.trim_start_matches('/'),
+        twin_infix(script)
+    )
 }
 
 /// Writes a file, making its folder, with an error that names it.
@@ -361,4 +406,30 @@ fn put(path: &Path, contents: &[u8]) -> Result<(), String> {
             .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
     }
     fs::write(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_pages_have_a_latin_twin_beside_them() {
+        let kk = Route::parse("/kk/iaca-2025-dubai/");
+        assert_eq!(scripts_of(&kk), Script::ALL);
+        for path in ["/ru/iaca-2025-dubai/", "/embed/en/iaca-2025-dubai/", "/"] {
+            assert_eq!(scripts_of(&Route::parse(path)), [Script::Cyrl], "{path}");
+        }
+        for path in [
+            "/embed/kk/iaca-2025-dubai/",
+            "/kk/search/",
+            "/kk/entities/x/",
+        ] {
+            assert_eq!(scripts_of(&Route::parse(path)).len(), 2, "{path}");
+        }
+        assert_eq!(
+            page_file(&kk.path(), Script::Latn),
+            "kk/iaca-2025-dubai/index.latn.html"
+        );
+        assert_eq!(page_file("/kk/", Script::Cyrl), "kk/index.html");
+    }
 }

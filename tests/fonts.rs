@@ -87,6 +87,7 @@ fn the_fonts_hold_every_character_the_site_writes() {
                 &route,
                 "/",
                 Some(data),
+                courtview::script::Script::Cyrl,
             ));
             texts.push((route.path(), page));
         }

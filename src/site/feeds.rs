@@ -114,8 +114,9 @@ pub fn atom(catalog: &Catalog, lang: Lang, site: &str) -> String {
     out
 }
 
-/// `sitemap.xml`: every page that has a canonical address (the heads the site generator wrote),
-/// each with its language alternates (`xhtml:link`, as search engines read them).
+/// `sitemap.xml`: every page that has a canonical address (the heads the site generator wrote,
+/// Latin twins included), each with its language alternates (`xhtml:link`, as search engines
+/// read them; Kazakh as `kk` and `kk-Latn`).
 pub fn sitemap(heads: &[PageHead], site: &str) -> String {
     let site = site.trim_end_matches('/');
     let url = |path: &str| escape(&format!("{site}{path}"));
@@ -125,17 +126,17 @@ pub fn sitemap(heads: &[PageHead], site: &str) -> String {
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for head in heads {
-        let Some(path) = &head.canonical else {
+        let Some(path) = head.address() else {
             continue;
         };
-        out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", url(path)));
+        out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", url(&path)));
         if let Some(date) = &head.published {
             out.push_str(&format!("    <lastmod>{}</lastmod>\n", escape(date)));
         }
-        for (lang, alternate) in &head.alternates {
+        for (tag, alternate) in head.alternate_links() {
             out.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
-                url(alternate)
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\"/>\n",
+                url(&alternate)
             ));
         }
         out.push_str("  </url>\n");
@@ -183,10 +184,19 @@ mod tests {
             alternates: vec![(Lang::Kk, "/kk/a/".into()), (Lang::Ru, "/ru/a/".into())],
             og_type: "article",
             published: Some("2025-11-19".into()),
+            script: crate::script::Script::Cyrl,
         };
-        let map = sitemap(&[head], "https://h");
+        let latin = head.clone().in_script(crate::script::Script::Latn);
+        let map = sitemap(&[head, latin], "https://h");
         assert!(map.contains("<loc>https://h/kk/a/</loc>"));
+        assert!(map.contains("<loc>https://h/kk/a/?script=latn</loc>"));
         assert!(map.contains("hreflang=\"ru\" href=\"https://h/ru/a/\""));
+        // Each page names the Latin twin beside the Cyrillic Kazakh.
+        assert_eq!(
+            map.matches("hreflang=\"kk-Latn\" href=\"https://h/kk/a/?script=latn\"")
+                .count(),
+            2
+        );
         assert!(map.contains("<lastmod>2025-11-19</lastmod>"));
         assert!(robots("https://h/").ends_with("Sitemap: https://h/sitemap.xml\n"));
     }

@@ -11,6 +11,7 @@ use crate::embed::{Theme, escape_html as escape};
 use crate::head::PageHead;
 use crate::i18n::Msg;
 use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::markup::{
     APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR,
     SEARCH_WORKER_META_NAME, SIZE_ATTR, STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE, THEME_ATTR,
@@ -262,7 +263,8 @@ pub fn fill_template(
         .map(|t| t.span);
     let mut out = String::with_capacity(template.len() + body.len() + 2048);
     out.push_str(&template[..html.span.0]);
-    out.push_str(&format!(r#"<html lang="{}">"#, head.lang));
+    // `kk-Latn` for a Latin twin: the app reads it to hydrate the page in Latin.
+    out.push_str(&format!(r#"<html lang="{}">"#, head.tag()));
     let mut rest_start = html.span.1;
     if let Some((a, b)) = generic {
         // The generic description's whole line goes.
@@ -506,11 +508,11 @@ pub fn add_prepaint(page: &str, script_src: &str) -> String {
 }
 
 /// The notice a page carries after `<div id="app">`, hidden until `fallback.js` (the app could
-/// not start) or the app's panic hook (it stopped) shows it; in `lang`, or in all three
-/// languages for a page whose language is the visitor's.
-pub fn offline_notice(lang: Option<Lang>) -> String {
-    let text = match lang {
-        Some(lang) => escape(Msg::AppUnavailable.text(lang)),
+/// not start) or the app's panic hook (it stopped) shows it; in `locale` (Latin on a Latin
+/// twin), or in all three languages for a page whose language is the visitor's.
+pub fn offline_notice(locale: Option<Locale>) -> String {
+    let text = match locale {
+        Some(locale) => escape(&locale.text(Msg::AppUnavailable)),
         None => Lang::ALL
             .iter()
             .map(|&l| {
@@ -527,9 +529,10 @@ pub fn offline_notice(lang: Option<Lang>) -> String {
 
 /// Adds the fallback script and the offline notice to a page: `<script defer src>` before
 /// the app's start-up script (so its listeners are in place first) and the notice after
-/// `<div id="app">…</div>`. `script_src` is the script's URL. Unchanged when either is already
-/// there or the page lacks the places for them (a start-up script before the app's root).
-pub fn add_fallback(page: &str, script_src: &str, lang: Option<Lang>) -> String {
+/// `<div id="app">…</div>`. `script_src` is the script's URL; `locale` the notice's
+/// ([`offline_notice`]). Unchanged when either is already there or the page lacks the places
+/// for them (a start-up script before the app's root).
+pub fn add_fallback(page: &str, script_src: &str, locale: Option<Locale>) -> String {
     if tags(page).any(|t| t.attr("id") == Some(OFFLINE_NOTICE_ID)) {
         return page.to_owned();
     }
@@ -546,7 +549,7 @@ pub fn add_fallback(page: &str, script_src: &str, lang: Option<Lang>) -> String 
         &page[..start],
         escape(script_src),
         &page[start..app_close],
-        offline_notice(lang),
+        offline_notice(locale),
         &page[app_close..]
     )
 }
@@ -650,7 +653,8 @@ mod tests {
     #[test]
     fn fallback_goes_before_the_app_and_the_notice_after() {
         let page = "<head><script type=\"module\" src=\"/s.js\"></script></head>\n<body>\n  <div id=\"app\"><p>x</p></div>\n  <div></div>\n</body>";
-        let out = add_fallback(page, "/fallback-1.js", Some(Lang::Ru));
+        let ru = Locale::new(Lang::Ru, crate::script::Script::Latn);
+        let out = add_fallback(page, "/fallback-1.js", Some(ru));
         let script = out
             .find("<script defer src=\"/fallback-1.js\"></script>")
             .unwrap();
@@ -661,6 +665,8 @@ mod tests {
         assert!(out.contains("Интерактивные функции недоступны"));
         assert_eq!(add_fallback(&out, "/f.js", None), out);
         assert_eq!(offline_notice(None).matches("<span lang=").count(), 3);
+        let latin = offline_notice(Some(Locale::new(Lang::Kk, crate::script::Script::Latn)));
+        assert!(latin.contains("İnteraktivtı"), "{latin}");
     }
 
     #[test]

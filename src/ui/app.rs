@@ -29,7 +29,7 @@ pub fn App() -> Html {
     let (path, query) = dom::page::location_path_and_query();
     html! {
         <NavProvider location={(AttrValue::from(path), AttrValue::from(query))}
-            base={dom::page::base_path()}>
+            base={dom::page::base_path()} script={dom::page::written_script()}>
             <Shell />
         </NavProvider>
     }

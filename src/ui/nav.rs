@@ -28,7 +28,8 @@ pub struct Nav {
     /// The public prefix without its final `/` (`/courtview`), empty at the site's root.
     pub basename: Rc<str>,
     /// The script Kazakh is shown in: the query's (`script=latn`), except in the first render,
-    /// which hydrates the page the site generator wrote for the path alone, in Cyrillic.
+    /// which hydrates the page as the site generator wrote it: in the script of that page
+    /// ([`NavProviderProps::script`]), whichever file the server chose for the query.
     pub script: Script,
     /// The language shown beside an article's own (`with=`), held like the script: none in
     /// the first render, which meets the page as written, then the query's.
@@ -71,6 +72,11 @@ pub struct NavProviderProps {
     pub location: (AttrValue, AttrValue),
     /// The public prefix (`/` or `/courtview/`).
     pub base: AttrValue,
+    /// The script of the first render: the one the prerendered page was written in (a server
+    /// that serves the Latin twin for `?script=latn` makes it Latin), so that hydration meets
+    /// the page as written; the address's choice follows after it.
+    #[prop_or_default]
+    pub script: Script,
     /// The app.
     pub children: Html,
 }
@@ -106,9 +112,9 @@ pub fn NavProvider(props: &NavProviderProps) -> Html {
             }
         });
     }
-    // The script follows the address, but starts as Cyrillic so that the first render meets
-    // the prerendered page; Latin comes right after it, as the reader's other choices do.
-    let script = use_state_eq(Script::default);
+    // The script follows the address, but starts as the prerendered page's so that the first
+    // render meets it; the address's comes right after, as the reader's other choices do.
+    let script = use_state_eq(|| props.script);
     let with = use_state_eq(|| None::<Lang>);
     // The second language the address asks for now: a fetch that ends after the reader asked
     // for another must not show its own.

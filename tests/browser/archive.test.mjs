@@ -271,11 +271,19 @@ describe('the archive: lists, data files, feeds', () => {
     }
     assert.ok(![...paths].some((p) => p.startsWith('/embed/')), 'no embed view in the sitemap');
     const article = urls.find((u) => new URL(u.loc).pathname === `/ru/${archiveSlugs()[0]}/`);
-    assert.deepEqual(article.alternates.sort(), [...LANGS].sort());
-    // Every page the sitemap names is there.
-    for (const { loc } of urls.slice(0, 30)) {
-      const res = await page.request.get(site.base + new URL(loc).pathname);
+    assert.deepEqual(article.alternates.sort(), [...LANGS, 'kk-Latn'].sort());
+    // The Kazakh pages' Latin twins are named too, and only theirs.
+    const latin = urls.filter((u) => new URL(u.loc).search === '?script=latn');
+    const kazakh = urls.filter((u) => new URL(u.loc).pathname.startsWith('/kk/') && !new URL(u.loc).search);
+    assert.equal(latin.length, kazakh.length);
+    assert.ok(latin.every((u) => new URL(u.loc).pathname.startsWith('/kk/')));
+    // Every page the sitemap names is there, a twin as its Latin page.
+    for (const { loc } of [...urls.slice(0, 30), ...latin.slice(0, 10)]) {
+      const { pathname, search } = new URL(loc);
+      const res = await page.request.get(site.base + pathname + search);
       assert.equal(res.status(), 200, loc);
+      const lang = (await res.text()).match(/<html lang="([^"]+)"/)[1];
+      assert.equal(lang, search ? 'kk-Latn' : pathname.split('/')[1], loc);
     }
     const robots = await (await page.request.get(`${site.base}/robots.txt`)).text();
     assert.match(robots, /^Sitemap: http.*\/sitemap\.xml$/m);

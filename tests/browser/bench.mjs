@@ -100,7 +100,7 @@ import {
   totalBlockingTime,
 } from './bench-report.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, LANGS, SERVER, SLUG } from './harness.mjs';
-import { contentType, resolveRequest } from './server.mjs';
+import { contentType, rawQuery, resolveRequest } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -420,7 +420,7 @@ async function startBenchServer(dist) {
         res.writeHead(200, { ...headers, 'Content-Length': body.length }).end(body);
         return;
       }
-      const found = await resolveRequest(root, urlPath);
+      const found = await resolveRequest(root, urlPath, rawQuery(req.url));
       if (!found) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
         return;

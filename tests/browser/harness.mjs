@@ -68,6 +68,38 @@ export const STRESS_SERVER = process.env.COURTVIEW_STRESS_SERVER?.replace(/\/$/,
 /** The first article's slug. */
 export const SLUG = 'iaca-2025-dubai';
 
+/**
+ * Queries and whether each asks for the Latin twin, by the contract (docs/contracts.md): the
+ * last valid `script=` counts, its value in any ASCII case. The one a server cannot know without
+ * decoding (`%6C` is `l`) is in LATIN_DIVERGES: nginx and this server send the Cyrillic page,
+ * and the app switches after it starts.
+ */
+export const LATIN_QUERIES = [
+  ['script=latn', true],
+  ['script=LATN', true],
+  ['script=Latn', true],
+  ['q=x&script=latn&with=en', true],
+  ['script=latn&script=junk', true],
+  ['script=latn&script=', true],
+  ['script=cyrl&script=latn', true],
+  ['script=latn&script=cyrl&script=latn', true],
+  ['script=latn&script=cyrlx', true],
+  ['script=latn&SCRIPT=cyrl', true],
+  ['', false],
+  ['script=cyrl', false],
+  ['script=CYRL', false],
+  ['script=latn&script=cyrl', false],
+  ['script=latn&script=Cyrl', false],
+  ['script=latnx', false],
+  ['xscript=latn', false],
+  ['SCRIPT=latn', false],
+  ['script=', false],
+  ['q=script=latn', false],
+];
+
+/** Asks for Latin by the contract, but only a decoder sees it. */
+export const LATIN_DIVERGES = ['script=%6Catn'];
+
 /** Any page of the app has rendered: a list, an article, every entity, search, or not found. */
 export const RENDERED =
   '[data-testid="article-list"], article[lang], [data-testid="entities-page"], ' +

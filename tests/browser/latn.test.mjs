@@ -2,12 +2,16 @@
 // page in Latin letters, marked lang="kk-Latn", with the same paragraphs and highlights; the
 // switch Кирилл / Latyn changes it in place and keeps the reader's paragraph; the choice
 // survives a reload and travels with the site's links; the embed takes it too; Russian and
-// English are unchanged.
+// English are unchanged. The server sends a Kazakh page's Latin twin for a Latin query, so
+// the page reads in Latin without JavaScript and the app hydrates it without switching; a
+// server that sends the Cyrillic page instead still gets Latin once the app starts.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
-import { SLUG, inViewport, until, useSite } from './harness.mjs';
+import { DIST, LATIN_DIVERGES, LATIN_QUERIES, SLUG, inViewport, until, useSite } from './harness.mjs';
 
 /** Text of the Kazakh article, and what the transliterator makes of it. */
 const KK_TEXT = 'Форумға әлемнің 80-нен астам елінен';
@@ -37,8 +41,124 @@ function frames(page) {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/** Latin twins of every kind with JavaScript off: each page's own Latin, and what it holds. */
+const TWINS = [
+  { path: `/kk/${SLUG}/`, kind: 'article' },
+  { path: '/kk/', kind: 'list' },
+  { path: '/kk/entities/kazakhstan/', kind: 'entity' },
+  { path: `/embed/kk/${SLUG}/`, kind: 'embed' },
+];
+
+/** The text of `selector`, with the Cyrillic a Latin page keeps (other languages' own names). */
+async function latinText(page, selector) {
+  const text = await page.textContent(selector);
+  return text.replace(/Русский|Рус|Кирилл|Кир/g, '');
+}
+
 describe('Kazakh in the Latin alphabet', () => {
   const site = useSite();
+
+  for (const { path: p, kind } of TWINS) {
+    test(`${p}?script=latn with JavaScript off: the Latin twin`, async () => {
+      const page = await site.newPage({ javaScriptEnabled: false });
+      await page.goto(`${site.base}${p}?script=latn`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'kk-Latn');
+      const title = await page.title();
+      assert.ok(!CYRILLIC.test(title), `the document title in Latin: ${title}`);
+      const h1 = await page.textContent('h1');
+      assert.ok(h1.trim() && !CYRILLIC.test(h1), `the heading in Latin: ${h1}`);
+      const shell = kind === 'embed' ? '[data-testid="embed-view"]' : 'body';
+      const text = await latinText(page, shell);
+      assert.ok(!CYRILLIC.test(text), `no Cyrillic: …${text.slice(text.search(CYRILLIC) - 30, text.search(CYRILLIC) + 30)}…`);
+      if (kind === 'article' || kind === 'embed') {
+        assert.equal(await page.getAttribute('article.cv-prose', 'lang'), 'kk-Latn');
+        assert.ok((await page.textContent('article.cv-prose')).includes(LATN_TEXT));
+        assert.ok((await page.$$('article.cv-prose mark.entity[data-entity][data-type]')).length > 10);
+        assert.match(await page.textContent('time'), /^\d{4} jylğy \d{1,2} [a-zäğıñöşūü]+$/);
+      } else if (kind === 'list') {
+        assert.match(await page.textContent('[data-testid="article-card"] time'), /jylğy/);
+      }
+      if (kind !== 'embed') {
+        assert.equal(await page.getAttribute('[data-testid="script-latn"]', 'aria-current'), 'true');
+        assert.equal(await page.getAttribute('[data-testid="script-cyrl"]', 'href'), p);
+      }
+      // Every link within the site keeps the script, but the one to Cyrillic.
+      const hrefs = await page.$$eval('a[href^="/"]', (els) =>
+        els.filter((el) => el.dataset.testid !== 'script-cyrl').map((el) => el.getAttribute('href')),
+      );
+      assert.ok(hrefs.length > 3, 'links');
+      for (const href of hrefs) assert.match(href, /[?&]script=latn(&|#|$)/, `${href} keeps the script`);
+    });
+  }
+
+  test('a Latin twin hydrates in Latin with no switch: its nodes are the ones the server sent', async () => {
+    const page = await site.newPage();
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      window.__nodes = {
+        text: document.getElementById('p-1').firstChild,
+        heading: document.querySelector('h1').firstChild,
+        article: document.querySelector('article.cv-prose'),
+      };
+      window.__noReload = 1;
+    }));
+    await page.goto(`${site.base}/kk/${SLUG}/?script=latn`);
+    await latinReady(page);
+    await frames(page);
+    await frames(page);
+    const same = await page.evaluate(() => ({
+      text: window.__nodes.text === document.getElementById('p-1').firstChild,
+      heading: window.__nodes.heading === document.querySelector('h1').firstChild,
+      article: window.__nodes.article === document.querySelector('article.cv-prose'),
+      data: document.getElementById('p-1').firstChild.data,
+      noReload: window.__noReload,
+    }));
+    assert.deepEqual({ ...same, data: undefined }, { text: true, heading: true, article: true, noReload: 1, data: undefined });
+    assert.ok(!CYRILLIC.test(same.data), `still Latin: ${same.data}`);
+    site.assertNoErrors(page);
+  });
+
+  test('a server that sends the Cyrillic page for ?script=latn: the app switches after it starts', async () => {
+    const page = await site.newPage();
+    const cyrillic = await readFile(path.join(DIST, 'kk', SLUG, 'index.html'));
+    // As `trunk serve` or a host without the twin rule does: the page of the path alone.
+    await page.route(`${site.base}/kk/${SLUG}/?script=latn`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: cyrillic }),
+    );
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      window.__servedLang = document.documentElement.lang;
+    }));
+    await page.goto(`${site.base}/kk/${SLUG}/?script=latn`);
+    await latinReady(page);
+    assert.equal(await page.evaluate(() => window.__servedLang), 'kk');
+    assert.ok((await page.textContent('article.cv-prose')).includes(LATN_TEXT));
+    assert.equal(await page.getAttribute('[data-testid="script-latn"]', 'aria-current'), 'true');
+    site.assertNoErrors(page);
+  });
+
+  test('queries choose the script as the contract says, with and without JavaScript', async () => {
+    const off = await site.newPage({ javaScriptEnabled: false });
+    for (const [query, latin] of LATIN_QUERIES) {
+      await off.goto(`${site.base}/kk/${SLUG}/?${query}`);
+      assert.equal(await off.getAttribute('html', 'lang'), latin ? 'kk-Latn' : 'kk', `?${query}`);
+    }
+    // With the app, the address decides, whichever page was sent: a value only a decoder
+    // reads as Latin included (the server sends the Cyrillic page; the app switches).
+    for (const [query, latin] of [
+      ['script=LATN', true],
+      ['script=latn&script=junk', true],
+      ['script=latn&script=cyrl', false],
+      ['script=cyrl', false],
+      ...LATIN_DIVERGES.map((q) => [q, true]),
+    ]) {
+      const page = await site.open(`/kk/${SLUG}/?${query}`);
+      await until(page, 'the app is awake', () => document.documentElement.dataset.courtview === 'interactive');
+      await frames(page);
+      const lang = latin ? 'kk-Latn' : 'kk';
+      await until(page, `<html lang="${lang}"> for ?${query}`, (l) => document.documentElement.lang === l, lang);
+      assert.equal(await page.getAttribute('article.cv-prose', 'lang'), lang, `?${query}`);
+      site.assertNoErrors(page);
+    }
+  });
 
   test('the article in Latin: text, title, marks, paragraph ids, interface, date', async () => {
     const cyrl = await site.open(`/kk/${SLUG}/`);
@@ -198,6 +318,12 @@ describe('Kazakh in the Latin alphabet', () => {
 
   for (const lang of ['ru', 'en']) {
     test(`/${lang}/ with ?script=latn is unchanged, and keeps the script for Kazakh`, async () => {
+      // The server sends the page itself: Russian and English have no Latin twin.
+      const sent = await Promise.all(
+        ['', '?script=latn'].map(async (q) => (await fetch(`${site.base}/${lang}/${SLUG}/${q}`)).text()),
+      );
+      assert.equal(sent[1], sent[0], 'the same page for either query');
+
       const plain = await site.open(`/${lang}/${SLUG}/`);
       await until(plain, 'the app is awake', () => document.documentElement.dataset.courtview === 'interactive');
       const plainText = await plain.textContent('article.cv-prose');

@@ -1,6 +1,7 @@
 // The real web server (issue 6): nginx running deploy/nginx.conf, which `cargo xtask test`
 // starts on a free port and names in COURTVIEW_SERVER. Checks what the browser tests cannot
-// see: headers, caching, precompressed files, MIME types and the status of a missing page.
+// see: headers, caching, precompressed files, MIME types, the status of a missing page, and
+// which file a query gets (a Kazakh page's Latin twin for `?script=latn`).
 // Skipped when the tests are run by hand without that server.
 
 import { describe, test } from 'node:test';
@@ -9,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import { DIST, SERVER, SLUG } from './harness.mjs';
+import { DIST, LATIN_DIVERGES, LATIN_QUERIES, SERVER, SLUG } from './harness.mjs';
 import { CSP } from './csp.test.mjs';
 
 /** A request straight to nginx (fetch would decompress and hide Content-Encoding). */
@@ -110,6 +111,49 @@ describe('nginx with deploy/nginx.conf', { skip: SERVER ? false : 'COURTVIEW_SER
       assert.match(res.headers['content-type'], type, p);
       assert.equal(res.headers['cache-control'], 'no-cache', p);
     }
+  });
+
+  test('a Latin query gets the Latin twin: revalidated HTML, its own ETag, precompressed', async () => {
+    const twin = await get(`/kk/${SLUG}/?script=latn`, { 'Accept-Encoding': 'br' });
+    const page = await get(`/kk/${SLUG}/`, { 'Accept-Encoding': 'br' });
+    assert.equal(twin.status, 200);
+    assert.match(twin.headers['content-type'], /^text\/html/);
+    assert.equal(twin.headers['cache-control'], 'no-cache');
+    assert.equal(twin.headers['content-encoding'], 'br');
+    assert.match(twin.headers.vary ?? '', /Accept-Encoding/);
+    assert.ok(twin.headers.etag && twin.headers.etag !== page.headers.etag, 'an ETag of its own');
+    const file = path.join(DIST, 'kk', SLUG, 'index.latn.html');
+    assert.deepEqual(zlib.brotliDecompressSync(twin.body), await readFile(file));
+    const gz = await get(`/kk/${SLUG}/?script=latn`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(zlib.gunzipSync(gz.body), await readFile(file));
+    assert.equal(twin.headers['content-security-policy'], CSP);
+    // Revalidation against the twin's ETag answers 304 for the twin, not for the other page.
+    const again = await get(`/kk/${SLUG}/?script=latn`, { 'If-None-Match': twin.headers.etag, 'Accept-Encoding': 'br' });
+    assert.equal(again.status, 304);
+    const other = await get(`/kk/${SLUG}/`, { 'If-None-Match': twin.headers.etag, 'Accept-Encoding': 'br' });
+    assert.equal(other.status, 200);
+  });
+
+  test('nginx chooses the twin as server.mjs does, by the contract; others are as they are', async () => {
+    const lang = async (p) => (await get(p)).body.toString().match(/<html lang="([^"]+)"/)?.[1];
+    for (const [query, latin] of [...LATIN_QUERIES, ...LATIN_DIVERGES.map((q) => [q, false])]) {
+      assert.equal(await lang(`/kk/${SLUG}/?${query}`), latin ? 'kk-Latn' : 'kk', query);
+    }
+    // Russian and English have no twin; nor does the root, which is the shell.
+    for (const p of [`/ru/${SLUG}/`, `/en/`, '/']) {
+      const plain = await get(p);
+      const asked = await get(`${p}?script=latn`);
+      assert.deepEqual(asked.body, plain.body, p);
+    }
+    // The not-found page: in Latin for a Latin query, with its status.
+    const missing = await get('/kk/no-such-article/?script=latn');
+    assert.equal(missing.status, 404);
+    assert.match(missing.body.toString(), /<html lang="kk-Latn">[\s\S]*data-testid="not-found"/);
+    // The redirect to the address with its slash keeps the query.
+    const noSlash = await get(`/kk/${SLUG}?script=latn`);
+    assert.equal(noSlash.status, 301);
+    assert.match(noSlash.headers.location, new RegExp(`/kk/${SLUG}/\\?script=latn$`));
   });
 
   test('fonts are cached for 30 days', async () => {

@@ -1,7 +1,7 @@
 // Prerendered pages (issue 5): every page `cargo xtask dist` writes is readable with
 // JavaScript off, with its head tags and working language links; with JavaScript on, the app
 // hydrates it without changing the DOM and without logging anything; afterwards the page is
-// interactive.
+// interactive. The Latin twins of the Kazakh pages (`?script=latn`, issue 16) are among them.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,14 +10,30 @@ import path from 'node:path';
 
 import { DIST, LANGS, SLUG, useSite, waitForPath } from './harness.mjs';
 
-/** Prerendered pages of every kind: the list, the first article, the entity pages, search. */
-const PAGES = LANGS.flatMap((lang) => [
-  { path: `/${lang}/`, lang, kind: 'list' },
-  { path: `/${lang}/${SLUG}/`, lang, kind: 'article' },
-  { path: `/${lang}/entities/`, lang, kind: 'entities' },
-  { path: `/${lang}/entities/kazakhstan/`, lang, kind: 'entity' },
-  { path: `/${lang}/search/`, lang, kind: 'search' },
-]);
+/** The query that asks for Kazakh in Latin, and so for a Kazakh page's Latin twin. */
+const LATN = '?script=latn';
+
+/** The kinds of prerendered page, by path in a language. */
+const KINDS = [
+  { kind: 'list', at: (lang) => `/${lang}/` },
+  { kind: 'article', at: (lang) => `/${lang}/${SLUG}/` },
+  { kind: 'entities', at: (lang) => `/${lang}/entities/` },
+  { kind: 'entity', at: (lang) => `/${lang}/entities/kazakhstan/` },
+  { kind: 'search', at: (lang) => `/${lang}/search/` },
+];
+
+/**
+ * Prerendered pages of every kind: the list, the first article, the entity pages, search; in
+ * each language, and the Kazakh ones also as their Latin twins (`query` '?script=latn',
+ * `<html lang="kk-Latn">`).
+ */
+const PAGES = [
+  ...LANGS.flatMap((lang) => KINDS.map(({ kind, at }) => ({ path: at(lang), query: '', lang, tag: lang, kind }))),
+  ...KINDS.map(({ kind, at }) => ({ path: at('kk'), query: LATN, lang: 'kk', tag: 'kk-Latn', kind })),
+];
+
+/** `text` as a regular expression that matches it literally. */
+const literally = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The #app subtree as plain data: elements with their sorted attributes, and text. Comments
@@ -44,27 +60,38 @@ function snapshotApp() {
 describe('prerendered pages', () => {
   const site = useSite();
 
-  test('dist/ holds every page and 404.html', () => {
-    for (const { path: p } of PAGES) {
-      assert.ok(existsSync(path.join(DIST, p, 'index.html')), `${p}index.html`);
+  test('dist/ holds every page, the Latin twin beside each Kazakh one, and 404.html', () => {
+    for (const { path: p, query } of PAGES) {
+      const file = query ? 'index.latn.html' : 'index.html';
+      assert.ok(existsSync(path.join(DIST, p, file)), `${p}${file}`);
+    }
+    for (const { path: p, lang } of PAGES) {
+      assert.equal(existsSync(path.join(DIST, p, 'index.latn.html')), lang === 'kk', `${p}index.latn.html`);
+    }
+    for (const lang of LANGS) {
+      assert.ok(existsSync(path.join(DIST, 'embed', lang, SLUG, 'index.html')));
+      assert.equal(existsSync(path.join(DIST, 'embed', lang, SLUG, 'index.latn.html')), lang === 'kk');
     }
     assert.ok(existsSync(path.join(DIST, '404.html')));
+    assert.ok(existsSync(path.join(DIST, '404.latn.html')));
   });
 
-  for (const { path: p, lang, kind } of PAGES) {
-    test(`${p} with JavaScript off: readable, head tags, plain language links`, async () => {
+  for (const { path: p, query, lang, tag, kind } of PAGES) {
+    test(`${p}${query} with JavaScript off: readable, head tags, plain language links`, async () => {
       const page = await site.newPage({ javaScriptEnabled: false });
-      await page.goto(site.base + p);
-      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      await page.goto(site.base + p + query);
+      assert.equal(await page.getAttribute('html', 'lang'), tag);
       const h1 = (await page.textContent('h1'))?.trim() ?? '';
       assert.ok(h1.length > 3, 'a heading');
       const title = await page.title();
       assert.ok(title.includes(h1), `title "${title}" names the page`);
-      assert.match(await page.getAttribute('link[rel=canonical]', 'href'), new RegExp(`${p}$`));
+      assert.match(await page.getAttribute('link[rel=canonical]', 'href'), new RegExp(`${literally(p + query)}$`));
       const alternates = await page.$$eval('link[rel=alternate][hreflang]', (ls) =>
         ls.map((l) => l.getAttribute('hreflang')).sort(),
       );
-      assert.deepEqual(alternates, ['en', 'kk', 'ru', 'x-default']);
+      assert.deepEqual(alternates, ['en', 'kk', 'kk-Latn', 'ru', 'x-default']);
+      const latin = await page.getAttribute('link[rel=alternate][hreflang="kk-Latn"]', 'href');
+      assert.ok(latin.endsWith(`${p.replace(`/${lang}/`, '/kk/')}${LATN}`), latin);
       assert.ok(await page.getAttribute('meta[property="og:title"]', 'content'));
       assert.ok((await page.getAttribute('meta[name=description]', 'content')).length > 20);
       if (kind === 'article') {
@@ -83,6 +110,10 @@ describe('prerendered pages', () => {
       await page.click(`[data-testid="lang-${other}"]`);
       await waitForPath(page, p.replace(`/${lang}/`, `/${other}/`));
       assert.equal(await page.getAttribute('html', 'lang'), other);
+      // From the Latin twin the link keeps the script. The Russian page it leads to is the
+      // one page there is (no twin: it reads the same in either script), so without
+      // JavaScript its own link back to Kazakh is to the Cyrillic page.
+      assert.equal(new URL(page.url()).search, query);
     });
   }
 
@@ -91,24 +122,31 @@ describe('prerendered pages', () => {
     await page.goto(`${site.base}/404.html`);
     assert.ok(await page.$('[data-testid="not-found"]'));
     assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
+    await page.goto(`${site.base}/404.latn.html`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'kk-Latn');
+    assert.doesNotMatch(await page.textContent('[data-testid="not-found"]'), /[\u0400-\u04FF]/);
   });
 
-  const EMBEDS = LANGS.map((lang) => ({ path: `/embed/${lang}/${SLUG}/` }));
+  const EMBEDS = [
+    ...LANGS.map((lang) => ({ path: `/embed/${lang}/${SLUG}/`, query: '' })),
+    { path: `/embed/kk/${SLUG}/`, query: LATN },
+  ];
 
-  for (const { path: p } of EMBEDS) {
-    test(`${p} with JavaScript off: the article, marked, with a canonical link to the full page`, async () => {
+  for (const { path: p, query } of EMBEDS) {
+    test(`${p}${query} with JavaScript off: the article, marked, with a canonical link to the full page`, async () => {
       const page = await site.newPage({ javaScriptEnabled: false });
-      await page.goto(site.base + p);
+      await page.goto(site.base + p + query);
       assert.ok((await page.$$('article p[id^="p-"]')).length >= 8, 'paragraphs');
       assert.ok((await page.$$('article mark.entity')).length > 10, 'highlights');
-      assert.match(await page.getAttribute('link[rel=canonical]', 'href'), new RegExp(`${p.replace('/embed', '')}$`));
+      const canonical = `${p.replace('/embed', '')}${query}`;
+      assert.match(await page.getAttribute('link[rel=canonical]', 'href'), new RegExp(`${literally(canonical)}$`));
     });
   }
 
   // The search page alone changes once the app runs (its note for readers without JavaScript
   // goes, the advice comes): its hydration is checked by the nodes it keeps.
-  for (const { path: p } of [...PAGES.filter((x) => x.kind !== 'search'), ...EMBEDS]) {
-    test(`${p}: hydration keeps the DOM and logs nothing`, async () => {
+  for (const { path: p, query } of [...PAGES.filter((x) => x.kind !== 'search'), ...EMBEDS]) {
+    test(`${p}${query}: hydration keeps the DOM and logs nothing`, async () => {
       const page = await site.newPage();
       const messages = [];
       page.on('console', (msg) => messages.push(`${msg.type()}: ${msg.text()}`));
@@ -116,7 +154,7 @@ describe('prerendered pages', () => {
       await page.addInitScript(`(${snapshotApp.toString()}, document.addEventListener('DOMContentLoaded', () => {
         window.__before = (${snapshotApp.toString()})();
       }))`);
-      await page.goto(site.base + p);
+      await page.goto(site.base + p + query);
       await page.waitForSelector('html[data-courtview="interactive"]');
       const before = await page.evaluate(() => window.__before);
       const after = await page.evaluate(snapshotApp);

@@ -4,6 +4,8 @@
 // `<dir>/` serves `<dir>/index.html` when there is one, and any other path without a file
 // extension falls back to the root index.html with 200, so client-side routes such as
 // /ru/iaca-2025-dubai/ load the app. Paths with an extension that match no file are 404.
+// Like deploy/nginx.conf, `<dir>/` serves the page's Latin twin `<dir>/index.latn.html`
+// instead when the query asks for Latin (LATIN_QUERY) and there is one.
 //
 // Run it by hand to look at a build: `node server.mjs [DIST_DIR] [PORT]`.
 
@@ -40,6 +42,17 @@ export function contentType(file) {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * Whether a query (raw, without its `?`) asks for the Latin twin of a page: the pattern
+ * deploy/nginx.conf's `map $args $courtview_latin` matches, character for character
+ * (server.test.mjs compares them). `script=latn` in any case of the value, and no `script=cyrl`
+ * after it: the last valid `script=` counts, as in the app.
+ */
+export const LATIN_QUERY = /(?:^|&)script=[Ll][Aa][Tt][Nn](?=&|$)(?!.*&script=[Cc][Yy][Rr][Ll](?:&|$))/;
+
+/** The Latin twin of a folder's index.html (src/site.rs, LATIN_INFIX). */
+export const LATIN_INDEX = 'index.latn.html';
+
 /** `stat` that answers null for a missing path instead of throwing. */
 async function statOrNull(file) {
   try {
@@ -51,9 +64,10 @@ async function statOrNull(file) {
 
 /**
  * Which file answers `urlPath` in `root`, as { file, status }, or null for 404.
- * `urlPath` is the decoded path part of the request URL.
+ * `urlPath` is the decoded path part of the request URL; `query` its raw query, without the
+ * `?`, which chooses a folder's Latin twin as nginx does.
  */
-export async function resolveRequest(root, urlPath) {
+export async function resolveRequest(root, urlPath, query = '') {
   // Resolve against the root and refuse anything that climbs out of it.
   const target = path.resolve(root, `.${path.posix.normalize(`/${urlPath}`)}`);
   if (target !== root && !target.startsWith(root + path.sep)) return null;
@@ -61,6 +75,8 @@ export async function resolveRequest(root, urlPath) {
   const info = await statOrNull(target);
   if (info?.isFile()) return { file: target, status: 200 };
   if (info?.isDirectory()) {
+    const twin = path.join(target, LATIN_INDEX);
+    if (LATIN_QUERY.test(query) && (await statOrNull(twin))?.isFile()) return { file: twin, status: 200 };
     const index = path.join(target, 'index.html');
     if ((await statOrNull(index))?.isFile()) return { file: index, status: 200 };
   }
@@ -70,6 +86,12 @@ export async function resolveRequest(root, urlPath) {
     if ((await statOrNull(index))?.isFile()) return { file: index, status: 200 };
   }
   return null;
+}
+
+/** The raw query of a request's URL, without its `?` (nginx's `$args`). */
+export function rawQuery(url) {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at + 1).split('#')[0];
 }
 
 /**
@@ -98,7 +120,7 @@ export async function startServer(distDir, { port = 0, headers = {} } = {}) {
         // answers them with its not-found page, as it does behind nginx.
         urlPath = rawPath;
       }
-      const found = await resolveRequest(root, urlPath);
+      const found = await resolveRequest(root, urlPath, rawQuery(req.url));
       if (!found) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
         return;

@@ -1,13 +1,17 @@
-// The test server itself: content types, directory index, SPA fallback, 404s, no escape
-// from the root. Runs against a small site made here, so it needs no build.
+// The test server itself: content types, directory index, the Latin twin for a Latin query
+// (as deploy/nginx.conf chooses it), SPA fallback, 404s, no escape from the root. Runs
+// against a small site made here, so it needs no build.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
+import { LATIN_DIVERGES, LATIN_QUERIES } from './harness.mjs';
+import { LATIN_QUERY, startServer } from './server.mjs';
 
 describe('static server', () => {
   let dir;
@@ -22,6 +26,9 @@ describe('static server', () => {
     await writeFile(path.join(dir, 'font.woff2'), 'wOF2');
     await mkdir(path.join(dir, 'kk'));
     await writeFile(path.join(dir, 'kk', 'index.html'), '<!doctype html><title>kk</title>');
+    await writeFile(path.join(dir, 'kk', 'index.latn.html'), '<!doctype html><title>kk-Latn</title>');
+    await mkdir(path.join(dir, 'en'));
+    await writeFile(path.join(dir, 'en', 'index.html'), '<!doctype html><title>en</title>');
     server = await startServer(dir);
   });
 
@@ -59,6 +66,27 @@ describe('static server', () => {
     const res = await get('/kk/');
     assert.equal(res.status, 200);
     assert.match(await res.text(), /<title>kk<\/title>/);
+  });
+
+  test('a Latin query gets the Latin twin where there is one, as nginx sends it', async () => {
+    for (const [query, latin] of [...LATIN_QUERIES, ...LATIN_DIVERGES.map((q) => [q, false])]) {
+      const res = await get(`/kk/?${query}`);
+      assert.equal(res.status, 200, query);
+      assert.match(await res.text(), latin ? /<title>kk-Latn<\/title>/ : /<title>kk<\/title>/, query);
+    }
+    // A page without a twin is itself, whatever the query.
+    assert.match(await (await get('/en/?script=latn')).text(), /<title>en<\/title>/);
+    // A file named in the address is that file.
+    assert.match(await (await get('/kk/index.html?script=latn')).text(), /<title>kk<\/title>/);
+  });
+
+  test("the Latin pattern is deploy/nginx.conf's, and reads queries as the contract says", () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const conf = readFileSync(path.join(here, '../../deploy/nginx.conf'), 'utf8');
+    const map = conf.match(/map \$args \$courtview_latin \{[^}]*?"~([^"]+)" "\.latn";/);
+    assert.ok(map, 'deploy/nginx.conf maps $args to $courtview_latin');
+    assert.equal(map[1], LATIN_QUERY.source);
+    for (const [query, latin] of LATIN_QUERIES) assert.equal(LATIN_QUERY.test(query), latin, query);
   });
 
   test('routes without an extension fall back to index.html with 200', async () => {

@@ -32,12 +32,16 @@ COMMANDS:
     serve [TRUNK ARGS]  Install missing tools, then `trunk serve` (the viewer at
                         http://127.0.0.1:8080/, as Trunk.toml sets), rebuilding on every
                         change; Trunk.toml's hook writes the pages and data files into each
-                        build (courtview-site); extra arguments go to trunk serve
+                        build (courtview-site); extra arguments go to trunk serve. It sends
+                        a folder's index.html whatever the query, so ?script=latn shows
+                        Cyrillic until the app starts and switches to Latin
     dist [--articles DIR]
                         Install missing tools, then build the release site into dist/:
                           trunk build --release
                           cargo run --release --bin courtview-site -- dist --site-url URL
-                          [--articles DIR]: every page as static HTML, hydrated by the app,
+                          [--articles DIR]: every page as static HTML, hydrated by the app
+                          (a Kazakh page also as its Latin twin, index.latn.html, which
+                          deploy/nginx.conf sends for ?script=latn),
                           the articles' data/HASH.bin files, <lang>/feed.xml, sitemap.xml,
                           robots.txt (URL: COURTVIEW_SITE_URL, default
                           http://127.0.0.1:8080); DIR holds more article folders

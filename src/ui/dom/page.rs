@@ -11,6 +11,7 @@ use crate::markup::{
     APP_ROOT_ID, INTERACTIVE_MARK, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR,
     STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE,
 };
+use crate::script::Script;
 use crate::store::PageFiles;
 
 /// The URL's `#fragment`, with its `#` (empty if none, and natively).
@@ -162,6 +163,22 @@ pub fn set_lang_and_title(lang: &str, title: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (lang, title);
+}
+
+/// The script the page was written in: Latin when the site generator wrote it as the Latin
+/// twin (`<html lang="kk-Latn">`, read before the app changes it), else Cyrillic, and
+/// natively. The first render uses it, so that hydration meets the page as written.
+pub fn written_script() -> Script {
+    #[cfg(target_arch = "wasm32")]
+    if document()
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .as_deref()
+        == Some(crate::script::KK_LATN)
+    {
+        return Script::Latn;
+    }
+    Script::Cyrl
 }
 
 /// The public URL prefix the site generator recorded in every page
