@@ -1,8 +1,8 @@
 //! The colour themes of `static/styles/main.css` (light, dark, sepia, and the system's dark
 //! choice), read from the stylesheet's custom properties: every theme sets every colour, the
 //! two dark blocks agree, and every pair of text and background a page shows passes WCAG AA
-//! (4.5:1), the highlights' text on their tints included, with each highlight's underline at
-//! least 3:1 against its tint.
+//! (4.5:1), the highlights' text on their tints included, with each highlight's underline and
+//! the focus ring at least 3:1 against what they are drawn on.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -160,7 +160,13 @@ const TEXT_ON: &[(&str, &str)] = &[
     ("--muted", "--soft"),
     ("--link", "--bg"),
     ("--link", "--surface"),
+    // The footer's link, and links in the translation's box side by side on phones
+    ("--link", "--soft"),
     ("--visited", "--bg"),
+    ("--visited", "--surface"),
+    ("--visited", "--soft"),
+    // A quotation (--text-soft) in the translation's box, on the soft tint
+    ("--text-soft", "--soft"),
     ("--accent", "--surface"),
     ("--on-accent", "--accent"),
     ("--on-accent", "--accent-hover"),
@@ -170,6 +176,15 @@ const TEXT_ON: &[(&str, &str)] = &[
     ("--header-sub", "--header-bg"),
     ("--header-link", "--header-bg"),
     ("--header-bg", "--on-header"),
+];
+
+/// The focus ring and the surfaces it is drawn on: a graphical object, 3:1 (the header has a
+/// ring colour of its own for its band).
+const RING_ON: &[(&str, &str)] = &[
+    ("--focus", "--bg"),
+    ("--focus", "--surface"),
+    ("--focus", "--soft"),
+    ("--header-focus", "--header-bg"),
 ];
 
 const ENTITY_TYPES: [&str; 6] = ["person", "org", "place", "date", "event", "law"];
@@ -185,6 +200,11 @@ fn check(name: &str, theme: &Tokens, failures: &mut Vec<String>) {
         .iter()
         .map(|&(fg, bg)| (fg.to_owned(), bg.to_owned(), 4.5))
         .collect();
+    pairs.extend(
+        RING_ON
+            .iter()
+            .map(|&(fg, bg)| (fg.to_owned(), bg.to_owned(), 3.0)),
+    );
     for kind in ENTITY_TYPES {
         let tint = format!("--{kind}-tint");
         pairs.push(("--text".into(), tint.clone(), 4.5));

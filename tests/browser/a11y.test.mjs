@@ -163,20 +163,67 @@ describe('accessibility (axe-core)', () => {
     });
   }
 
-  // Every other page kind in the reader's dark and sepia themes (display.test.mjs audits the
-  // article in each theme with the display menu open).
+  // Every page kind in the reader's dark and sepia themes (display.test.mjs audits the article
+  // in each theme with the display menu open), and the views issue 16 names in them: side by
+  // side with a card open at both widths, Latin script, the largest text size, a search with
+  // its results; also the system's dark choice (`auto`) on the full site. One row each: the
+  // theme and text size are the reader's saved choice (`courtview.display`), set before the
+  // page loads; `ready` is what shows the page has rendered, `click` a mention whose card is
+  // opened before the audit.
+  const WIDE = CONTEXT.viewport;
+  const PHONE = { width: 375, height: 740 };
+  const SEARCH_DONE = '[data-testid="search-result"]';
+  const THEMED = [];
   for (const theme of ['dark', 'sepia']) {
-    for (const path of ['/kk/', '/ru/entities/', '/en/entities/kazakhstan/', '/kk/no-such-article/', '/en/search/?q=court']) {
-      test(`${path} in the ${theme} theme`, async (t) => {
-        const page = await site.newPage(CONTEXT);
-        await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme}`);
-        await page.goto(site.base + path);
-        await page.waitForSelector('html[data-courtview="interactive"]');
-        assert.equal(await page.getAttribute('html', 'data-theme'), theme);
-        await audit(t, page);
-        site.assertNoErrors(page);
+    THEMED.push(
+      { theme, path: '/kk/', ready: '[data-testid="article-card"]' },
+      { theme, path: '/ru/entities/', ready: '[data-testid="entities-page"]' },
+      { theme, path: '/en/entities/kazakhstan/', ready: '[data-testid="entity-page"]' },
+      { theme, path: '/kk/no-such-article/', ready: '[data-testid="not-found"]' },
+      { theme, path: '/en/search/?q=court', ready: SEARCH_DONE },
+      { theme, path: '/kk/search/?q=сот', ready: SEARCH_DONE },
+      { theme, path: `/kk/${SLUG}/?script=latn`, ready: 'article[lang="kk-Latn"] mark.entity', click: 'article mark.entity' },
+      { theme, path: '/kk/?script=latn', ready: '[data-testid="article-card"] article[lang="kk-Latn"]' },
+      { theme, path: '/kk/entities/kazakhstan/?script=latn', ready: 'html[lang="kk-Latn"] [data-testid="entity-page"]' },
+      { theme, path: `/kk/${SLUG}/`, viewport: PHONE, ready: 'article mark.entity', click: 'article mark.entity' },
+    );
+    for (const viewport of [WIDE, PHONE]) {
+      THEMED.push({
+        theme,
+        viewport,
+        path: `/ru/${SLUG}/?with=kk`,
+        ready: '.cv-pair__with[lang="kk"] mark.entity',
+        click: '.cv-pair__with mark.entity',
       });
     }
+    // The largest text in the narrowest column: side by side on a phone.
+    THEMED.push({ theme, size: 'large', viewport: PHONE, path: `/kk/${SLUG}/?with=en&script=latn`, ready: '.cv-pair__with[lang="en"] mark.entity' });
+  }
+  THEMED.push(
+    { theme: 'light', size: 'large', viewport: PHONE, path: `/ru/${SLUG}/?with=kk`, ready: '.cv-pair__with[lang="kk"] mark.entity', click: '.cv-pair__own mark.entity' },
+    // No choice saved, on a system that prefers dark: the dark palette through the media query.
+    { theme: null, colorScheme: 'dark', path: `/en/${SLUG}/?with=ru`, ready: '.cv-pair__with[lang="ru"] mark.entity', click: 'article mark.entity' },
+    { theme: null, colorScheme: 'dark', path: '/en/search/?q=court', ready: SEARCH_DONE },
+  );
+  for (const { theme, size = 'normal', viewport = WIDE, colorScheme = 'light', path, ready, click } of THEMED) {
+    const name = `${path} in the ${theme ?? `system's ${colorScheme}`} theme, ${size} text, ${viewport.width}px${click ? ', a card open' : ''}`;
+    test(name, async (t) => {
+      const page = await site.newPage({ ...CONTEXT, viewport, colorScheme });
+      if (theme) {
+        await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme};size=${size}`);
+      }
+      await page.goto(site.base + path);
+      await page.waitForSelector('html[data-courtview="interactive"]');
+      await page.waitForSelector(ready);
+      assert.equal(await page.getAttribute('html', 'data-theme'), theme ?? 'auto');
+      assert.equal(await page.getAttribute('html', 'data-size'), size);
+      if (click) {
+        await page.locator(click).first().click();
+        await page.waitForSelector('[data-testid="entity-card"]');
+      }
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
   }
 
   // The embed view in its themes (and `auto` on a dark system): entity tints, legend, card
@@ -204,6 +251,30 @@ describe('accessibility (axe-core)', () => {
       await audit(t, page);
       site.assertNoErrors(page);
     });
+  }
+
+  // The embed view's other options in its dark and sepia themes: a second language beside it,
+  // Latin script, both, with a card open.
+  const EMBED_OPTIONS = [
+    { query: `?theme=dark&with=kk`, lang: 'ru', ready: '.cv-pair__with[lang="kk"] mark.entity', click: '.cv-pair__with mark.entity' },
+    { query: `?theme=dark&script=latn`, lang: 'kk', ready: 'article[lang="kk-Latn"] mark.entity', click: 'article mark.entity' },
+    { query: `?theme=sepia&with=en&script=latn`, lang: 'kk', ready: '.cv-pair__with[lang="en"] mark.entity' },
+    { query: `?theme=auto&with=ru&script=latn`, lang: 'kk', colorScheme: 'dark', ready: '.cv-pair__with[lang="ru"] mark.entity', click: '.cv-pair__own mark.entity' },
+  ];
+  for (const { query, lang, colorScheme = 'light', ready, click } of EMBED_OPTIONS) {
+    for (const viewport of [WIDE, PHONE]) {
+      test(`embed /embed/${lang}/${SLUG}/${query} (${colorScheme} system) at ${viewport.width}px${click ? ' with a card open' : ''}`, async (t) => {
+        const page = await site.open(`/embed/${lang}/${SLUG}/${query}`, { ...CONTEXT, viewport, colorScheme });
+        await page.waitForSelector('html[data-courtview="interactive"]');
+        await page.waitForSelector(ready);
+        if (click) {
+          await page.locator(click).first().click();
+          await page.waitForSelector('[data-testid="entity-card"]');
+        }
+        await audit(t, page);
+        site.assertNoErrors(page);
+      });
+    }
   }
 
   test(`article /en/${SLUG}/ with a type hidden in the legend`, async (t) => {

@@ -88,6 +88,67 @@ describe('display: themes and text sizes', () => {
     assert.equal(await plain.getAttribute('html', 'data-theme'), 'light', 'the embed’s default');
   });
 
+  // Focus rings (axe does not check them): 3:1 against what they are drawn on. The header's
+  // band has a ring colour of its own, which the skip link shown over the band takes too; the
+  // display menu's panel sits inside the header on the page's surface and keeps the page's.
+  for (const theme of ['light', 'dark', 'sepia']) {
+    test(`focus rings show on the header, the skip link and the menu's panel, ${theme} theme`, async () => {
+      const page = await site.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+      await page.addInitScript((t) => localStorage.setItem('courtview.display', `theme=${t}`), theme);
+      await page.goto(`${site.base}/ru/${SLUG}/`);
+      await page.waitForSelector('html[data-courtview="interactive"]');
+      /** The focused element's ring and the background it is drawn on, as a contrast ratio. */
+      const ring = (background) =>
+        page.evaluate((bgSelector) => {
+          const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+          const lum = (c) => {
+            const [r, g, b] = rgb(c).map((v) => {
+              const x = v / 255;
+              return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+            });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const el = document.activeElement;
+          const style = getComputedStyle(el);
+          const bg = getComputedStyle(document.querySelector(bgSelector)).backgroundColor;
+          const [a, b] = [lum(style.outlineColor), lum(bg)];
+          return {
+            what: el.dataset.testid ?? el.className,
+            outline: `${style.outlineStyle} ${style.outlineWidth}`,
+            ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          };
+        }, background);
+      const seen = [];
+      await page.keyboard.press('Tab'); // the skip link, over the header's band
+      seen.push(await ring('.cv-header'));
+      await page.focus('[data-testid="lang-en"]');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab'); // a language link, by keyboard
+      seen.push(await ring('.cv-header'));
+      await page.focus('[data-testid="display-button"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="display-panel"]');
+      await page.keyboard.press('Tab'); // a radio of the menu's panel
+      seen.push(await ring('[data-testid="display-panel"]'));
+      await page.keyboard.press('Escape');
+      await page.locator('article mark.entity').first().focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab'); // a mention in the text
+      seen.push(await ring('body'));
+      for (const { what, outline, ratio } of seen) {
+        // A mention focused opens its card, and is drawn as the current one (2 px, --accent).
+        assert.match(outline, /^solid [23]px$/, `${theme}: ${what} has a ring`);
+        assert.ok(ratio >= 3, `${theme}: the ring of ${what} is ${ratio.toFixed(2)}:1 on its background`);
+      }
+      assert.deepEqual(
+        seen.map((s) => s.what),
+        ['cv-skip', 'lang-en', `display-theme-${theme}`, 'entity is-current'],
+        'the elements focused',
+      );
+      site.assertNoErrors(page);
+    });
+  }
+
   for (const theme of ['light', 'dark', 'sepia']) {
     test(`no axe violation in the ${theme} theme, the menu open`, async () => {
       const page = await site.newPage({

@@ -126,6 +126,42 @@ describe('layout', () => {
     });
   }
 
+  // An open card lies over the text where there is no margin for it: the column until 80rem,
+  // side by side at any width. Scrolled to the end, no line of the text may stay under it; side
+  // by side, the footer's text starts where the two columns do.
+  for (const { address, width } of [
+    { address: `/en/${SLUG}/`, width: 1024 },
+    { address: `/ru/${SLUG}/?with=kk`, width: 1280 },
+    { address: `/kk/${SLUG}/?with=en`, width: 1024 },
+  ]) {
+    test(`${address} at ${width}px: the card leaves the last lines readable, the footer aligned`, async () => {
+      const page = await site.open(address, { viewport: { width, height: 740 } });
+      await until(page, 'the app is awake', () => document.documentElement.dataset.courtview === 'interactive');
+      await page.waitForSelector('article mark.entity');
+      const beside = address.includes('with=');
+      if (beside) await page.waitForSelector('.cv-pair__with mark.entity');
+      await page.locator('article mark.entity').last().click();
+      await page.waitForSelector('[data-testid="entity-card"]');
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const m = await page.evaluate(() => {
+        const card = document.querySelector('[data-testid="entity-card"]').getBoundingClientRect();
+        const covered = [...document.querySelectorAll('article.cv-prose p')]
+          .filter((p) => {
+            const r = p.getBoundingClientRect();
+            return r.bottom > card.top && r.top < card.bottom && r.right > card.left && r.left < card.right;
+          })
+          .map((p) => p.id);
+        const left = (sel) => document.querySelector(sel).getBoundingClientRect().left;
+        return { covered, main: left('.cv-main'), footer: left('.cv-footer__inner') };
+      });
+      assert.deepEqual(m.covered, [], 'paragraphs under the card at the end of the page');
+      if (beside) assert.ok(Math.abs(m.main - m.footer) < 1, `footer at ${m.footer}px, the columns at ${m.main}px`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `card-at-end-${beside ? 'with-' : ''}${width}.png`) });
+      site.assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+
   describe('the example partner page', () => {
     let partner;
     let dir;

@@ -6,7 +6,7 @@
 // <figcaption>; the image's box has its size before the file arrives, and keeps it after
 // (no layout shift); the files load (naturalWidth > 0), the WebP one chosen; hydration
 // leaves the prerendered figure as it was; the language switch and Latin Kazakh change the
-// captions; and axe-core finds no violation on the page.
+// captions; and axe-core finds no violation on the page, in the light, dark and sepia themes.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -208,13 +208,28 @@ describe('photos', () => {
     site.assertNoErrors(latin);
   });
 
-  test('axe-core: no violation on the photos article', async (t) => {
-    const page = await site.open(`/kk/${SLUG}/`, { ...desktop, reducedMotion: 'reduce', bypassCSP: true });
-    await page.waitForSelector('html[data-courtview="interactive"]');
-    await page.evaluate(() => document.fonts.ready);
-    await page.addScriptTag({ path: AXE });
-    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-    for (const v of violations) t.diagnostic(`${v.id}: ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
-    assert.equal(violations.length, 0, violations.map((v) => v.id).join(', '));
-  });
+  // In each theme (the reader's saved choice), and dark on a phone: the figure, its caption and
+  // the box before the photo arrives are drawn on the theme's colours.
+  for (const [theme, context] of [
+    ['light', desktop],
+    ['dark', desktop],
+    ['sepia', desktop],
+    ['dark', { viewport: { width: 375, height: 740 } }],
+  ]) {
+    test(`axe-core: no violation on the photos article, ${theme} theme, ${context.viewport.width}px`, async (t) => {
+      const page = await site.newPage({ ...context, reducedMotion: 'reduce', bypassCSP: true });
+      await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme}`);
+      await page.goto(`${site.base}/kk/${SLUG}/`);
+      await page.waitForSelector('html[data-courtview="interactive"]');
+      await page.waitForSelector('article figure figcaption');
+      assert.equal(await page.getAttribute('html', 'data-theme'), theme);
+      await page.evaluate(() => document.fonts.ready);
+      await page.addScriptTag({ path: AXE });
+      const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      for (const line of found) t.diagnostic(line);
+      assert.deepEqual(found, [], `violations on ${page.url()} (${theme})`);
+      site.assertNoErrors(page);
+    });
+  }
 });
