@@ -182,6 +182,7 @@ describe('accessibility (axe-core)', () => {
       { theme, path: '/kk/no-such-article/', ready: '[data-testid="not-found"]' },
       { theme, path: '/en/search/?q=court', ready: SEARCH_DONE },
       { theme, path: '/kk/search/?q=сот', ready: SEARCH_DONE },
+      { theme, path: '/kk/search/?q=сот&script=latn', ready: `html[lang="kk-Latn"] ${SEARCH_DONE}` },
       { theme, path: `/kk/${SLUG}/?script=latn`, ready: 'article[lang="kk-Latn"] mark.entity', click: 'article mark.entity' },
       { theme, path: '/kk/?script=latn', ready: '[data-testid="article-card"] article[lang="kk-Latn"]' },
       { theme, path: '/kk/entities/kazakhstan/?script=latn', ready: 'html[lang="kk-Latn"] [data-testid="entity-page"]' },
@@ -221,6 +222,22 @@ describe('accessibility (axe-core)', () => {
         await page.locator(click).first().click();
         await page.waitForSelector('[data-testid="entity-card"]');
       }
+      await audit(t, page);
+      site.assertNoErrors(page);
+    });
+  }
+
+  // The embed dialog in the reader's dark and sepia themes (its preview is the embed view,
+  // audited in its themes below: axe does not enter the preview's frame).
+  for (const theme of ['dark', 'sepia']) {
+    test(`article /ru/${SLUG}/ with the embed dialog open in the ${theme} theme`, async (t) => {
+      const page = await site.newPage(CONTEXT);
+      await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme};size=normal`);
+      await page.goto(`${site.base}/ru/${SLUG}/`);
+      await page.waitForSelector('html[data-courtview="interactive"]');
+      assert.equal(await page.getAttribute('html', 'data-theme'), theme);
+      await page.click('[data-testid="embed-button"]');
+      await page.waitForSelector('[data-testid="embed-dialog"][open]');
       await audit(t, page);
       site.assertNoErrors(page);
     });
