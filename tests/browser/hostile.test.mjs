@@ -65,7 +65,13 @@ function rendered(name) {
 /** The built stylesheet(s), as the app's pages link them. */
 function stylesheets() {
   const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const hrefs = [...index.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  // Trunk minifies the release build's index.html: attributes in any order, quotes optional.
+  const hrefs = [...index.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\srel=["']?stylesheet["'\s>]/.test(tag))
+    .map((tag) => tag.match(/\shref=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/))
+    .filter(Boolean)
+    .map((m) => m[1] ?? m[2] ?? m[3]);
   assert.ok(hrefs.length > 0, `no stylesheet linked in ${DIST}/index.html`);
   return hrefs.map((h) => `<link rel="stylesheet" href="${h}">`).join('');
 }
