@@ -295,7 +295,7 @@ mod arch {
     fn run_scheduler(mut queue: Vec<super::QueueEntry>) {
         // Hydrating only adopts the nodes already in the document and registers listeners:
         // the document is whole between any two of its steps, so any point may yield.
-        let hydrating = HYDRATING.load(Ordering::Relaxed);
+        let mut hydrating = HYDRATING.load(Ordering::Relaxed);
         let slice = if hydrating { HYDRATION_SLICE_MS } else { YIELD_DEADLINE_MS };
         let deadline = js_sys::Date::now() + slice;
 
@@ -306,6 +306,13 @@ mod arch {
             }
             for r in queue.drain(..) {
                 r.task.run();
+            }
+            // courtview patch: once every component has hydrated and rendered once, the
+            // effects and the updates they cause may change the document: Yew's own rule
+            // applies to them again.
+            if hydrating && super::with(|s| s.hydration_done()) {
+                hydrating = false;
+                HYDRATING.store(false, Ordering::Relaxed);
             }
             if js_sys::Date::now() >= deadline {
                 // Only yield when no DOM-mutating work is pending, so event
@@ -420,6 +427,19 @@ impl Scheduler {
             && self.create.inner.is_empty()
             && self.render_first.inner.is_empty()
             && self.render.inner.is_empty()
+            && self.render_priority.inner.is_empty()
+    }
+
+    /// Whether no component waits to be created, hydrated or given its first render after
+    /// hydrating (courtview patch).
+    #[cfg(all(
+        target_arch = "wasm32",
+        not(target_os = "wasi"),
+        not(feature = "not_browser_env")
+    ))]
+    fn hydration_done(&self) -> bool {
+        self.create.inner.is_empty()
+            && self.render_first.inner.is_empty()
             && self.render_priority.inner.is_empty()
     }
 
