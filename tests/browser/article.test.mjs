@@ -126,6 +126,50 @@ describe('article page', () => {
     site.assertNoErrors(page);
   });
 
+  // Yew yields to the browser once a render has taken 16 ms; before its patch
+  // (vendor/yew/PATCHED.md) it could do so between a render and its effects, and a phone
+  // then painted the other language with the old <html lang> and the reader's paragraph
+  // scrolled away (seen at 4x: paragraph 4 at 64 or 296 px for 180), corrected a frame
+  // later. Each frame is checked in requestAnimationFrame, just before it is painted.
+  test('at 4x the first frame of the other language is whole: <html lang>, paragraph in place', async () => {
+    const page = await site.open(`/kk/${SLUG}/`, { viewport: { width: 375, height: 667 } });
+    await page.waitForSelector('html[data-courtview="interactive"]');
+    await until(page, 'the other languages are loaded', () =>
+      performance.getEntriesByName('courtview:data-ready').length > 0,
+    );
+    await page.evaluate(() => {
+      window.scrollTo(0, document.getElementById('p-5').getBoundingClientRect().top + window.scrollY - 150);
+      window.__frames = [];
+      addEventListener(
+        'click',
+        (event) => {
+          const lang = event.target.closest('[data-testid^="lang-"]')?.getAttribute('lang');
+          const before = document.getElementById('p-5').getBoundingClientRect().top;
+          const check = () => {
+            if (!document.querySelector(`article[lang="${lang}"]`)) return requestAnimationFrame(check);
+            const top = document.getElementById('p-5').getBoundingClientRect().top;
+            window.__frames.push({ lang, html: document.documentElement.lang, before, top });
+          };
+          requestAnimationFrame(check);
+        },
+        { capture: true },
+      );
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    for (const [i, lang] of ['ru', 'kk', 'ru'].entries()) {
+      await page.click(`[data-testid="lang-${lang}"]`);
+      await until(page, `switch ${i + 1} painted`, (n) => window.__frames.length > n, i);
+      await page.waitForTimeout(300);
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    for (const frame of await page.evaluate(() => window.__frames)) {
+      assert.equal(frame.html, frame.lang, `<html lang> in the first frame: ${JSON.stringify(frame)}`);
+      assert.ok(Math.abs(frame.top - frame.before) < 2, `p-5 in the first frame: ${JSON.stringify(frame)}`);
+    }
+    site.assertNoErrors(page);
+  });
+
   test('opening an address with #p-6 shows paragraph 6 once the app is awake', async () => {
     const page = await site.open(`/en/${SLUG}/#p-6`, { viewport: { width: 375, height: 667 } });
     await page.waitForSelector('article[lang="en"] #p-6');

@@ -17,7 +17,8 @@
 // - language switch, on the hydrated article once `courtview:data-ready` is marked,
 //   alternating kk → ru → kk, at 1x and 4x: from
 //   the click (the event's timeStamp, when the input arrived) to the next paint that shows
-//   `article[lang=<target>]` (requestAnimationFrame until the article is there, then a
+//   `article[lang=<target>]` with `<html lang>` set too (requestAnimationFrame until both
+//   are there, then a
 //   MessageChannel message, which runs once that frame is painted). Event Timing's duration
 //   of the same interaction (what INP uses; 8 ms steps) is shown beside it. Then the same
 //   switch as a full navigation: going to the other language's URL in the same tab (warm
@@ -552,7 +553,10 @@ function observePage() {
       const record = { lang, clicked: event.timeStamp, painted: null };
       seen.switches.push(record);
       const check = () => {
-        if (document.querySelector(`article[lang="${lang}"]`)) {
+        // The frame that shows the article and has <html lang> set with it: the switch is
+        // whole (the effects that set the language also put the reader's paragraph back).
+        const html = document.documentElement.lang;
+        if (document.querySelector(`article[lang="${lang}"]`) && (html === lang || html.startsWith(`${lang}-`))) {
           // This frame shows the article; a message posted now runs once it is painted.
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {

@@ -428,6 +428,11 @@ impl Scheduler {
             && self.render_first.inner.is_empty()
             && self.render.inner.is_empty()
             && self.render_priority.inner.is_empty()
+            // courtview patch: nor when what was rendered waits for its effects
+            // (`rendered`), which may still change the page (its language, the scroll
+            // position): a yield here would let the browser paint the render without them.
+            && self.rendered_first.inner.is_empty()
+            && self.rendered.inner.is_empty()
     }
 
     /// Whether no component waits to be created, hydrated or given its first render after
