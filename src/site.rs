@@ -37,7 +37,6 @@ use crate::content::page_data::{self, ArticleData, PageData};
 use crate::entities::annotate::annotate;
 use crate::head::{self, PageHead};
 use crate::lang::Lang;
-use crate::locale::Locale;
 use crate::route::Route;
 use crate::script::Script;
 use crate::search;
@@ -152,8 +151,21 @@ pub fn generate(options: &Options) -> Result<(), String> {
     }
     put(
         &template_path,
-        template::add_fallback(&index_html, &fallback_src, None).as_bytes(),
+        template::add_fallback(&index_html, &fallback_src, None, Script::Cyrl).as_bytes(),
     )?;
+    // A page as written: the template filled with its head and body, then the fallback, whose
+    // notice speaks the page's language (all three on the not-found page) in its script.
+    let write_page = |file: &Path,
+                      head: &PageHead,
+                      body: &str,
+                      files: Option<&PageFiles>,
+                      lang: Option<Lang>|
+     -> Result<(), String> {
+        let html = template::fill_template(&index_html, head, &options.site_url, body, files)
+            .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        let html = template::add_fallback(&html, &fallback_src, lang, head.script);
+        put(file, html.as_bytes())
+    };
 
     let catalog = Catalog::load(&options.articles).map_err(|errors| errors.join("\n"))?;
     let catalog = photos::resize_all(catalog, &options.articles, dir, &prefix);
@@ -222,19 +234,13 @@ pub fn generate(options: &Options) -> Result<(), String> {
                 files.0.push((other, p.url.clone()));
             }
         }
+        let cyrillic = head::page_head(&page.route, Some(&page.data));
         for &script in scripts_of(&page.route) {
-            let head = head::page_head(&page.route, Some(&page.data)).in_script(script);
-            let html = template::fill_template(
-                &index_html,
-                &head,
-                &options.site_url,
-                &page_body(&page.route, &base, Some((*page.data).clone()), script),
-                Some(&files),
-            )
-            .map_err(|e| format!("{}: {e}", template_path.display()))?;
-            let locale = page.route.lang().map(|lang| Locale::new(lang, script));
-            let html = template::add_fallback(&html, &fallback_src, locale);
-            put(&dir.join(page_file(path, script)), html.as_bytes())?;
+            let head = cyrillic.clone().in_script(script);
+            // Yew prerenders on a thread of its own, which takes the data by value.
+            let body = page_body(&page.route, &base, Some((*page.data).clone()), script);
+            let file = dir.join(page_file(path, script));
+            write_page(&file, &head, &body, Some(&files), page.route.lang())?;
             written += 1;
             if !page.route.is_embed() {
                 heads.push(head);
@@ -252,18 +258,18 @@ pub fn generate(options: &Options) -> Result<(), String> {
     // what they show depends on a query no crawler sends.
     for lang in Lang::ALL {
         let route = Route::Search { lang };
+        let cyrillic = head::page_head(&route, None);
         for &script in scripts_of(&route) {
-            let html = template::fill_template(
-                &index_html,
-                &head::page_head(&route, None).in_script(script),
-                &options.site_url,
-                &page_body(&route, &base, None, script),
+            let head = cyrillic.clone().in_script(script);
+            let body = page_body(&route, &base, None, script);
+            let file = dir.join(page_file(&route.path(), script));
+            write_page(
+                &file,
+                &head,
+                &body,
                 Some(&PageFiles(Vec::new())),
-            )
-            .map_err(|e| format!("{}: {e}", template_path.display()))?;
-            let locale = Some(Locale::new(lang, script));
-            let html = template::add_fallback(&html, &fallback_src, locale);
-            put(&dir.join(page_file(&route.path(), script)), html.as_bytes())?;
+                Some(lang),
+            )?;
             written += 1;
         }
     }
@@ -271,19 +277,12 @@ pub fn generate(options: &Options) -> Result<(), String> {
     // afresh rather than hydrated; without JavaScript it reads in Kazakh, in Cyrillic
     // (`404.html`) or for `?script=latn` in Latin (`404.latn.html`).
     let not_found = Route::NotFound { lang: None };
+    let cyrillic = head::page_head(&not_found, None);
     for script in Script::ALL {
-        let html = template::fill_template(
-            &index_html,
-            &head::page_head(&not_found, None).in_script(script),
-            &options.site_url,
-            &page_body(&not_found, &base, None, script),
-            None,
-        )
-        .map_err(|e| format!("{}: {e}", template_path.display()))?;
-        put(
-            &dir.join(format!("404{}.html", twin_infix(script))),
-            template::add_fallback(&html, &fallback_src, None).as_bytes(),
-        )?;
+        let head = cyrillic.clone().in_script(script);
+        let body = page_body(&not_found, &base, None, script);
+        let file = dir.join(format!("404{}.html", twin_infix(script)));
+        write_page(&file, &head, &body, None, None)?;
     }
 
     for lang in Lang::ALL {

@@ -16,6 +16,7 @@ use crate::markup::{
     APP_ROOT_ID, BASE_META_NAME, OFFLINE_NOTICE_ID, PAGE_FILES_ATTR, PRERENDERED_ATTR,
     SEARCH_WORKER_META_NAME, SIZE_ATTR, STATE_ATTR, STATE_FAILED, STATE_INTERACTIVE, THEME_ATTR,
 };
+use crate::script::Script;
 use crate::store::PageFiles;
 
 /// One tag of a page, as [`tags`] finds it.
@@ -508,18 +509,18 @@ pub fn add_prepaint(page: &str, script_src: &str) -> String {
 }
 
 /// The notice a page carries after `<div id="app">`, hidden until `fallback.js` (the app could
-/// not start) or the app's panic hook (it stopped) shows it; in `locale` (Latin on a Latin
-/// twin), or in all three languages for a page whose language is the visitor's.
-pub fn offline_notice(locale: Option<Locale>) -> String {
-    let text = match locale {
-        Some(locale) => escape(&locale.text(Msg::AppUnavailable)),
+/// not start) or the app's panic hook (it stopped) shows it; in `lang`, or in all three
+/// languages for a page whose language is the visitor's; Kazakh in `script` (Latin on a
+/// Latin twin).
+pub fn offline_notice(lang: Option<Lang>, script: Script) -> String {
+    let said = |locale: Locale| escape(&locale.text(Msg::AppUnavailable));
+    let text = match lang {
+        Some(lang) => said(Locale::new(lang, script)),
         None => Lang::ALL
             .iter()
             .map(|&l| {
-                format!(
-                    r#"<span lang="{l}">{}</span>"#,
-                    escape(Msg::AppUnavailable.text(l))
-                )
+                let locale = Locale::new(l, script);
+                format!(r#"<span lang="{}">{}</span>"#, locale.tag(), said(locale))
             })
             .collect::<Vec<_>>()
             .join(" "),
@@ -529,10 +530,10 @@ pub fn offline_notice(locale: Option<Locale>) -> String {
 
 /// Adds the fallback script and the offline notice to a page: `<script defer src>` before
 /// the app's start-up script (so its listeners are in place first) and the notice after
-/// `<div id="app">…</div>`. `script_src` is the script's URL; `locale` the notice's
-/// ([`offline_notice`]). Unchanged when either is already there or the page lacks the places
-/// for them (a start-up script before the app's root).
-pub fn add_fallback(page: &str, script_src: &str, locale: Option<Locale>) -> String {
+/// `<div id="app">…</div>`. `script_src` is the script's URL; `lang` and `script` the
+/// notice's ([`offline_notice`]). Unchanged when either is already there or the page lacks
+/// the places for them (a start-up script before the app's root).
+pub fn add_fallback(page: &str, script_src: &str, lang: Option<Lang>, script: Script) -> String {
     if tags(page).any(|t| t.attr("id") == Some(OFFLINE_NOTICE_ID)) {
         return page.to_owned();
     }
@@ -549,7 +550,7 @@ pub fn add_fallback(page: &str, script_src: &str, locale: Option<Locale>) -> Str
         &page[..start],
         escape(script_src),
         &page[start..app_close],
-        offline_notice(locale),
+        offline_notice(lang, script),
         &page[app_close..]
     )
 }
@@ -653,8 +654,7 @@ mod tests {
     #[test]
     fn fallback_goes_before_the_app_and_the_notice_after() {
         let page = "<head><script type=\"module\" src=\"/s.js\"></script></head>\n<body>\n  <div id=\"app\"><p>x</p></div>\n  <div></div>\n</body>";
-        let ru = Locale::new(Lang::Ru, crate::script::Script::Latn);
-        let out = add_fallback(page, "/fallback-1.js", Some(ru));
+        let out = add_fallback(page, "/fallback-1.js", Some(Lang::Ru), Script::Latn);
         let script = out
             .find("<script defer src=\"/fallback-1.js\"></script>")
             .unwrap();
@@ -663,10 +663,22 @@ mod tests {
         let app_end = out.find("<p>x</p></div>").unwrap() + "<p>x</p></div>".len();
         assert_eq!(notice, app_end + "\n  <p ".len());
         assert!(out.contains("Интерактивные функции недоступны"));
-        assert_eq!(add_fallback(&out, "/f.js", None), out);
-        assert_eq!(offline_notice(None).matches("<span lang=").count(), 3);
-        let latin = offline_notice(Some(Locale::new(Lang::Kk, crate::script::Script::Latn)));
+        assert_eq!(add_fallback(&out, "/f.js", None, Script::Cyrl), out);
+        assert_eq!(
+            offline_notice(None, Script::Cyrl)
+                .matches("<span lang=")
+                .count(),
+            3
+        );
+        let latin = offline_notice(Some(Lang::Kk), Script::Latn);
         assert!(latin.contains("İnteraktivtı"), "{latin}");
+        // The not-found page's Latin twin says it in all three, Kazakh in Latin.
+        let all = offline_notice(None, Script::Latn);
+        assert!(
+            all.contains(r#"<span lang="kk-Latn">İnteraktivtı"#),
+            "{all}"
+        );
+        assert!(all.contains(r#"<span lang="ru">Интерактивные"#), "{all}");
     }
 
     #[test]
