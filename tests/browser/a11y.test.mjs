@@ -7,64 +7,11 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 
-import { LANGS, SLUG, useSite } from './harness.mjs';
+import { AUDITED, LANGS, SLUG, audit, useSite, withDisplay } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-
-/** axe-core's browser bundle, injected into each page. */
-const AXE = require.resolve('axe-core/axe.min.js');
-
-/** The impacts that fail a test: all of them. */
-const FAILING = new Set(['minor', 'moderate', 'serious', 'critical']);
-
-/**
- * Context options: reduced motion, so that no transition is caught half-way while axe
- * computes colours; a desktop viewport, as the card opens beside the text there; and the
- * page's Content-Security-Policy bypassed, because axe itself is injected as an inline script
- * (the policy, which nginx sends, is tested in csp.test.mjs).
- */
-const CONTEXT = { reducedMotion: 'reduce', viewport: { width: 1280, height: 900 }, bypassCSP: true };
-
-/** One axe result as lines: rule, impact, help, and each element with its summary. */
-function describeResult(result) {
-  const lines = [`${result.id} (${result.impact}): ${result.help} — ${result.helpUrl}`];
-  for (const node of result.nodes) {
-    lines.push(`    at ${node.target.join(' ')}`);
-    lines.push(`      html: ${node.html.length > 160 ? `${node.html.slice(0, 160)}…` : node.html}`);
-    for (const summary of (node.failureSummary ?? '').split('\n').filter(Boolean)) {
-      lines.push(`      ${summary.trim()}`);
-    }
-  }
-  return lines.join('\n');
-}
-
-/**
- * Runs axe on `page` once its fonts have loaded. Fails on any violation; reports what axe
- * could not decide through `t.diagnostic`.
- */
-async function audit(t, page) {
-  await page.evaluate(() => document.fonts.ready);
-  await page.addScriptTag({ path: AXE });
-  const { violations, incomplete } = await page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations', 'incomplete'] }),
-  );
-  // A violation axe gives no impact still fails.
-  const failing = violations.filter((v) => v.impact == null || FAILING.has(v.impact));
-  // One diagnostic per line: the TAP reporter escapes newlines inside one.
-  const note = (prefix, result) =>
-    `${prefix}: ${describeResult(result)}`.split('\n').forEach((line) => t.diagnostic(line));
-  for (const r of incomplete.filter((r) => FAILING.has(r.impact))) {
-    note('needs review (axe could not decide)', r);
-  }
-  assert.equal(
-    failing.length,
-    0,
-    `${failing.length} accessibility violation(s) on ${page.url()}:\n` +
-      failing.map(describeResult).join('\n'),
-  );
-}
+/** A desktop viewport, as the card opens beside the text there. */
+const CONTEXT = { ...AUDITED, viewport: { width: 1280, height: 900 } };
 
 describe('accessibility (axe-core)', () => {
   const site = useSite();
@@ -211,7 +158,7 @@ describe('accessibility (axe-core)', () => {
     test(name, async (t) => {
       const page = await site.newPage({ ...CONTEXT, viewport, colorScheme });
       if (theme) {
-        await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme};size=${size}`);
+        await withDisplay(page, `theme=${theme};size=${size}`);
       }
       await page.goto(site.base + path);
       await page.waitForSelector('html[data-courtview="interactive"]');
@@ -232,7 +179,7 @@ describe('accessibility (axe-core)', () => {
   for (const theme of ['dark', 'sepia']) {
     test(`article /ru/${SLUG}/ with the embed dialog open in the ${theme} theme`, async (t) => {
       const page = await site.newPage(CONTEXT);
-      await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme};size=normal`);
+      await withDisplay(page, `theme=${theme};size=normal`);
       await page.goto(`${site.base}/ru/${SLUG}/`);
       await page.waitForSelector('html[data-courtview="interactive"]');
       assert.equal(await page.getAttribute('html', 'data-theme'), theme);

@@ -5,12 +5,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 
-import { SLUG, screenshot, useSite } from './harness.mjs';
-
-/** axe-core's browser bundle (injected, so the page's CSP is bypassed for it). */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { AUDITED, SLUG, audit, screenshot, useSite, withDisplay } from './harness.mjs';
 
 /** The page's background colour and the first paragraph's font size, as painted. */
 function painted(page) {
@@ -94,7 +90,7 @@ describe('display: themes and text sizes', () => {
   for (const theme of ['light', 'dark', 'sepia']) {
     test(`focus rings show on the header, the skip link and the menu's panel, ${theme} theme`, async () => {
       const page = await site.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-      await page.addInitScript((t) => localStorage.setItem('courtview.display', `theme=${t}`), theme);
+      await withDisplay(page, `theme=${theme}`);
       await page.goto(`${site.base}/ru/${SLUG}/`);
       await page.waitForSelector('html[data-courtview="interactive"]');
       /** The focused element's ring and the background it is drawn on, as a contrast ratio. */
@@ -150,27 +146,16 @@ describe('display: themes and text sizes', () => {
   }
 
   for (const theme of ['light', 'dark', 'sepia']) {
-    test(`no axe violation in the ${theme} theme, the menu open`, async () => {
-      const page = await site.newPage({
-        viewport: { width: 1280, height: 900 },
-        reducedMotion: 'reduce',
-        bypassCSP: true,
-      });
-      await page.addInitScript((t) => localStorage.setItem('courtview.display', `theme=${t};size=large`), theme);
+    test(`no axe violation in the ${theme} theme, the menu open`, async (t) => {
+      const page = await site.newPage({ ...AUDITED, viewport: { width: 1280, height: 900 } });
+      await withDisplay(page, `theme=${theme};size=large`);
       await page.goto(`${site.base}/kk/${SLUG}/`);
       await page.waitForSelector('html[data-courtview="interactive"]');
       await page.click('[data-testid="display-button"]');
       await page.waitForSelector('[data-testid="display-panel"]');
       if (theme === 'sepia') await screenshot(page, 'display-menu-sepia-1280');
-      await page.evaluate(() => document.fonts.ready);
-      await page.addScriptTag({ path: AXE });
-      const { violations } = await page.evaluate(() => window.axe.run(document));
       // Issue 16: none at all, of any impact.
-      assert.deepEqual(
-        violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        [],
-        theme,
-      );
+      await audit(t, page);
       site.assertNoErrors(page);
     });
   }

@@ -8,6 +8,7 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -237,4 +238,64 @@ export async function inViewport(page, selector) {
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Saves the reader's display choices (`theme=…;size=…`, as the display menu saves them in
+ * `courtview.display`) before any page of `page` loads.
+ */
+export async function withDisplay(page, choices) {
+  await page.addInitScript((v) => localStorage.setItem('courtview.display', v), choices);
+}
+
+/** axe-core's browser bundle (pinned in package.json), injected into the page audited. */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Context options for a page axe audits: reduced motion, so that no transition is caught
+ * half-way while axe computes colours; the page's Content-Security-Policy bypassed, because
+ * axe is injected as an inline script (the policy, which nginx sends, is tested in
+ * csp.test.mjs).
+ */
+export const AUDITED = { reducedMotion: 'reduce', bypassCSP: true };
+
+/** The impacts that fail an audit: all of them. */
+const FAILING = new Set(['minor', 'moderate', 'serious', 'critical']);
+
+/** One axe result as lines: rule, impact, help, and each element with its summary. */
+function describeResult(result) {
+  const lines = [`${result.id} (${result.impact}): ${result.help} — ${result.helpUrl}`];
+  for (const node of result.nodes) {
+    lines.push(`    at ${node.target.join(' ')}`);
+    lines.push(`      html: ${node.html.length > 160 ? `${node.html.slice(0, 160)}…` : node.html}`);
+    for (const summary of (node.failureSummary ?? '').split('\n').filter(Boolean)) {
+      lines.push(`      ${summary.trim()}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Runs axe-core on `page` (opened with AUDITED) once its fonts have loaded. Fails on any
+ * violation, of any impact; reports what axe could not decide through `t.diagnostic`.
+ */
+export async function audit(t, page) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.addScriptTag({ path: AXE });
+  const { violations, incomplete } = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations', 'incomplete'] }),
+  );
+  // A violation axe gives no impact still fails.
+  const failing = violations.filter((v) => v.impact == null || FAILING.has(v.impact));
+  // One diagnostic per line: the TAP reporter escapes newlines inside one.
+  const note = (prefix, result) =>
+    `${prefix}: ${describeResult(result)}`.split('\n').forEach((line) => t.diagnostic(line));
+  for (const r of incomplete.filter((r) => FAILING.has(r.impact))) {
+    note('needs review (axe could not decide)', r);
+  }
+  assert.equal(
+    failing.length,
+    0,
+    `${failing.length} accessibility violation(s) on ${page.url()}:\n` + failing.map(describeResult).join('\n'),
+  );
 }

@@ -11,13 +11,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { LANGS, STRESS, STRESS_SERVER, useSite } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
+import { AUDITED, LANGS, STRESS, STRESS_SERVER, audit, useSite, withDisplay } from './harness.mjs';
 
 const SLUG = 'stress-photos';
 
@@ -217,18 +213,13 @@ describe('photos', () => {
     ['dark', { viewport: { width: 375, height: 740 } }],
   ]) {
     test(`axe-core: no violation on the photos article, ${theme} theme, ${context.viewport.width}px`, async (t) => {
-      const page = await site.newPage({ ...context, reducedMotion: 'reduce', bypassCSP: true });
-      await page.addInitScript((v) => localStorage.setItem('courtview.display', v), `theme=${theme}`);
+      const page = await site.newPage({ ...context, ...AUDITED });
+      await withDisplay(page, `theme=${theme}`);
       await page.goto(`${site.base}/kk/${SLUG}/`);
       await page.waitForSelector('html[data-courtview="interactive"]');
       await page.waitForSelector('article figure figcaption');
       assert.equal(await page.getAttribute('html', 'data-theme'), theme);
-      await page.evaluate(() => document.fonts.ready);
-      await page.addScriptTag({ path: AXE });
-      const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      for (const line of found) t.diagnostic(line);
-      assert.deepEqual(found, [], `violations on ${page.url()} (${theme})`);
+      await audit(t, page);
       site.assertNoErrors(page);
     });
   }
