@@ -41,25 +41,13 @@ const DESCRIPTION_CHARS: usize = 200;
 /// The head of the page `route` shows, from its data (`None`: the not-found page).
 pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
     let lang = route.lang().unwrap_or(Lang::Kk);
-    let not_found = PageHead {
+    let not_found = website(
         lang,
-        title: Msg::NotFoundHeading.text(lang).to_owned(),
-        description: Msg::NotFoundText.text(lang).to_owned(),
-        canonical: None,
-        alternates: Vec::new(),
-        og_type: "website",
-        published: None,
-        script: Script::Cyrl,
-    };
+        Msg::NotFoundHeading.text(lang).to_owned(),
+        Msg::NotFoundText.text(lang).to_owned(),
+    );
     match (route, data) {
         (Route::List { listing, .. }, Some(PageData::List(list))) => PageHead {
-            lang,
-            title: i18n::list_title(&list.kind, list.page, lang),
-            description: match &list.kind {
-                ListKind::All => Msg::SiteTagline.text(lang).to_owned(),
-                ListKind::Entity { card } => card.description.clone(),
-                _ => i18n::list_heading(&list.kind, lang),
-            },
             canonical: Some(route.path()),
             // A tag is a word of one language: its list has no counterpart in another. An
             // entity's later pages may count differently in another language.
@@ -68,30 +56,34 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
                 Listing::Entity(_) if list.page > 1 => Vec::new(),
                 _ => every_language(route),
             },
-            og_type: "website",
-            published: None,
-            script: Script::Cyrl,
+            ..website(
+                lang,
+                i18n::list_title(&list.kind, list.page, lang),
+                match &list.kind {
+                    ListKind::All => Msg::SiteTagline.text(lang).to_owned(),
+                    ListKind::Entity { card } => card.description.clone(),
+                    _ => i18n::list_heading(&list.kind, lang),
+                },
+            )
         },
         (Route::Entities { .. }, Some(PageData::Entities(_))) => PageHead {
-            lang,
-            title: Msg::EntitiesHeading.text(lang).to_owned(),
-            description: Msg::EntitiesIntro.text(lang).to_owned(),
             canonical: Some(route.path()),
             alternates: every_language(route),
-            og_type: "website",
-            published: None,
-            script: Script::Cyrl,
+            ..website(
+                lang,
+                Msg::EntitiesHeading.text(lang).to_owned(),
+                Msg::EntitiesIntro.text(lang).to_owned(),
+            )
         },
         // Interface text alone: what is found depends on the query, which no crawler sends.
         (Route::Search { .. }, _) => PageHead {
-            lang,
-            title: Msg::SearchHeading.text(lang).to_owned(),
-            description: Msg::SearchHint.text(lang).to_owned(),
             canonical: Some(route.path()),
             alternates: every_language(route),
-            og_type: "website",
-            published: None,
-            script: Script::Cyrl,
+            ..website(
+                lang,
+                Msg::SearchHeading.text(lang).to_owned(),
+                Msg::SearchHint.text(lang).to_owned(),
+            )
         },
         (Route::Article { .. }, Some(PageData::Article(data))) => {
             let Ok(article) = &data.version else {
@@ -103,9 +95,6 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
                 .map(plain_text)
                 .unwrap_or_default();
             PageHead {
-                lang,
-                title: article.meta.title.clone(),
-                description: shorten(&lead, DESCRIPTION_CHARS),
                 canonical: Some(route.path()),
                 alternates: data
                     .languages
@@ -114,7 +103,11 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
                     .collect(),
                 og_type: "article",
                 published: Some(article.meta.date.to_string()),
-                script: Script::Cyrl,
+                ..website(
+                    lang,
+                    article.meta.title.clone(),
+                    shorten(&lead, DESCRIPTION_CHARS),
+                )
             }
         }
         // The embed view is the article for partners' frames: its canonical page is the
@@ -131,6 +124,21 @@ pub fn page_head(route: &Route, data: Option<&PageData>) -> PageHead {
             }
         }
         _ => not_found,
+    }
+}
+
+/// The head of a page of the site in `lang`, Cyrillic, with no address and no other
+/// language: what each kind of page starts from.
+fn website(lang: Lang, title: String, description: String) -> PageHead {
+    PageHead {
+        lang,
+        title,
+        description,
+        canonical: None,
+        alternates: Vec::new(),
+        og_type: "website",
+        published: None,
+        script: Script::Cyrl,
     }
 }
 
@@ -159,7 +167,12 @@ impl PageHead {
 
     /// The language tag of the page, for `<html lang>`: `kk-Latn` for Latin Kazakh.
     pub fn tag(&self) -> &'static str {
-        Locale::new(self.lang, self.script).tag()
+        self.locale().tag()
+    }
+
+    /// The page's language in the script its Kazakh is shown in.
+    fn locale(&self) -> Locale {
+        Locale::new(self.lang, self.script)
     }
 
     /// The page's own address (from the site's root, before any public prefix), the query
@@ -195,7 +208,7 @@ impl PageHead {
                 escape(&self.description)
             ),
         ];
-        let locale = Locale::new(self.lang, self.script);
+        let locale = self.locale();
         match self.address() {
             Some(path) => {
                 let path = &path;

@@ -91,7 +91,7 @@ fn last_of_query<T>(query: &str, key: &str, parse: impl Fn(&str) -> Option<T>) -
 /// removed, then `script=latn` added for Latin (Cyrillic, the default, is left unsaid). The
 /// result has its `?`, or is empty.
 pub fn query_with_script(query: &str, script: Script) -> String {
-    query_with(query, SCRIPT_KEY, script.is_latin().then(|| script.tag()))
+    query_with(query, SCRIPT_KEY, script.query_value())
 }
 
 /// `query` (with or without its `?`) with every `key=` pair removed, then `key=value` added

@@ -59,6 +59,15 @@ impl Script {
         }
     }
 
+    /// The `script=` value an address carries to ask for this script: none for Cyrillic,
+    /// which an address leaves unsaid (the default), so that its links stay as they were.
+    pub const fn query_value(self) -> Option<&'static str> {
+        match self {
+            Script::Cyrl => None,
+            Script::Latn => Some(self.tag()),
+        }
+    }
+
     /// Reads a `script=` value, ignoring ASCII case and surrounding spaces.
     pub fn from_tag(tag: &str) -> Option<Script> {
         Script::ALL
@@ -481,6 +490,12 @@ mod tests {
         assert_eq!(Script::from_tag("latin"), None);
         assert_eq!(Script::default(), Script::Cyrl);
         assert!(Script::Latn.is_latin() && !Script::Cyrl.is_latin());
+        // An address names only the script that is not the default, by its tag.
+        assert_eq!(Script::Cyrl.query_value(), None);
+        assert_eq!(
+            Script::Latn.query_value().and_then(Script::from_tag),
+            Some(Script::Latn)
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn ScriptSwitch(props: &ScriptSwitchProps) -> Html {
                     return;
                 }
                 e.prevent_default();
-                nav.set_option(SCRIPT_KEY, script.is_latin().then(|| script.tag()));
+                nav.set_option(SCRIPT_KEY, script.query_value());
             })
         };
         html! {
