@@ -12,16 +12,15 @@
 //   set once hydrated), the longest main-thread task, total blocking time and layout shift,
 //   each read once the page has its other languages' data too (the `courtview:data-ready`
 //   mark) and has been quiet for a second; the longest task also split at the
-//   `courtview:hydrating` mark (before: the browser's parsing and layout, the wasm's download
-//   and compiling; from it: the app's hydration and what follows). PerformanceObservers are installed before any
-//   page script (addInitScript, buffered); the definitions are in bench-report.mjs
-//   (totalBlockingTime, layoutShiftScore);
+//   `courtview:hydrating` mark (see vitalsOf). PerformanceObservers are installed before
+//   any page script (addInitScript, buffered); the definitions are in bench-report.mjs
+//   (totalBlockingTime, layoutShiftScore). The cold loads wait and read through CDP (see
+//   inPage), so that Playwright's own script is not injected into the page measured;
 // - language switch, on the hydrated article once `courtview:data-ready` is marked,
-//   alternating kk → ru → kk, at 1x and 4x: from
-//   the click (the event's timeStamp, when the input arrived) to the next paint that shows
-//   `article[lang=<target>]` with `<html lang>` set too (requestAnimationFrame until both
-//   are there, then a
-//   MessageChannel message, which runs once that frame is painted). Event Timing's duration
+//   alternating kk → ru → kk, at 1x and 4x: from the click (the event's timeStamp, when the
+//   input arrived) to the next paint that shows `article[lang=<target>]` with `<html lang>`
+//   set too (requestAnimationFrame until both are there, then a MessageChannel message,
+//   which runs once that frame is painted). Event Timing's duration
 //   of the same interaction (what INP uses; 8 ms steps) is shown beside it. Then the same
 //   switch as a full navigation: going to the other language's URL in the same tab (warm
 //   HTTP cache), navigation start to first contentful paint, and the ratio switch / reload;
@@ -168,8 +167,7 @@ const STATIC_ARTICLE = `/__static${ARTICLE}`;
  */
 const INTERACTIVE_MARK = 'courtview:interactive';
 const DATA_READY_MARK = 'courtview:data-ready';
-/** Set just before the app hydrates the page: what comes before it is the browser's and the
- * wasm's loading; what comes after, the app's own work. */
+/** Set by the app just before it hydrates the page (see vitalsOf). */
 const HYDRATING_MARK = 'courtview:hydrating';
 
 /** How long to wait for `courtview:data-ready` before reading a page without it. */
@@ -611,21 +609,31 @@ const sessions = new WeakMap();
 
 /** `fn(arg)` evaluated in the page's main world, awaited, its result by value. */
 async function inPage(page, fn, arg) {
-  const { result, exceptionDetails } = await sessions.get(page).send('Runtime.evaluate', {
+  const session = sessions.get(page);
+  if (!session) throw new Error('no CDP session for this page: open it with observedPage');
+  const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
     expression: `(${fn})(${JSON.stringify(arg ?? null)})`,
     returnByValue: true,
     awaitPromise: true,
   });
-  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  if (exceptionDetails) {
+    throw new PageError(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  }
   return result.value;
 }
+
+/** What `fn` threw in the page (as opposed to the protocol failing to run it). */
+class PageError extends Error {}
 
 /** Polls `fn(arg)` in the page every `polling` ms until it is truthy; throws after `timeout`. */
 async function waitInPage(page, fn, arg, { polling = 50, timeout = LOAD_TIMEOUT_MS } = {}) {
   const until = Date.now() + timeout;
   for (;;) {
-    // A navigation under way has no context to evaluate in for a moment: try again.
-    const value = await inPage(page, fn, arg).catch((err) => (Date.now() < until ? null : Promise.reject(err)));
+    // A navigation under way has no context to evaluate in for a moment: try again. What
+    // `fn` itself throws is a fault of the bench, said at once.
+    const value = await inPage(page, fn, arg).catch((err) =>
+      err instanceof PageError || Date.now() >= until ? Promise.reject(err) : null,
+    );
     if (value) return value;
     if (Date.now() >= until) throw new Error(`timed out after ${timeout} ms waiting in the page for ${fn}`);
     await new Promise((resolve) => setTimeout(resolve, polling));
@@ -725,8 +733,10 @@ async function coldLoads(browser, base, { runs, cpuSlowdown, page: target = PAGE
 
 /**
  * One load's vitals from what the page observed, and the bytes it transferred. With the
- * time the app began to hydrate, the longest task is also split at it: before, the browser's
- * parsing, first layout and the wasm's download and compiling; from it on, the app's own work.
+ * time the app began to hydrate, the longest task is also split at it: a task that ended
+ * before it is the browser's parsing and first layout, or the wasm's download and
+ * compiling; one that ended after it (the task that sets the mark included: its first slice
+ * of hydration runs in it) is the app's own work.
  */
 function vitalsOf(observed, interactive, transferred = null, hydrating = null) {
   const fcp = observed.paints['first-contentful-paint'] ?? null;
@@ -737,8 +747,9 @@ function vitalsOf(observed, interactive, transferred = null, hydrating = null) {
     lcpElement: lcp?.element ?? null,
     interactive,
     longestTask: longestTask(observed.tasks),
-    longestBeforeApp: hydrating === null ? null : longestTask(observed.tasks.filter((t) => t.start < hydrating)),
-    longestOfApp: hydrating === null ? null : longestTask(observed.tasks.filter((t) => t.start >= hydrating)),
+    longestBeforeApp:
+      hydrating === null ? null : longestTask(observed.tasks.filter((t) => t.start + t.duration <= hydrating)),
+    longestOfApp: hydrating === null ? null : longestTask(observed.tasks.filter((t) => t.start + t.duration > hydrating)),
     longTasks: observed.tasks.length,
     totalBlocking: fcp === null || interactive === null ? null : totalBlockingTime(observed.tasks, fcp, interactive),
     layoutShift: layoutShiftScore(observed.shifts),
@@ -1616,10 +1627,13 @@ async function lighthouseFigures(base, target = PAGES.article) {
   if (!existsSync(cli)) return figures(null, `${cli} is missing (npm ci in tests/browser)`);
 
   const results = [];
-  // Lighthouse now and then loses its own trace on a busy machine (NO_NAVSTART): such a run
-  // is run again, up to LIGHTHOUSE_ATTEMPTS times, and the report says so.
+  // Lighthouse now and then loses its own trace on a busy machine (a runtime error such as
+  // NO_NAVSTART): such a run is run again, up to LIGHTHOUSE_ATTEMPTS times, and the report
+  // says so. Any other failure (a time-out, no browser) ends the runs: the scores of those
+  // before it still count, with a note.
   const retried = [];
-  for (let i = 0; i < runs; i++) {
+  let failed = null;
+  runs: for (let i = 0; i < runs; i++) {
     const name = `lighthouse${kind === 'article' ? '' : `-${kind}`}`;
     const out = path.join(path.dirname(REPORT), i === 0 ? name : `${name}-${i + 1}`);
     for (let attempt = 1; ; attempt++) {
@@ -1627,24 +1641,35 @@ async function lighthouseFigures(base, target = PAGES.article) {
         results.push(await lighthouseRun(cli, base + target.path, out));
         break;
       } catch (err) {
-        if (attempt === LIGHTHOUSE_ATTEMPTS) {
-          return figures(null, `Lighthouse could not run (${attempt} attempts): ${err.message}`);
+        const code = /\(([A-Z_]+)\)/.exec(err.message)?.[1] ?? /^([A-Z_]+):/.exec(err.message)?.[1];
+        if (!code || attempt === LIGHTHOUSE_ATTEMPTS) {
+          failed = `${err.message}${code ? ` (${attempt} attempts)` : ''}`;
+          break runs;
         }
-        retried.push(/\(([A-Z_]+)\)/.exec(err.message)?.[1] ?? err.message.split(':')[0]);
+        retried.push(code);
       }
     }
   }
-  const again = retried.length ? `; ${retried.length} run(s) run again after: ${retried.join(', ')}` : '';
+  if (results.length === 0) return figures(null, `Lighthouse could not run: ${failed}`);
+  const again = [
+    retried.length ? `${retried.length} run(s) run again after: ${retried.join(', ')}` : '',
+    failed ? `only ${results.length} of ${runs} runs: then ${failed}` : '',
+  ]
+    .filter(Boolean)
+    .map((note) => `; ${note}`)
+    .join('');
   const scores = (id) => results.map((r) => r.categories[id]?.score).filter((s) => typeof s === 'number').map((s) => s * 100);
   const byPerformance = [...results].sort(
     (a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0),
   );
   const typical = byPerformance[Math.floor((byPerformance.length - 1) / 2)];
   return figures(
-    Object.fromEntries(LIGHTHOUSE_CATEGORIES.map(([id]) => [id, scores(id).length === runs ? median(scores(id)) : null])),
+    Object.fromEntries(
+      LIGHTHOUSE_CATEGORIES.map(([id]) => [id, scores(id).length === results.length ? median(scores(id)) : null]),
+    ),
     'Lighthouse gave no score',
     Object.fromEntries(LIGHTHOUSE_CATEGORIES.map(([id]) => [id, `${lighthouseNote(typical, id)}${again}`])),
-    runs > 1 ? Object.fromEntries(LIGHTHOUSE_CATEGORIES.map(([id]) => [id, scores(id)])) : {},
+    results.length > 1 ? Object.fromEntries(LIGHTHOUSE_CATEGORIES.map(([id]) => [id, scores(id)])) : {},
   );
 }
 
