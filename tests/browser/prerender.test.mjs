@@ -125,6 +125,10 @@ describe('prerendered pages', () => {
     await page.goto(`${site.base}/404.latn.html`);
     assert.equal(await page.getAttribute('html', 'lang'), 'kk-Latn');
     assert.doesNotMatch(await page.textContent('[data-testid="not-found"]'), /[\u0400-\u04FF]/);
+    // The notice shown should the app not start speaks all three languages, Kazakh in Latin.
+    const kazakh = await page.textContent('#cv-offline [lang="kk-Latn"]');
+    assert.doesNotMatch(kazakh, /[\u0400-\u04FF]/, kazakh);
+    assert.equal(await page.$('#cv-offline [lang="kk"]'), null);
   });
 
   const EMBEDS = [
