@@ -99,6 +99,20 @@ export function longestTask(tasks) {
 }
 
 /**
+ * The longest of `tasks` split at `mark` (the app's `courtview:hydrating`): `before`, of
+ * those that ended by then (the browser's parsing and first layout, the wasm's download and
+ * compiling); `after`, of those that ended later, the task that sets the mark included (the
+ * hydration's first slice runs in it): the app's own work.
+ */
+export function longestTaskAround(tasks, mark) {
+  const ended = (t) => t.start + t.duration;
+  return {
+    before: longestTask(tasks.filter((t) => ended(t) <= mark)),
+    after: longestTask(tasks.filter((t) => ended(t) > mark)),
+  };
+}
+
+/**
  * The layout shift score as Chrome's Core Web Vitals define CLS: shifts within 500 ms of
  * input (`hadRecentInput`) do not count; the others are grouped in session windows (a gap
  * under 1 s, a window under 5 s) and the score is the largest window's sum.

@@ -15,6 +15,7 @@ import {
   formatVerdict,
   layoutShiftScore,
   longestTask,
+  longestTaskAround,
   median,
   totalBlockingTime,
   verdict,
@@ -105,6 +106,16 @@ describe('bench report', () => {
     assert.equal(totalBlockingTime([], fcp, interactive), 0);
     assert.equal(longestTask(tasks), 400);
     assert.equal(longestTask([]), 0, 'no long task: nothing over 50 ms');
+    // Split at the hydrating mark by where a task ends: the one that sets the mark is the app's.
+    const mark = 1000;
+    const around = [
+      { start: 200, duration: 300 },
+      { start: 960, duration: 60 },
+      { start: 1500, duration: 55 },
+    ];
+    assert.deepEqual(longestTaskAround(around, mark), { before: 300, after: 60 });
+    assert.deepEqual(longestTaskAround([{ start: 900, duration: 100 }], mark), { before: 100, after: 0 });
+    assert.deepEqual(longestTaskAround([], mark), { before: 0, after: 0 });
   });
 
   test('layout shift: input excluded, the largest session window counted', () => {

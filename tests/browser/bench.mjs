@@ -12,9 +12,9 @@
 //   set once hydrated), the longest main-thread task, total blocking time and layout shift,
 //   each read once the page has its other languages' data too (the `courtview:data-ready`
 //   mark) and has been quiet for a second; the longest task also split at the
-//   `courtview:hydrating` mark (see vitalsOf). PerformanceObservers are installed before
-//   any page script (addInitScript, buffered); the definitions are in bench-report.mjs
-//   (totalBlockingTime, layoutShiftScore). The cold loads wait and read through CDP (see
+//   `courtview:hydrating` mark. PerformanceObservers are installed before any page script
+//   (addInitScript, buffered); the definitions are in bench-report.mjs (totalBlockingTime,
+//   longestTaskAround, layoutShiftScore). The cold loads wait and read through CDP (see
 //   inPage), so that Playwright's own script is not injected into the page measured;
 // - language switch, on the hydrated article once `courtview:data-ready` is marked,
 //   alternating kk → ru → kk, at 1x and 4x: from the click (the event's timeStamp, when the
@@ -99,6 +99,7 @@ import {
   formatValue,
   layoutShiftScore,
   longestTask,
+  longestTaskAround,
   median,
   totalBlockingTime,
 } from './bench-report.mjs';
@@ -167,7 +168,7 @@ const STATIC_ARTICLE = `/__static${ARTICLE}`;
  */
 const INTERACTIVE_MARK = 'courtview:interactive';
 const DATA_READY_MARK = 'courtview:data-ready';
-/** Set by the app just before it hydrates the page (see vitalsOf). */
+/** Set by the app just before it hydrates the page (see longestTaskAround). */
 const HYDRATING_MARK = 'courtview:hydrating';
 
 /** How long to wait for `courtview:data-ready` before reading a page without it. */
@@ -733,23 +734,20 @@ async function coldLoads(browser, base, { runs, cpuSlowdown, page: target = PAGE
 
 /**
  * One load's vitals from what the page observed, and the bytes it transferred. With the
- * time the app began to hydrate, the longest task is also split at it: a task that ended
- * before it is the browser's parsing and first layout, or the wasm's download and
- * compiling; one that ended after it (the task that sets the mark included: its first slice
- * of hydration runs in it) is the app's own work.
+ * time the app began to hydrate, the longest task is also split at it (longestTaskAround).
  */
 function vitalsOf(observed, interactive, transferred = null, hydrating = null) {
   const fcp = observed.paints['first-contentful-paint'] ?? null;
   const lcp = observed.lcp.at(-1) ?? null;
+  const around = hydrating === null ? null : longestTaskAround(observed.tasks, hydrating);
   return {
     fcp,
     lcp: lcp?.start ?? null,
     lcpElement: lcp?.element ?? null,
     interactive,
     longestTask: longestTask(observed.tasks),
-    longestBeforeApp:
-      hydrating === null ? null : longestTask(observed.tasks.filter((t) => t.start + t.duration <= hydrating)),
-    longestOfApp: hydrating === null ? null : longestTask(observed.tasks.filter((t) => t.start + t.duration > hydrating)),
+    longestBeforeApp: around?.before ?? null,
+    longestOfApp: around?.after ?? null,
     longTasks: observed.tasks.length,
     totalBlocking: fcp === null || interactive === null ? null : totalBlockingTime(observed.tasks, fcp, interactive),
     layoutShift: layoutShiftScore(observed.shifts),
@@ -1641,7 +1639,7 @@ async function lighthouseFigures(base, target = PAGES.article) {
         results.push(await lighthouseRun(cli, base + target.path, out));
         break;
       } catch (err) {
-        const code = /\(([A-Z_]+)\)/.exec(err.message)?.[1] ?? /^([A-Z_]+):/.exec(err.message)?.[1];
+        const code = err.runtimeError;
         if (!code || attempt === LIGHTHOUSE_ATTEMPTS) {
           failed = `${err.message}${code ? ` (${attempt} attempts)` : ''}`;
           break runs;
@@ -1693,11 +1691,18 @@ async function lighthouseRun(cli, url, out) {
   });
   if (code !== 0) {
     const last = stderr.trim().split('\n').filter(Boolean).slice(-2).join(' / ');
-    throw new Error(`exited ${code}${last ? `: ${last}` : ''}`);
+    // The CLI ends its message for a runtime error with the code: "… (NO_NAVSTART)".
+    throw lighthouseError(`exited ${code}${last ? `: ${last}` : ''}`, /\(([A-Z_]+)\)/.exec(last)?.[1]);
   }
   const result = JSON.parse(await readFile(`${out}.report.json`, 'utf8'));
-  if (result.runtimeError) throw new Error(`${result.runtimeError.code}: ${result.runtimeError.message}`);
+  const failure = result.runtimeError;
+  if (failure) throw lighthouseError(`${failure.code}: ${failure.message}`, failure.code);
   return result;
+}
+
+/** An Error whose `runtimeError` is the code of Lighthouse's runtime error, if it was one. */
+function lighthouseError(message, runtimeError = null) {
+  return Object.assign(new Error(message), { runtimeError });
 }
 
 /** What Lighthouse found in one category: for performance its metrics, else what failed. */
