@@ -25,9 +25,12 @@ mod feat_hydration {
     pub(in crate::dom_bundle) fn node_type_str(node: &Node) -> Cow<'static, str> {
         match node.node_type() {
             Node::ELEMENT_NODE => {
+                // courtview patch: the local name, lowercase already for HTML elements, in
+                // place of `tag_name().to_lowercase()`, whose Unicode case mapping was 3.9 KB
+                // of the app's wasm for a panic message.
                 let tag = node
                     .dyn_ref::<Element>()
-                    .map(|m| m.tag_name().to_lowercase())
+                    .map(|m| m.local_name())
                     .unwrap_or_else(|| "unknown".to_owned());
 
                 format!("{tag} element node").into()
