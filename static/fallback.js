@@ -2,7 +2,9 @@
 // fails to load, or the browser has no WebAssembly), the prerendered page stays as it is, fully
 // readable, and this shows the notice the site generator put after <div id="app"> (in the
 // page's language): interactive features are unavailable. The app itself shows the same notice
-// if it panics. A classic script, no dependencies, loaded before the app.
+// if it panics. Until the app runs, it also holds what the reader did to the page's controls,
+// for the app to receive once it is ready. A classic script, no dependencies, loaded before
+// the app.
 //
 // This file is a function: the site generator (src/site/template.rs, `fallback_script`) calls
 // it with the names it shares with the page and the app (src/markup.rs), so that they are
@@ -35,4 +37,31 @@
   window.addEventListener('unhandledrejection', function () {
     if (!running()) whenReady(show);
   });
+  // On a slow phone the page reads seconds before the app is ready; a click on a mention or
+  // a button in that time would be lost, and the reader would think it broken. Such clicks
+  // are held, in order, and made again when the app says it is interactive: hydration keeps
+  // these very elements, and gives them their listeners. A mention focused from the keyboard
+  // in that time is focused again, which opens its card as a click does. Links and the search
+  // form work without the app and are left alone; should the app fail, nothing is made again.
+  // The controls that do nothing without the app: the app writes every button that is not a
+  // form's with type="button", and a highlighted mention with a tabindex. A held click goes
+  // no further now (the part of the page it is on may already be hydrated), so that it is
+  // made once: a second would turn a toggle back.
+  var held = [];
+  document.addEventListener('click', function (event) {
+    var t = !running() && event.target.closest('button[type=button],mark[tabindex]');
+    if (t) {
+      event.stopPropagation();
+      held.push(t);
+    }
+  }, true);
+  new MutationObserver(function (records, observer) {
+    if (!running()) return;
+    observer.disconnect();
+    var focused = document.activeElement;
+    if (focused.tagName === 'MARK') focused.dispatchEvent(new FocusEvent('focus'));
+    held.splice(0).forEach(function (t) {
+      if (t.isConnected) t.click();
+    });
+  }).observe(root, { attributeFilter: [names.state] });
 })

@@ -66,3 +66,76 @@ describe('when the app cannot start', () => {
     site.assertNoErrors(page);
   });
 });
+
+describe('before the app is ready', () => {
+  const site = useSite();
+
+  /**
+   * Opens `path` with the app's wasm held back until the returned `release()` is called: the
+   * prerendered page is there, the app is not.
+   */
+  async function openHeld(path, contextOptions = {}) {
+    const page = await site.newPage(contextOptions);
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    await page.route('**/app-*_bg.wasm', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(site.base + path);
+    await page.waitForSelector('article mark.entity');
+    return { page, release };
+  }
+
+  test('a click on a mention and on a button is made again once the app is', async () => {
+    const { page, release } = await openHeld(`/en/${SLUG}/`, { viewport: { width: 1280, height: 900 } });
+    // The script holds clicks on `button[type=button]`: the app writes every button so but
+    // a form's own.
+    const untyped = await page.evaluate(() =>
+      [...document.querySelectorAll('#app button:not([type=button])')]
+        .filter((b) => !b.form)
+        .map((b) => b.outerHTML),
+    );
+    assert.deepEqual(untyped, []);
+    const mark = page.locator('article mark.entity[data-type="person"]').first();
+    const id = await mark.getAttribute('id');
+    await page.click('[data-testid="legend-place"]');
+    await mark.click();
+    await page.waitForTimeout(200);
+    // Nothing happens without the app: no card, the toggle as it was.
+    assert.equal(await page.locator('[data-testid="entity-card"]').count(), 0);
+    assert.equal(await page.getAttribute('[data-testid="legend-place"]', 'aria-pressed'), 'true');
+    release();
+    await page.waitForSelector('html[data-courtview="interactive"]');
+    // Both clicks, in order: places are hidden, and the person's card is open.
+    await page.locator('[data-testid="entity-card"]').waitFor();
+    assert.equal(await page.getAttribute('mark.is-current', 'id'), id);
+    assert.equal(await page.getAttribute('[data-testid="legend-place"]', 'aria-pressed'), 'false');
+    site.assertNoErrors(page);
+  });
+
+  test('a mention focused from the keyboard opens its card once the app is ready', async () => {
+    const { page, release } = await openHeld(`/ru/${SLUG}/`);
+    const mark = page.locator('article mark.entity[data-type="org"]').first();
+    const id = await mark.getAttribute('id');
+    await mark.focus();
+    release();
+    await page.locator('[data-testid="entity-card"]').waitFor();
+    assert.equal(await page.getAttribute('mark.is-current', 'id'), id);
+    assert.equal(await page.evaluate(() => document.activeElement.id), id, 'focus stays');
+    site.assertNoErrors(page);
+  });
+
+  test('a link works without the app and is not followed again', async () => {
+    const { page, release } = await openHeld(`/kk/${SLUG}/`);
+    await page.click('[data-testid="lang-ru"]');
+    await page.waitForURL(`**/ru/${SLUG}/`);
+    const entries = await page.evaluate(() => history.length);
+    release();
+    await page.waitForSelector('html[data-courtview="interactive"]');
+    await page.waitForTimeout(200);
+    assert.equal(new URL(page.url()).pathname, `/ru/${SLUG}/`);
+    assert.equal(await page.evaluate(() => history.length), entries);
+    site.assertNoErrors(page);
+  });
+});
