@@ -38,30 +38,42 @@
     if (!running()) whenReady(show);
   });
   // On a slow phone the page reads seconds before the app is ready; a click on a mention or
-  // a button in that time would be lost, and the reader would think it broken. Such clicks
-  // are held, in order, and made again when the app says it is interactive: hydration keeps
-  // these very elements, and gives them their listeners. A mention focused from the keyboard
-  // in that time is focused again, which opens its card as a click does. Links and the search
-  // form work without the app and are left alone; should the app fail, nothing is made again.
+  // a button in that time would be lost, and the reader would think it broken. From the
+  // moment this script runs (it is deferred: once the page is parsed), such clicks are held
+  // and made again, in order, just after the app says it is interactive: hydration keeps
+  // these very elements, and gives them their listeners. Then a mention that has the focus
+  // (reached from the keyboard, or clicked last) is focused again, which opens its card as
+  // a click does. Links and the search form work without the app and are left alone; should
+  // the app fail, nothing is made again.
+  //
   // The controls that do nothing without the app: the app writes every button that is not a
   // form's with type="button", and a highlighted mention with a tabindex. A held click goes
   // no further now (the part of the page it is on may already be hydrated), so that it is
-  // made once: a second would turn a toggle back.
+  // made once. A control is held once however often it was clicked, in the place of its
+  // last click: a second click on something that did nothing asks for the same again. And a
+  // toggle is only turned if it
+  // still shows what the reader saw: the app applies a returning reader's saved choices as
+  // it becomes interactive, and may have turned it already.
   var held = [];
   document.addEventListener('click', function (event) {
     var t = !running() && event.target.closest('button[type=button],mark[tabindex]');
-    if (t) {
-      event.stopPropagation();
-      held.push(t);
-    }
+    if (!t) return;
+    event.stopPropagation();
+    held = held.filter(function (h) {
+      return h[0] !== t;
+    });
+    held.push([t, t.getAttribute('aria-pressed')]);
   }, true);
   new MutationObserver(function (records, observer) {
     if (!running()) return;
     observer.disconnect();
-    var focused = document.activeElement;
-    if (focused.tagName === 'MARK') focused.dispatchEvent(new FocusEvent('focus'));
-    held.splice(0).forEach(function (t) {
-      if (t.isConnected) t.click();
+    // A task later: whatever the app renders as it becomes interactive is on the page.
+    setTimeout(function () {
+      held.forEach(function (h) {
+        if (h[0].isConnected && h[0].getAttribute('aria-pressed') === h[1]) h[0].click();
+      });
+      var focused = document.activeElement;
+      if (focused && focused.tagName === 'MARK') focused.dispatchEvent(new FocusEvent('focus'));
     });
   }).observe(root, { attributeFilter: [names.state] });
 })

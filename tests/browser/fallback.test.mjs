@@ -70,18 +70,24 @@ describe('when the app cannot start', () => {
 describe('before the app is ready', () => {
   const site = useSite();
 
-  /**
-   * Opens `path` with the app's wasm held back until the returned `release()` is called: the
-   * prerendered page is there, the app is not.
-   */
-  async function openHeld(path, contextOptions = {}) {
-    const page = await site.newPage(contextOptions);
+  /** Holds the app's wasm back from `page` until the returned function is called. */
+  async function hold(page) {
     let release;
     const gate = new Promise((resolve) => (release = resolve));
     await page.route('**/app-*_bg.wasm', async (route) => {
       await gate;
       await route.continue();
     });
+    return release;
+  }
+
+  /**
+   * Opens `path` with the app's wasm held back until the returned `release()` is called: the
+   * prerendered page is there, the app is not.
+   */
+  async function openHeld(path, contextOptions = {}) {
+    const page = await site.newPage(contextOptions);
+    const release = await hold(page);
     await page.goto(site.base + path);
     await page.waitForSelector('article mark.entity');
     return { page, release };
@@ -136,6 +142,45 @@ describe('before the app is ready', () => {
     await page.waitForTimeout(200);
     assert.equal(new URL(page.url()).pathname, `/ru/${SLUG}/`);
     assert.equal(await page.evaluate(() => history.length), entries);
+    site.assertNoErrors(page);
+  });
+
+  test('clicked twice is asked once; a toggle a saved choice turned already is left', async () => {
+    // An earlier visit hid places: the page is written with them shown (the defaults) until
+    // the app applies the reader's choice as it becomes interactive.
+    const page = await site.open(`/en/${SLUG}/`, { viewport: { width: 1280, height: 900 } });
+    await page.click('[data-testid="legend-place"]');
+    await page.waitForSelector('[data-testid="legend-place"][aria-pressed="false"]');
+    const release = await hold(page);
+    await page.goto(`${site.base}/en/${SLUG}/`);
+    await page.waitForSelector('article mark.entity');
+    // The reader sees places shown and hides them; clicks the switch twice, to turn
+    // highlighting off, since the first click did nothing.
+    assert.equal(await page.getAttribute('[data-testid="legend-place"]', 'aria-pressed'), 'true');
+    await page.click('[data-testid="legend-place"]');
+    await page.click('[data-testid="highlight-toggle"]');
+    await page.click('[data-testid="highlight-toggle"]');
+    release();
+    await page.waitForSelector('html[data-courtview="interactive"]', { state: 'attached' });
+    await page.waitForSelector('[data-testid="highlight-toggle"][aria-pressed="false"]');
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('[data-testid="highlight-toggle"]', 'aria-pressed'), 'false');
+    assert.equal(await page.getAttribute('[data-testid="legend-place"]', 'aria-pressed'), 'false');
+    site.assertNoErrors(page);
+  });
+
+  test('a click while the page hydrates is made once', async () => {
+    const page = await site.newPage({ viewport: { width: 1280, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(`${site.base}/en/${SLUG}/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('courtview:hydrating').length > 0);
+    // Lands during the hydration or just after it: either way, one turn.
+    await page.click('[data-testid="legend-person"]');
+    await page.waitForSelector('html[data-courtview="interactive"]', { state: 'attached' });
+    await page.waitForSelector('[data-testid="legend-person"][aria-pressed="false"]');
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('[data-testid="legend-person"]', 'aria-pressed'), 'false');
     site.assertNoErrors(page);
   });
 });
