@@ -437,7 +437,8 @@ describe('the embed view', () => {
       window.addEventListener('message', (e) => window.__messages.push(e.data));
     });
     await page.goto(`${site.base}/embed/ru/${SLUG}/`);
-    await page.waitForSelector('article[lang="ru"] mark.entity');
+    // The switch below is the app's: before it runs, the link is a plain one (a new entry).
+    await page.waitForSelector('html[data-courtview="interactive"]', { state: 'attached' });
     const history = await page.evaluate(() => history.length);
     await page.click('[data-testid="legend-org"]');
     await page.click('[data-testid="lang-en"]');

@@ -117,7 +117,8 @@ export const TIMEOUT_MS = 20_000;
  *
  * Returns an object whose `base` (server URL, no trailing slash) and `browser` are set
  * once `before` has run, with helpers:
- * - `open(path, contextOptions)` opens a page in a new context and waits for the app;
+ * - `open(path, contextOptions)` opens a page in a new context and waits for the app to run
+ *   (`<html data-courtview>` set: interactive, or failed);
  * - `newPage(contextOptions)` opens a blank page in a new context;
  * - `assertNoErrors(page)` fails if that page logged a console error or a page error.
  */
@@ -141,6 +142,11 @@ export function useSite({ dist = null, server = null } = {}) {
       const page = await site.newPage(contextOptions);
       await page.goto(site.base + urlPath);
       await page.waitForSelector(RENDERED);
+      // A prerendered page is there before the app is: wait until the app runs (or says it
+      // cannot), so that what the test does next meets the app, not the page as written.
+      if (contextOptions.javaScriptEnabled !== false) {
+        await page.waitForSelector('html[data-courtview]', { state: 'attached' });
+      }
       return page;
     },
 

@@ -54,7 +54,9 @@ describe('routing', () => {
     // Russian browser, but the reader picks English once.
     const page = await site.newPage(localeContext('ru-RU', 'ru-RU,ru;q=0.9'));
     await page.goto(`${site.base}/ru/${SLUG}/`);
-    await page.waitForSelector('article[lang="ru"]');
+    // The app saves the choice: a click before it runs is a plain link, and the English page
+    // saves it only once its own app runs, which the visit to / below could outrun.
+    await page.waitForSelector('html[data-courtview="interactive"]', { state: 'attached' });
     await page.click('[data-testid="lang-en"]');
     await page.waitForSelector('article[lang="en"]');
     await waitForPath(page, `/en/${SLUG}/`);
