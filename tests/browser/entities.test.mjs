@@ -113,4 +113,65 @@ describe('entities', () => {
     assert.deepEqual(current, ['kazakhstan', 'p-3']);
     site.assertNoErrors(page);
   });
+
+  // A phone: the card is a sheet over the lower part of the screen.
+  const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
+
+  /** The current mention's bottom and the card's top, in viewport pixels. */
+  const markAndCard = (page) =>
+    page.evaluate(() => [
+      document.querySelector('mark.entity.is-current').getBoundingClientRect().bottom,
+      document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().top,
+    ]);
+
+  test('on a phone the card’s sheet leaves its mention in sight, to the article’s end', async () => {
+    const page = await site.open(`/kk/${SLUG}/`, PHONE);
+    // A mention in the lower half of the screen, where the sheet opens.
+    const marks = page.locator('article mark.entity');
+    const lower = await marks.evaluateAll((all) => {
+      const at = all.findIndex((m) => m.getBoundingClientRect().top > 0.6 * innerHeight);
+      all[at].scrollIntoView({ block: 'end' });
+      return at;
+    });
+    const y = await page.evaluate(() => scrollY);
+    await marks.nth(lower).tap();
+    await page.locator('[data-testid="entity-card"]').waitFor();
+    await until(page, 'the mention shows above the sheet', () => {
+      const m = document.querySelector('mark.entity.is-current').getBoundingClientRect();
+      return m.bottom <= document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().top;
+    });
+    const [bottom, top] = await markAndCard(page);
+    assert.ok(top - bottom < 40, `scrolled just enough: mention ${bottom}, sheet ${top}`);
+    assert.ok((await page.evaluate(() => scrollY)) > y, 'the page scrolled');
+    // The last mention of the article: the room under the article lets it clear the sheet.
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="entity-card"]').waitFor({ state: 'detached' });
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await marks.last().tap();
+    await page.locator('[data-testid="entity-card"]').waitFor();
+    await until(page, 'the last mention shows above the sheet', () => {
+      const m = document.querySelector('mark.entity.is-current').getBoundingClientRect();
+      return m.bottom <= document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().top;
+    });
+    site.assertNoErrors(page);
+  });
+
+  test('on a phone a switch with the card open keeps the reader’s paragraph, not the mention', async () => {
+    const page = await site.open(`/kk/${SLUG}/`, PHONE);
+    // The mention under the sheet, brought clear of it when tapped: just above its top.
+    const mark = page.locator('#p-4 mark.entity').last();
+    await mark.evaluate((m) => m.scrollIntoView({ block: 'end' }));
+    await mark.tap();
+    await page.locator('[data-testid="entity-card"]').waitFor();
+    await page.waitForTimeout(200);
+    const before = await page.evaluate(() => document.getElementById('p-4').getBoundingClientRect().top);
+    await page.click('[data-testid="lang-ru"]');
+    await page.waitForSelector('article[lang="ru"]');
+    await page.locator('[data-testid="entity-card"]').waitFor();
+    await page.waitForTimeout(200);
+    const after = await page.evaluate(() => document.getElementById('p-4').getBoundingClientRect().top);
+    assert.ok(Math.abs(after - before) <= 2, `p-4 at ${before}, then ${after}`);
+    site.assertNoErrors(page);
+  });
 });
+

@@ -137,6 +137,20 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         });
     }
 
+    {
+        // The sheet of a phone's screen must not hide the mention it explains. Not after a
+        // switch of language or script: the switch keeps the reader's paragraph where it
+        // was, and the mention with it.
+        let card = card.clone();
+        let shown_in = use_mut_ref(|| ui);
+        use_effect_with((props.current, ui), move |&(current, ui)| {
+            let switched = std::mem::replace(&mut *shown_in.borrow_mut(), ui) != ui;
+            if let (false, false, Some(i)) = (anchored, switched, current) {
+                dom::scroll::clear_of_sheet(&card, i);
+            }
+        });
+    }
+
     let go = |step: isize| {
         let reader = reader.clone();
         let mentions = props.mentions.clone();

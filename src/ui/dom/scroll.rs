@@ -130,6 +130,36 @@ pub fn after_navigation() {
     }
 }
 
+/// On a phone the entity card is a sheet over the lower part of the screen: when mention
+/// `mention` is under it, scrolls the page just enough for the mention to show above it, so
+/// that the reader still sees which words the card explains. Only for the sheet, which spans
+/// the screen's width: the floating card of wider screens also opens on hover, and the page
+/// must not move under the pointer.
+pub fn clear_of_sheet(card: &yew::NodeRef, mention: usize) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(card) = card.cast::<web_sys::Element>() else {
+            return;
+        };
+        let Some(mark) = document().get_element_by_id(&crate::markup::mention_id(mention)) else {
+            return;
+        };
+        let c = card.get_bounding_client_rect();
+        if c.left() > 0.5 {
+            return;
+        }
+        const GAP: f64 = 12.0;
+        let m = mark.get_bounding_client_rect();
+        // Never so far that the mention's first line leaves the top of the screen.
+        let by = (m.bottom() + GAP - c.top()).min(m.top());
+        if by > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, by);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (card, mention);
+}
+
 /// [`after_navigation`] for the embed view: back to the paragraph a language switch was at,
 /// else to paragraph `paragraph`, else to the top, scrolling only the frame itself.
 pub fn after_embed_navigation(paragraph: Option<u32>) {
