@@ -117,12 +117,10 @@ describe('entities', () => {
   // A phone: the card is a sheet over the lower part of the screen.
   const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
 
-  /** The current mention's bottom and the card's top, in viewport pixels. */
-  const markAndCard = (page) =>
-    page.evaluate(() => [
-      document.querySelector('mark.entity.is-current').getBoundingClientRect().bottom,
-      document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().top,
-    ]);
+  /** In the page: how far the card's top is below the current mention's bottom, in px. */
+  const clearance = () =>
+    document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().top -
+    document.querySelector('mark.entity.is-current').getBoundingClientRect().bottom;
 
   test('on a phone the card’s sheet leaves its mention in sight, to the article’s end', async () => {
     const page = await site.open(`/kk/${SLUG}/`, PHONE);
@@ -136,12 +134,9 @@ describe('entities', () => {
     const y = await page.evaluate(() => scrollY);
     await marks.nth(lower).tap();
     await page.locator('[data-testid="entity-card"]').waitFor();
-    await until(page, 'the mention shows above the sheet', () => {
-      const m = document.querySelector('mark.entity.is-current').getBoundingClientRect();
-      return m.bottom <= document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().top;
-    });
-    const [bottom, top] = await markAndCard(page);
-    assert.ok(top - bottom < 40, `scrolled just enough: mention ${bottom}, sheet ${top}`);
+    await until(page, 'the mention shows above the sheet', `(${clearance})() >= 0`);
+    const gap = await page.evaluate(clearance);
+    assert.ok(gap < 40, `scrolled just enough: the sheet ${gap} px below the mention`);
     assert.ok((await page.evaluate(() => scrollY)) > y, 'the page scrolled');
     // The last mention of the article: the room under the article lets it clear the sheet.
     await page.keyboard.press('Escape');
@@ -149,10 +144,7 @@ describe('entities', () => {
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
     await marks.last().tap();
     await page.locator('[data-testid="entity-card"]').waitFor();
-    await until(page, 'the last mention shows above the sheet', () => {
-      const m = document.querySelector('mark.entity.is-current').getBoundingClientRect();
-      return m.bottom <= document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().top;
-    });
+    await until(page, 'the last mention shows above the sheet', `(${clearance})() >= 0`);
     site.assertNoErrors(page);
   });
 

@@ -70,27 +70,26 @@ describe('when the app cannot start', () => {
 describe('before the app is ready', () => {
   const site = useSite();
 
-  /** Holds the app's wasm back from `page` until the returned function is called. */
-  async function hold(page) {
+  /**
+   * Loads `path` in `page` with the app's wasm held back until the returned `release()` is
+   * called: the prerendered page is there, the app is not.
+   */
+  async function loadHeld(page, path) {
     let release;
     const gate = new Promise((resolve) => (release = resolve));
     await page.route('**/app-*_bg.wasm', async (route) => {
       await gate;
       await route.continue();
     });
+    await page.goto(site.base + path);
+    await page.waitForSelector('article mark.entity');
     return release;
   }
 
-  /**
-   * Opens `path` with the app's wasm held back until the returned `release()` is called: the
-   * prerendered page is there, the app is not.
-   */
+  /** `loadHeld` in a new page. */
   async function openHeld(path, contextOptions = {}) {
     const page = await site.newPage(contextOptions);
-    const release = await hold(page);
-    await page.goto(site.base + path);
-    await page.waitForSelector('article mark.entity');
-    return { page, release };
+    return { page, release: await loadHeld(page, path) };
   }
 
   test('a click on a mention and on a button is made again once the app is', async () => {
@@ -151,9 +150,7 @@ describe('before the app is ready', () => {
     const page = await site.open(`/en/${SLUG}/`, { viewport: { width: 1280, height: 900 } });
     await page.click('[data-testid="legend-place"]');
     await page.waitForSelector('[data-testid="legend-place"][aria-pressed="false"]');
-    const release = await hold(page);
-    await page.goto(`${site.base}/en/${SLUG}/`);
-    await page.waitForSelector('article mark.entity');
+    const release = await loadHeld(page, `/en/${SLUG}/`);
     // The reader sees places shown and hides them; clicks the switch twice, to turn
     // highlighting off, since the first click did nothing.
     assert.equal(await page.getAttribute('[data-testid="legend-place"]', 'aria-pressed'), 'true');

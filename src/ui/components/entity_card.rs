@@ -126,28 +126,15 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     }
 
     {
-        // Again after a switch of language or script: the same mention sits elsewhere in new
-        // text.
+        // The card beside its mention (the embed view), or the mention clear of the card's
+        // sheet (a phone). Again after a switch of language or script: the same mention sits
+        // elsewhere in new text.
         let card = card.clone();
         let deps = (props.current, ui, props.mentions.len());
-        use_effect_with(deps, move |&(current, _, _)| {
-            if let (true, Some(i)) = (anchored, current) {
-                dom::frame::anchor_card(&card, i);
-            }
-        });
-    }
-
-    {
-        // The sheet of a phone's screen must not hide the mention it explains. Not after a
-        // switch of language or script: the switch keeps the reader's paragraph where it
-        // was, and the mention with it.
-        let card = card.clone();
-        let shown_in = use_mut_ref(|| ui);
-        use_effect_with((props.current, ui), move |&(current, ui)| {
-            let switched = std::mem::replace(&mut *shown_in.borrow_mut(), ui) != ui;
-            if let (false, false, Some(i)) = (anchored, switched, current) {
-                dom::scroll::clear_of_sheet(&card, i);
-            }
+        use_effect_with(deps, move |&(current, _, _)| match (anchored, current) {
+            (true, Some(i)) => dom::frame::anchor_card(&card, i),
+            (false, Some(i)) => dom::scroll::clear_of_sheet(&card, i),
+            (_, None) => {}
         });
     }
 

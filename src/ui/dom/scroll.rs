@@ -134,10 +134,15 @@ pub fn after_navigation() {
 /// `mention` is under it, scrolls the page just enough for the mention to show above it, so
 /// that the reader still sees which words the card explains. Only for the sheet, which spans
 /// the screen's width: the floating card of wider screens also opens on hover, and the page
-/// must not move under the pointer.
+/// must not move under the pointer. Not while a switch of language or script places the
+/// reader (a pending anchor): the reader's paragraph stays where it was, not the mention.
 pub fn clear_of_sheet(card: &yew::NodeRef, mention: usize) {
     #[cfg(target_arch = "wasm32")]
     {
+        // The card's effects run before the page's, which restores the anchor.
+        if PENDING.with(Cell::get).is_some() {
+            return;
+        }
         let Some(card) = card.cast::<web_sys::Element>() else {
             return;
         };
