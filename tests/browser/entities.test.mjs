@@ -165,5 +165,21 @@ describe('entities', () => {
     assert.ok(Math.abs(after - before) <= 2, `p-4 at ${before}, then ${after}`);
     site.assertNoErrors(page);
   });
+
+  // The card beside the text is as narrow as 262 px at 1280 (the margin beside the column),
+  // where "← Предыдущее" and "Следующее →" once ran 56 px past its edge.
+  test('the card’s previous and next buttons stay inside it at every width', async () => {
+    for (const width of [375, 1024, 1280, 1440]) {
+      const page = await site.open(`/ru/${SLUG}/`, { viewport: { width, height: 900 } });
+      await page.locator('article mark.entity[data-entity="kazakhstan"]').first().focus();
+      await page.locator('[data-testid="entity-next"]').waitFor();
+      const [card, next] = await page.evaluate(() => [
+        document.querySelector('[data-testid="entity-card"]').getBoundingClientRect().right,
+        document.querySelector('[data-testid="entity-next"]').getBoundingClientRect().right,
+      ]);
+      assert.ok(next <= card, `${width} px: the next button ends at ${next}, the card at ${card}`);
+      site.assertNoErrors(page);
+    }
+  });
 });
 
